@@ -1,0 +1,62 @@
+// What every command shares: where the library is, how to open it, how to fail.
+
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { type ErrorCode, LectioError } from '../core/errors.js';
+import type { LibraryStore } from '../core/library-store.js';
+import { resolveDbPath } from '../store/default-db-path.js';
+import { openDatabase } from '../store/sqlite/open-database.js';
+import { SqliteLibraryStore } from '../store/sqlite/sqlite-library-store.js';
+
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+}
+
+/** Exit statuses by error code, documented in README.md. */
+export const EXIT_CODES: Record<ErrorCode, number> = {
+  internal: 1,
+  bad_input: 2,
+  not_found: 3,
+  ambiguous: 4,
+  conflict: 4,
+  corrupt_db: 5,
+  busy: 6,
+  network: 7,
+};
+
+export function globals(command: Command): GlobalOptions {
+  return command.optsWithGlobals() as GlobalOptions;
+}
+
+export function dbPathOf(command: Command): string {
+  return resolveDbPath(globals(command).db);
+}
+
+/** Opens the library for writing, creating it when missing. */
+export function openStore(command: Command): LibraryStore {
+  return new SqliteLibraryStore(openDatabase(dbPathOf(command)));
+}
+
+/** Opens the library for reading; null when there is no library file yet. */
+export function openStoreForReading(command: Command): LibraryStore | null {
+  const file = dbPathOf(command);
+  if (!fs.existsSync(file)) return null;
+  return new SqliteLibraryStore(openDatabase(file));
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** The one place errors become a message and an exit status. */
+export function reportError(error: unknown): number {
+  if (error instanceof LectioError) {
+    process.stderr.write(`lectio: ${error.message}\n`);
+    return EXIT_CODES[error.code];
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`lectio: unexpected error: ${message}\n`);
+  if (process.env.LECTIO_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return 1;
+}

@@ -1,0 +1,109 @@
+// lectio import FILE... : read every file first, then write all of them in one transaction.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { type ImportReport, importLists, type ListInput } from '../core/import-lists.js';
+import { readListFile } from '../formats/read-list-file.js';
+import { globals, openStore, printJson } from './cli-context.js';
+import { progressOnStderr } from './progress.js';
+
+/** Inputs above this size show progress. */
+const BIG_INPUT_BYTES = 1024 * 1024;
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('import markdown reading lists into the library (re-importing a file updates it)')
+    .argument('<files...>', 'markdown lists (.md, .markdown, .txt)')
+    .option('--json', 'print a summary object instead of text')
+    .action((files: string[], _opts: unknown, command: Command) => {
+      const json = globals(command).json === true;
+      // Parse everything before touching the library: a bad file fails the run before any write.
+      const inputs: ListInput[] = files.map((file) => {
+        const big = safeSize(file) > BIG_INPUT_BYTES;
+        const progress = big ? progressOnStderr(`reading ${path.basename(file)}`) : null;
+        const input = readListFile(file, progress ? (d, t) => progress.update(d, t) : undefined);
+        progress?.done();
+        return input;
+      });
+      const entries = inputs.reduce((n, i) => n + i.parsed.items.length, 0);
+      const progress = entries > 5000 ? progressOnStderr('importing entries') : null;
+      const store = openStore(command);
+      try {
+        const report = importLists(store, inputs, {
+          now: () => new Date(),
+          ...(progress ? { onProgress: (d: number, t: number) => progress.update(d, t) } : {}),
+        });
+        progress?.done();
+        if (json) printJson(summary(report));
+        else printReport(report);
+      } finally {
+        store.close();
+      }
+    });
+}
+
+function safeSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0; // readListFile reports the problem
+  }
+}
+
+function summary(report: ImportReport) {
+  return {
+    files: report.files.map((f) => ({
+      path: f.path,
+      outcome: f.outcome,
+      entries: f.entries,
+      warnings: f.warnings,
+    })),
+    added: report.added,
+    updated: report.updated,
+    merged: report.merged,
+    merges: report.merges,
+    orphaned: report.orphaned,
+    items: report.items,
+  };
+}
+
+function printReport(report: ImportReport): void {
+  const out: string[] = [];
+  for (const f of report.files) {
+    const what = f.outcome === 'unchanged' ? 'unchanged, skipped' : `${f.outcome}, ${f.entries} entries`;
+    out.push(`${path.relative(process.cwd(), f.path) || f.path}: ${what}`);
+    for (const w of f.warnings) out.push(`  warning: ${w}`);
+  }
+  out.push(
+    `${report.added} added, ${report.updated} updated, ${report.merged} merged into existing items; the library holds ${report.items} items`,
+  );
+  const shown = report.merges.slice(0, 20);
+  if (shown.length > 0) {
+    out.push('merged:');
+    for (const m of shown) {
+      out.push(
+        `  #${m.itemId} ${truncate(m.title, 70)}  ← ${path.basename(m.file)}:${m.line} (${describeReason(m.reason)})`,
+      );
+    }
+    if (report.merges.length > shown.length)
+      out.push(`  … and ${report.merges.length - shown.length} more (--json lists all)`);
+  }
+  for (const o of report.orphaned) {
+    out.push(
+      `kept without a source: #${o.id} ${truncate(o.title, 70)} (no list mentions it any more; its notes are kept)`,
+    );
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+export function describeReason(reason: string): string {
+  if (reason === 'title') return 'same title';
+  if (reason === 'joined two items') return reason;
+  return `same ${reason}`;
+}
+
+export function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

@@ -1,0 +1,78 @@
+// How items look on the terminal and in --json (the CLI contract in PRODUCT.md).
+
+import path from 'node:path';
+import type { ItemRecord } from '../core/library-store.js';
+
+export function itemJson(item: ItemRecord) {
+  return {
+    id: item.id,
+    title: item.title,
+    kind: item.kind,
+    status: item.status,
+    importance: item.importance,
+    topics: item.topics,
+    links: item.links.map((l) =>
+      l.label ? { url: l.url, role: l.role, label: l.label } : { url: l.url, role: l.role },
+    ),
+    ids: item.ids,
+    why: item.why,
+    notes: item.notes,
+    sources: item.sources.map((s) => ({ file: s.file, line: s.line })),
+    aliases: item.aliases,
+    year: item.year,
+    authors: item.authors,
+    orphaned: item.orphaned,
+  };
+}
+
+export function stars(importance: number | null): string {
+  if (importance === null) return '     ';
+  return '★'.repeat(importance) + '☆'.repeat(5 - importance);
+}
+
+const STATUS_MARK: Record<string, string> = {
+  inbox: '[inbox]  ',
+  'to-read': '[ ]      ',
+  reading: '[reading]',
+  read: '[x]      ',
+  skipped: '[skipped]',
+};
+
+export function itemLine(item: ItemRecord): string {
+  const lists = new Set(item.sources.map((s) => s.file)).size;
+  const where = [item.kind, lists > 1 ? `${lists} lists` : null, item.topics[0] ?? null]
+    .filter(Boolean)
+    .join(' · ');
+  const why = item.why ? '' : '';
+  return `#${String(item.id).padEnd(5)} ${STATUS_MARK[item.status] ?? item.status} ${stars(item.importance)}  ${item.title}${why}  (${where})`;
+}
+
+export function itemDetails(item: ItemRecord): string {
+  const out: string[] = [];
+  out.push(`#${item.id}  ${item.title}`);
+  if (item.aliases.length) out.push(`  also: ${item.aliases.join(' | ')}`);
+  out.push(
+    `  ${item.kind} · ${item.status}${item.importance !== null ? ` · ${stars(item.importance)}` : ''}${item.year ? ` · ${item.year}` : ''}`,
+  );
+  if (item.authors.length) out.push(`  authors: ${item.authors.join(', ')}`);
+  const ids = Object.entries(item.ids).map(([k, v]) => `${k}:${v}`);
+  if (ids.length) out.push(`  ids: ${ids.join('  ')}`);
+  if (item.topics.length) out.push(`  topics: ${item.topics.join(' | ')}`);
+  out.push(`  why: ${item.why ?? '(not recorded)'}`);
+  if (item.links.length) {
+    out.push('  links:');
+    for (const l of item.links)
+      out.push(`    ${l.role.padEnd(7)} ${l.url}${l.label ? `  [${l.label}]` : ''}`);
+  }
+  if (item.notes.length) {
+    out.push('  notes:');
+    for (const n of item.notes) out.push(`    - ${n.replace(/\n/g, '\n      ')}`);
+  }
+  out.push('  sources:');
+  for (const s of item.sources)
+    out.push(
+      `    ${path.relative(process.cwd(), s.file) || s.file}:${s.line}  (${s.match === 'new' ? 'first seen' : `matched by ${s.match}`})`,
+    );
+  if (item.orphaned) out.push('  (no list mentions this item any more; it is kept for its notes)');
+  return out.join('\n');
+}

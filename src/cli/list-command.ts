@@ -1,0 +1,38 @@
+// lectio list [--topic T] [--status S] [--kind K] [--json]
+
+import { type Command, Option } from 'commander';
+import { ITEM_KINDS, type ItemKind, STATUSES, type Status } from '../core/item.js';
+import type { ListFilter } from '../core/library-store.js';
+import { globals, openStoreForReading, printJson } from './cli-context.js';
+import { itemJson, itemLine } from './item-view.js';
+
+export function registerList(program: Command): void {
+  program
+    .command('list')
+    .description('list the items of the library')
+    .option('--topic <topic>', 'only this topic and its sub-topics ("LLM" or "LLM / kv cache")')
+    .addOption(new Option('--status <status>', 'only this status').choices([...STATUSES]))
+    .addOption(new Option('--kind <kind>', 'only this kind').choices([...ITEM_KINDS]))
+    .option('--json', 'print a JSON array')
+    .action((opts: { topic?: string; status?: Status; kind?: ItemKind }, command: Command) => {
+      const json = globals(command).json === true;
+      const store = openStoreForReading(command);
+      const filter: ListFilter = {};
+      if (opts.topic) filter.topic = opts.topic;
+      if (opts.status) filter.status = opts.status;
+      if (opts.kind) filter.kind = opts.kind;
+      const items = store ? store.listItems(filter) : [];
+      store?.close();
+      if (json) {
+        printJson(items.map(itemJson));
+        return;
+      }
+      if (items.length === 0) {
+        process.stdout.write(
+          store ? 'no items match\n' : 'the library is empty; run "lectio import FILE" first\n',
+        );
+        return;
+      }
+      process.stdout.write(`${items.map(itemLine).join('\n')}\n`);
+    });
+}

@@ -1,0 +1,77 @@
+// Folding an item's sources into the one item the user sees. A merged item keeps every
+// source, link, topic and note; its status is the furthest along, its importance the highest.
+
+import { furthestStatus, highestImportance, type Link } from './item.js';
+import type { ItemAggregate, StoredSource } from './library-store.js';
+import { itemKindFromLinks } from './link-role.js';
+
+/**
+ * How much a string reads like a paper's full title. Seed 000 writes "cnn-winograd" and
+ * seed 003 "Flash Attention-2" where other lists give the full title; the full one wins.
+ */
+export function titleQuality(title: string): number {
+  let score = Math.min(title.length, 160) / 40;
+  if (/\s/u.test(title)) score += 2;
+  if (/[A-Z]/u.test(title) && /[a-z]/u.test(title)) score += 2;
+  if (title === title.toLowerCase() && /[a-z]/u.test(title)) score -= 3;
+  if (title === title.toUpperCase() && /[A-Z]{4}/u.test(title)) score -= 1;
+  if (/[:：]/u.test(title)) score += 1;
+  if (/^https?:|\.(pdf|md|html?)$|^[\w.-]+\.[a-z]{2,}\//iu.test(title)) score -= 4;
+  if (title.length > 250) score -= 4;
+  return score;
+}
+
+export function uniqueLinks(links: readonly Link[]): Link[] {
+  const seen = new Set<string>();
+  const out: Link[] = [];
+  for (const link of links) {
+    if (seen.has(link.url)) continue;
+    seen.add(link.url);
+    out.push(link);
+  }
+  return out;
+}
+
+export function aggregateSources(
+  sources: readonly StoredSource[],
+  fallback: ItemAggregate | null,
+): ItemAggregate {
+  if (sources.length === 0 && fallback) return fallback;
+  let best = '';
+  let bestScore = Number.NEGATIVE_INFINITY;
+  const names = new Set<string>();
+  for (const s of sources) {
+    const q = titleQuality(s.title);
+    if (q > bestScore) {
+      bestScore = q;
+      best = s.title;
+    }
+  }
+  for (const s of sources) {
+    for (const name of [s.title, ...s.aliases]) if (name && name !== best) names.add(name);
+  }
+  let status = null;
+  let importance = null;
+  let why: string | null = null;
+  let year: number | null = null;
+  let authors: string[] = [];
+  const links: Link[] = [];
+  for (const s of sources) {
+    status = furthestStatus(status, s.status);
+    importance = highestImportance(importance, s.importance);
+    why ??= s.why;
+    year ??= s.year;
+    if (s.authors.length > authors.length) authors = s.authors;
+    links.push(...s.links);
+  }
+  return {
+    title: best || fallback?.title || '(untitled)',
+    aliases: [...names],
+    kind: itemKindFromLinks(uniqueLinks(links)),
+    status: status ?? 'to-read',
+    importance,
+    why,
+    year,
+    authors,
+  };
+}

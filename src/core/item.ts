@@ -1,0 +1,78 @@
+// The item model shared by every layer. Plain data, no I/O.
+
+export const STATUSES = ['inbox', 'to-read', 'reading', 'read', 'skipped'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/**
+ * How far along a status is. When sources disagree the furthest along wins
+ * (PRODUCT.md, CLI contract): a paper ticked `[x]` in one list and left `[ ]`
+ * in another has been read. `skipped` is a decision taken after looking at the
+ * paper, so it outranks to-read but never a real read.
+ */
+export const STATUS_RANK: Record<Status, number> = {
+  inbox: 0,
+  'to-read': 1,
+  skipped: 2,
+  reading: 3,
+  read: 4,
+};
+
+export const LINK_ROLES = [
+  'paper',
+  'pdf',
+  'code',
+  'blog',
+  'slides',
+  'video',
+  'notes',
+  'site',
+  'other',
+] as const;
+export type LinkRole = (typeof LINK_ROLES)[number];
+
+export const ITEM_KINDS = ['paper', 'code', 'blog', 'video', 'slides', 'notes', 'site', 'other'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export interface Link {
+  url: string;
+  role: LinkRole;
+  /** The text the list gave the link ("code", "代码", "paper"), when there was one. */
+  label?: string;
+}
+
+/** What one list says about one item, at one place. The unit an importer produces. */
+export interface ParsedItem {
+  title: string;
+  /** Other names the list gives the same item (an alias line, a short name). */
+  aliases: string[];
+  links: Link[];
+  /** Topic path, outermost first: ["LLM", "Quantization"]. Empty when the item sits above every heading. */
+  topic: string[];
+  status: Status | null;
+  importance: number | null;
+  why: string | null;
+  notes: string[];
+  year: number | null;
+  authors: string[];
+  /** 1-based line in the source file. */
+  line: number;
+}
+
+export interface ParsedList {
+  title: string | null;
+  items: ParsedItem[];
+  /** Things the reader should know about the input (mojibake repaired, lines skipped...). */
+  warnings: string[];
+}
+
+export function furthestStatus(a: Status | null, b: Status | null): Status | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return STATUS_RANK[b] > STATUS_RANK[a] ? b : a;
+}
+
+export function highestImportance(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.max(a, b);
+}

@@ -1,0 +1,53 @@
+// A reference the user types (an item id, an arXiv id, a DOI, a URL or title words) → one item.
+
+import { canonicalIdsOfUrl, idKey, parseArxivId, parseDoi } from './canonical-id.js';
+import { LectioError } from './errors.js';
+import type { LibraryStore } from './library-store.js';
+
+export function keysOfRef(ref: string): string[] {
+  const trimmed = ref.trim();
+  if (/^https?:\/\//iu.test(trimmed)) return canonicalIdsOfUrl(trimmed).map(idKey);
+  const doi = parseDoi(trimmed);
+  if (doi && /^(doi:)?10\./iu.test(trimmed)) return [`doi:${doi}`];
+  const arxiv = parseArxivId(trimmed);
+  if (arxiv && /^(arxiv:)?\s*([a-z-]+(\.[a-z]{2})?\/)?\d{4}\.?\d{3,5}(v\d+)?$/iu.test(trimmed))
+    return [`arxiv:${arxiv}`];
+  if (/^github\.com\//iu.test(trimmed) || /^[\w.-]+\.[a-z]{2,}\/\S*$/iu.test(trimmed)) {
+    return canonicalIdsOfUrl(`https://${trimmed}`).map(idKey);
+  }
+  return [];
+}
+
+export function resolveRef(store: LibraryStore, ref: string): number {
+  const trimmed = ref.trim();
+  const asId = /^#?(\d{1,9})$/u.exec(trimmed);
+  if (asId?.[1]) {
+    const id = Number(asId[1]);
+    if (store.getItems([id]).length === 1) return id;
+  }
+  const keys = keysOfRef(trimmed);
+  if (keys.length > 0) {
+    const ids = store.findItemIdsByUrlOrKey(keys);
+    if (ids.length === 1 && ids[0] !== undefined) return ids[0];
+    if (ids.length > 1) throw ambiguous(store, ref, ids);
+  }
+  const byTitle = store.findItemIdsByTitleWords(trimmed, 10);
+  if (byTitle.exact.length === 1 && byTitle.exact[0] !== undefined) return byTitle.exact[0];
+  if (byTitle.all.length === 1 && byTitle.all[0] !== undefined) return byTitle.all[0];
+  if (byTitle.all.length > 1) throw ambiguous(store, ref, byTitle.all);
+  const near = store.findItemIdsByTitleWords(trimmed, 5, true).all;
+  const hint =
+    near.length > 0
+      ? `; closest: ${store
+          .getItems(near)
+          .map((i) => `#${i.id} ${i.title.slice(0, 60)}`)
+          .join(' | ')}`
+      : '';
+  throw new LectioError('not_found', `no item matches "${ref}"${hint}`);
+}
+
+function ambiguous(store: LibraryStore, ref: string, ids: readonly number[]): LectioError {
+  const items = store.getItems(ids.slice(0, 8));
+  const list = items.map((i) => `#${i.id} ${i.title.slice(0, 60)}`).join(' | ');
+  return new LectioError('ambiguous', `"${ref}" matches ${ids.length} items: ${list}; use an id`, { ids });
+}

@@ -1,0 +1,193 @@
+// Flattens a markdown-it inline token into text and link pieces, in reading order.
+// Bare URLs in text ("链接：https://arxiv.org/abs/1706.03762", seed 003) become links
+// too: markdown-it's linkify would need a word boundary that CJK colons do not give.
+
+import type { Token } from 'markdown-it';
+
+export type Piece =
+  | { kind: 'text'; text: string; bold: boolean }
+  | { kind: 'link'; url: string; label: string; imageOnly: boolean; bold: boolean }
+  | { kind: 'image'; url: string; alt: string };
+
+/** http(s) URLs in running text; trailing punctuation is trimmed by `trimUrl`. */
+export const BARE_URL = /https?:\/\/[^\s<>"'`[\]，。、；！？（）【】「」|]+/gu;
+
+export function trimUrl(raw: string): string {
+  let url = raw.replace(/[.,;:!?*_~'"]+$/u, '');
+  // Keep a closing parenthesis only when the URL opened one: "(see https://x.org/a_(b))".
+  while (url.endsWith(')') && (url.match(/\(/g) ?? []).length < (url.match(/\)/g) ?? []).length) {
+    url = url.slice(0, -1).replace(/[.,;:!?]+$/u, '');
+  }
+  while (url.endsWith(']') && !url.includes('[')) url = url.slice(0, -1);
+  return url;
+}
+
+const KNOWN_TAGS = new Set([
+  'a',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'br',
+  'img',
+  'span',
+  'sup',
+  'sub',
+  'font',
+  'code',
+  'p',
+  'div',
+  'details',
+  'summary',
+  'u',
+  's',
+  'del',
+  'center',
+  'kbd',
+  'small',
+  'big',
+  'mark',
+  'li',
+  'ul',
+  'ol',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'tbody',
+  'thead',
+  'hr',
+  'picture',
+  'source',
+  'pre',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'video',
+]);
+
+function pushText(out: Piece[], text: string, bold: boolean): void {
+  if (text.length === 0) return;
+  BARE_URL.lastIndex = 0;
+  let at = 0;
+  for (let m = BARE_URL.exec(text); m !== null; m = BARE_URL.exec(text)) {
+    const url = trimUrl(m[0]);
+    if (m.index > at) out.push({ kind: 'text', text: text.slice(at, m.index), bold });
+    out.push({ kind: 'link', url, label: '', imageOnly: false, bold });
+    at = m.index + url.length;
+    BARE_URL.lastIndex = at;
+  }
+  if (at < text.length) out.push({ kind: 'text', text: text.slice(at), bold });
+}
+
+const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/iu;
+const SRC = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/iu;
+
+export function attrOf(tag: string, re: RegExp): string | null {
+  const m = re.exec(tag);
+  return m ? (m[1] ?? m[2] ?? m[3] ?? null) : null;
+}
+
+export function hrefOf(tag: string): string | null {
+  return attrOf(tag, HREF);
+}
+
+export function srcOf(tag: string): string | null {
+  return attrOf(tag, SRC);
+}
+
+/** The pieces of one inline token (a paragraph, heading or table cell). */
+export function inlinePieces(token: Token): Piece[] {
+  const out: Piece[] = [];
+  const children = token.children ?? [];
+  let bold = 0;
+  // An open link collects its label until link_close.
+  let link: { url: string; label: string; images: number; bold: boolean } | null = null;
+  const emitText = (text: string): void => {
+    if (link) link.label += text;
+    else pushText(out, text, bold > 0);
+  };
+  const closeLink = (): void => {
+    if (!link) return;
+    const label = link.label.replace(/\s+/g, ' ').trim();
+    out.push({
+      kind: 'link',
+      url: link.url,
+      label,
+      imageOnly: label.length === 0 && link.images > 0,
+      bold: link.bold,
+    });
+    link = null;
+  };
+  for (const child of children) {
+    switch (child.type) {
+      case 'text':
+      case 'code_inline':
+        emitText(child.content);
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        emitText('\n');
+        break;
+      case 'strong_open':
+        bold++;
+        break;
+      case 'strong_close':
+        bold = Math.max(0, bold - 1);
+        break;
+      case 'link_open':
+        closeLink();
+        link = { url: String(child.attrGet('href') ?? ''), label: '', images: 0, bold: bold > 0 };
+        break;
+      case 'link_close':
+        closeLink();
+        break;
+      case 'image': {
+        const url = String(child.attrGet('src') ?? '');
+        if (link) link.images++;
+        else out.push({ kind: 'image', url, alt: child.content });
+        break;
+      }
+      case 'html_inline': {
+        const tag = child.content;
+        const name = /^<\/?\s*([a-zA-Z][a-zA-Z0-9]*)/u.exec(tag)?.[1]?.toLowerCase();
+        if (!name || !KNOWN_TAGS.has(name)) {
+          emitText(tag); // "<IS>" in a dair-ai summary is text, not markup
+        } else if (name === 'a' && !tag.startsWith('</')) {
+          const href = hrefOf(tag);
+          if (href) {
+            closeLink();
+            link = { url: href, label: '', images: 0, bold: bold > 0 };
+          }
+        } else if (name === 'a') {
+          closeLink();
+        } else if (name === 'br' || name === 'p' || name === 'div' || name === 'li') {
+          emitText('\n');
+        } else if (name === 'img') {
+          const src = srcOf(tag);
+          if (link) link.images++;
+          else if (src) out.push({ kind: 'image', url: src, alt: '' });
+        } else if (name === 'b' || name === 'strong') {
+          bold += tag.startsWith('</') ? -1 : 1;
+          bold = Math.max(0, bold);
+        }
+        break;
+      }
+      default:
+        if (child.content) emitText(child.content);
+    }
+  }
+  closeLink();
+  return out;
+}
+
+/** All the text of the pieces, links shown by their labels. */
+export function piecesText(pieces: readonly Piece[]): string {
+  let s = '';
+  for (const p of pieces) s += p.kind === 'text' ? p.text : p.kind === 'link' ? p.label : '';
+  return s;
+}

@@ -1,0 +1,219 @@
+// Reading the fields users write around a paper: stars, checkboxes, TODO markers,
+// years, labelled child lines ("代码：URL", "why: ..."), and the clean title.
+// Plain string work, shared by list items, table rows and HTML blocks.
+
+import type { LinkRole, Status } from '../../core/item.js';
+
+/** Counts a run of stars: ⭐ ★ 🌟 and :star: count, ☆ is an empty star (★★★☆☆ is 3). */
+const STAR_RUN = /(?:(?:⭐|★|🌟|:star:)\uFE0F?\s?)+/gu;
+const MUST_READ = /\bmust[\s-]?read\b|必读|必看|強烈推薦|强烈推荐/iu;
+
+export function importanceOf(text: string): number | null {
+  let best: number | null = null;
+  for (const match of text.matchAll(STAR_RUN)) {
+    const count = (match[0].match(/⭐|★|🌟|:star:/gu) ?? []).length;
+    best = Math.max(best ?? 0, Math.min(5, count));
+  }
+  if (MUST_READ.test(text)) best = 5;
+  return best;
+}
+
+export function stripStars(text: string): string {
+  return text
+    .replace(STAR_RUN, ' ')
+    .replace(/☆+/gu, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+/** Status from the start of an item's text: a GFM checkbox, a TODO/DONE marker or an emoji tick. */
+export type StatusMarker = 'checkbox' | 'word' | 'tick';
+
+export function leadingStatus(text: string): {
+  status: Status | null;
+  rest: string;
+  marker: StatusMarker | null;
+} {
+  const box = /^\s*\[([ xX✓✔-])\]\s*/u.exec(text);
+  if (box) {
+    const mark = box[1] ?? ' ';
+    return { status: mark === ' ' ? 'to-read' : 'read', rest: text.slice(box[0].length), marker: 'checkbox' };
+  }
+  const marker = /^\s*(?:\*\*)?(TODO|TO-DO|DONE|READING|WIP|SKIP(?:PED)?)(?:\*\*)?\b[:：]?\s*/u.exec(text);
+  if (marker) {
+    const word = (marker[1] ?? '').toUpperCase();
+    const status: Status =
+      word === 'DONE'
+        ? 'read'
+        : word === 'READING' || word === 'WIP'
+          ? 'reading'
+          : word.startsWith('SKIP')
+            ? 'skipped'
+            : 'to-read';
+    return { status, rest: text.slice(marker[0].length), marker: 'word' };
+  }
+  const tick = /^\s*(✅|✔️?|☑️?)\s*/u.exec(text);
+  if (tick) return { status: 'read', rest: text.slice(tick[0].length), marker: 'tick' };
+  return { status: null, rest: text, marker: null };
+}
+
+/** Status a section heading implies for the items under it ("## Done", "## 已读"). */
+export function sectionStatus(heading: string): Status | null {
+  const h = heading.toLowerCase();
+  if (/^(done|read|finished|completed|already read|have read|已读|读完|已完成)\b/u.test(h)) return 'read';
+  if (/^(reading|in progress|currently reading|正在读|在读)\b/u.test(h)) return 'reading';
+  if (/^(skipped|dropped|abandoned|放弃)\b/u.test(h)) return 'skipped';
+  if (/^(to[\s-]?read|todo|unread|backlog|待读|未读)\b/u.test(h)) return 'to-read';
+  return null;
+}
+
+export function isMustReadHeading(heading: string): boolean {
+  return MUST_READ.test(heading);
+}
+
+/** Headings whose lists are navigation, not content. */
+export function isContentsHeading(heading: string): boolean {
+  return /^(table of contents|contents|toc|目录|目錄)$/iu.test(heading.trim());
+}
+
+const LEADING_NUMBERING =
+  /^\s*(?:(?:part|chapter|section)\s+)?(?:\d+(?:\.\d+)*[.)、:：]?|[一二三四五六七八九十百]+[、.．:：]|[（(][一二三四五六七八九十\d]+[)）]|[ivxlc]+[.)]|[a-z][.)])\s+/iu;
+const LEADING_SYMBOLS =
+  /^[\s\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D\u20E3\uFFFD#*_~|>•·●◆■▶►\-–—]+/u;
+
+/** A heading as a topic name: numbering ("1.", "一、"), leading emoji and markup dropped. */
+export function cleanTopicName(raw: string): string {
+  let t = raw.replace(/<[^>]*>/g, '').trim();
+  t = t.replace(LEADING_SYMBOLS, '');
+  t = t.replace(LEADING_NUMBERING, '');
+  t = t.replace(/^[一二三四五六七八九十百]+[、．\uFFFD]\s*/u, '');
+  t = t.replace(LEADING_SYMBOLS, '');
+  t = t.replace(/[\s\p{Extended_Pictographic}\uFE0F:：]+$/u, '');
+  return t.replace(/\s+/g, ' ').trim();
+}
+
+/** A year the text states: "(2017)", "[Sep 2024]", "2021, ", "2024.04". */
+export function yearOf(text: string): number | null {
+  const m =
+    /[([]\s*(?:[A-Z][a-z]{2,8}\.?\s+)?((?:19|20)\d\d)\s*[)\]]/u.exec(text) ??
+    /^\s*((?:19|20)\d\d)\s*[,，:]/u.exec(text) ??
+    /^\s*((?:19|20)\d\d)(?:[./-]\d{1,2})?\s*$/u.exec(text);
+  if (!m?.[1]) return null;
+  const year = Number(m[1]);
+  return year >= 1900 && year <= 2100 ? year : null;
+}
+
+/**
+ * Label words that say what a link is. A child line "代码：URL" or a link labelled
+ * "[code]" names the role of the link, not a title (seeds 002 and 003).
+ */
+const ROLE_WORDS: ReadonlyArray<[RegExp, LinkRole]> = [
+  [/^(paper|papers|arxiv|pdf|论文|原文|paper link|preprint|openreview|acl|doi)$/iu, 'paper'],
+  [
+    /^(code|codes|github|repo|repository|source|source code|代码|源码|代码地址|开源|开源项目|implementation)$/iu,
+    'code',
+  ],
+  [/^(blog|post|article|博客|博文|知乎|zhihu|medium|解读)$/iu, 'blog'],
+  [/^(slides?|ppt|幻灯片|slide deck|poster)$/iu, 'slides'],
+  [/^(video|videos|talk|youtube|bilibili|视频|b站|recording)$/iu, 'video'],
+  [/^(notes?|笔记|note)$/iu, 'notes'],
+  [/^(website|site|homepage|project page|project|网站|主页|官网|home)$/iu, 'site'],
+  [/^(docs?|report|技术报告|report pdf)$/iu, 'other'],
+  [/^(link|url|链接|地址|tweet|twitter|huggingface|hf|dataset|demo|model)$/iu, 'other'],
+];
+
+export function roleOfLabel(label: string): LinkRole | null {
+  const word = label
+    .replace(/[[\]()【】]/g, '')
+    .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '')
+    .replace(/[:：]\s*$/u, '')
+    .trim();
+  if (word.length === 0) return null;
+  for (const [re, role] of ROLE_WORDS) if (re.test(word)) return role;
+  return null;
+}
+
+export function isRoleLabel(label: string): boolean {
+  return roleOfLabel(label) !== null;
+}
+
+export type FieldName = 'authors' | 'link' | 'importance' | 'why' | 'note' | 'year' | 'title' | 'status';
+
+/** "作者：Vaswani et al." → field authors. Recognised labels of child lines, in English and Chinese. */
+const FIELD_LABELS: ReadonlyArray<[RegExp, FieldName]> = [
+  [/^(authors?|作者|by)$/iu, 'authors'],
+  [/^(importance|priority|rating|stars?|重要性|重要程度|推荐|推荐指数|优先级)$/iu, 'importance'],
+  [/^(why|reason|because|motivation|为什么|原因|理由)$/iu, 'why'],
+  [/^(year|date|年份|时间|日期|发表时间)$/iu, 'year'],
+  [/^(title|标题|题目|全称)$/iu, 'title'],
+  [/^(status|状态)$/iu, 'status'],
+];
+
+export interface LabelledLine {
+  label: string;
+  value: string;
+  field: FieldName | null;
+  role: LinkRole | null;
+}
+
+/** Splits "label: value" / "label：value" / "label, value" when the label is short. */
+export function splitLabel(text: string): LabelledLine | null {
+  const m = /^\s*([^\s:：,，][^:：,，]{0,24}?)\s*(?:[:：]|\s[,，]|[,，])\s*(.*)$/su.exec(text);
+  if (!m) return null;
+  const label = (m[1] ?? '').trim();
+  const value = (m[2] ?? '').trim();
+  if (/^https?$/i.test(label)) return null;
+  let field: FieldName | null = null;
+  for (const [re, name] of FIELD_LABELS) if (re.test(label)) field = name;
+  const role = roleOfLabel(label);
+  if (field === null && role === null) return { label, value, field: null, role: null };
+  return { label, value, field: field ?? (role ? 'link' : null), role };
+}
+
+const WHY_PREFIX = /^\s*(?:why|reason|because|motivation|为什么|原因)\s*[:：-]\s*|^\s*(?=because\b)/iu;
+
+/** A remark that says why the item was saved: "why: ...", "because ...". */
+export function whyOf(text: string): string | null {
+  const m = WHY_PREFIX.exec(text);
+  if (!m) return null;
+  const why = text.slice(m[0].length).trim();
+  return why.length > 0 ? why : null;
+}
+
+/**
+ * The title as a reader wants it: markup, badges, fire emoji, a leading "[Alias]",
+ * a trailing "(@affiliation)", "(2017)" or "[Sep 2024]" and dangling punctuation gone.
+ * Returns the pieces it removed that are worth keeping (alias, year).
+ */
+export function cleanTitle(raw: string): { title: string; alias: string | null; year: number | null } {
+  let t = raw
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const year = yearOf(t);
+  t = stripStars(t);
+  t = t.replace(/^[\s\p{Extended_Pictographic}\uFE0F\u200D]+/u, '');
+  t = t.replace(/^\d{1,3}[).]\s+/u, '');
+  let alias: string | null = null;
+  const bracket = /^\[\s*\**([^\]]{1,60}?)\**\s*\]\s*(?=\S)/u.exec(t);
+  if (bracket && t.length - bracket[0].length > 8) {
+    alias = (bracket[1] ?? '').trim() || null;
+    t = t.slice(bracket[0].length);
+  }
+  t = t
+    .replace(/\s*\(@[^)]*\)\s*$/u, '')
+    .replace(/\s*[([]\s*(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d\d\s*[)\]]\s*$/u, '')
+    .replace(/^\s*(?:19|20)\d\d\s*[,，]\s*/u, '')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\[\s*\]/g, ' ')
+    .replace(/^[\s\-–—:：,，|•·]+|[\s\-–—:：,，|•·]+$/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (alias && alias.toLowerCase() === t.toLowerCase()) alias = null;
+  return { title: t, alias, year };
+}
+
+/** A short remark that carries no content of its own ("paper", "code", "-"). */
+export function isEmptyRemark(text: string): boolean {
+  return /^[\s\-–—:：,，.;|()[\]\uFFFD、。]*$/u.test(text);
+}

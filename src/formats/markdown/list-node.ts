@@ -1,0 +1,168 @@
+// What one list item (or table row) says: its title, links, status, stars, remark.
+// Shared by nested lists, tables and HTML blocks so that every shape of list reads alike.
+
+import { isBadgeOrAnchor } from '../../core/canonical-id.js';
+import type { Link, Status } from '../../core/item.js';
+import { classifyLink } from '../../core/link-role.js';
+import { type Piece, piecesText } from './inline-pieces.js';
+import {
+  cleanTitle,
+  importanceOf,
+  isEmptyRemark,
+  leadingStatus,
+  roleOfLabel,
+  type StatusMarker,
+  stripStars,
+  yearOf,
+} from './item-fields.js';
+
+export interface ListNode {
+  line: number;
+  head: Piece[];
+  /** Further paragraphs of the same item. */
+  more: Piece[][];
+  children: ListNode[];
+}
+
+export interface HeadInfo {
+  title: string;
+  alias: string | null;
+  links: Link[];
+  status: Status | null;
+  marker: StatusMarker | null;
+  importance: number | null;
+  year: number | null;
+  /** Text after the title ("[Atom](url): paper under guidance of ..."). */
+  remark: string;
+  /** The head is nothing but links (and role labels or punctuation). */
+  linkOnly: boolean;
+  /** The head only points inside the page (a table of contents line). */
+  navigation: boolean;
+}
+
+/** Links worth keeping from a piece list: not in-page anchors, not badges. */
+export function piecesLinks(pieces: readonly Piece[], keepBadgeLinks: boolean): Link[] {
+  const links: Link[] = [];
+  for (const p of pieces) {
+    if (p.kind !== 'link' || p.url.length === 0) continue;
+    if (isBadgeOrAnchor(p.url)) continue;
+    if (p.imageOnly && !keepBadgeLinks) continue;
+    const labelRole = p.label ? roleOfLabel(p.label) : null;
+    const urlRole = classifyLink(p.url, p.label || undefined);
+    // A label names the role unless the URL says more precisely what it is: "[paper](x.pdf)" is a pdf.
+    const role = labelRole === 'paper' && urlRole === 'pdf' ? 'pdf' : (labelRole ?? urlRole);
+    const link: Link = { url: p.url, role };
+    if (p.label) link.label = p.label;
+    links.push(link);
+  }
+  return links;
+}
+
+function isAnchorOnly(pieces: readonly Piece[]): boolean {
+  let anchors = 0;
+  for (const p of pieces) {
+    if (p.kind === 'link') {
+      if (p.url.startsWith('#') || p.url.startsWith('./#')) anchors++;
+      else return false;
+    }
+  }
+  return anchors > 0;
+}
+
+/** Reads the head line of an item. */
+export function readHead(pieces: readonly Piece[], keepBadgeLinks = true): HeadInfo {
+  const full = piecesText(pieces);
+  const { status, marker } = leadingStatus(
+    full.replace(/^[\s\p{Extended_Pictographic}\uFE0F]*(?=\[|TODO|DONE)/u, ''),
+  );
+  const importance = importanceOf(full);
+  const links = piecesLinks(pieces, keepBadgeLinks);
+  const navigation = isAnchorOnly(pieces);
+
+  // Find where the title is: a leading link with a real label, a leading bold run, or the text.
+  let titleRaw = '';
+  let remark = '';
+  let i = 0;
+  const isBlank = (p: Piece): boolean =>
+    p.kind === 'image' ||
+    (p.kind === 'text' &&
+      leadingStatus(stripStars(p.text)).rest.replace(/[\s\p{Extended_Pictographic}\uFE0F]/gu, '') === '') ||
+    (p.kind === 'text' && /^\s*(?:\[\s*[ xX]?\s*\]|TODO|DONE)?\s*$/u.test(stripStars(p.text)));
+  while (i < pieces.length && isBlank(pieces[i] as Piece)) i++;
+  const first = pieces[i];
+  const restText = (from: number): string => {
+    let s = '';
+    for (let j = from; j < pieces.length; j++) {
+      const p = pieces[j] as Piece;
+      if (p.kind === 'text') s += p.text;
+      else if (p.kind === 'link' && p.label && !roleOfLabel(p.label) && !p.imageOnly) s += p.label;
+    }
+    return s;
+  };
+  if (first?.kind === 'link' && first.label && !roleOfLabel(first.label) && !first.imageOnly) {
+    titleRaw = first.label;
+    remark = restText(i + 1);
+  } else if (first?.kind === 'text' && first.bold) {
+    let j = i;
+    while (j < pieces.length) {
+      const p = pieces[j] as Piece;
+      if (p.kind === 'text' && p.bold) titleRaw += p.text;
+      else if (p.kind === 'link' && p.bold && p.label && !roleOfLabel(p.label)) titleRaw += p.label;
+      else break;
+      j++;
+    }
+    remark = restText(j);
+  } else {
+    // Text first (or a bare URL first: "https://arxiv.org/pdf/2305.13245   GQA: Training ...").
+    const text = restText(i);
+    const nl = text.indexOf('\n');
+    titleRaw = nl >= 0 ? text.slice(0, nl) : text;
+    remark = nl >= 0 ? text.slice(nl + 1) : '';
+  }
+  titleRaw = leadingStatus(titleRaw.replace(/^[\s\p{Extended_Pictographic}\uFE0F]+/u, '')).rest;
+  const cleaned = splitAliasPrefix(cleanTitle(titleRaw));
+  if (cleaned.note) remark = remark ? `${cleaned.note}\n${remark}` : cleaned.note;
+  remark = remark.replace(/^[\s:：,，\-–—]+/u, '').trim();
+  if (isEmptyRemark(remark) || /^[([]\s*(?:19|20)\d\d\s*[)\]]$/u.test(remark)) remark = '';
+  const year = cleaned.year ?? yearOf(remark.slice(0, 40));
+  const titleText = cleaned.title;
+  const linkOnly =
+    links.length > 0 && titleText.replace(/[\s[\]()|,，;:：/\-–—]/gu, '').length === 0 && remark === '';
+  return {
+    title: titleText,
+    alias: cleaned.alias,
+    links,
+    status,
+    marker,
+    importance,
+    year,
+    remark,
+    linkOnly,
+    navigation,
+  };
+}
+
+/**
+ * "google, tpu, In-Datacenter Performance Analysis of a Tensor Processing Unit" and
+ * "qserve mit, QServe: W4A8KV4 Quantization ..." (seed 000) put short tags before the
+ * title. The tags become an alias. When what follows the tags is a sentence ("aimet, AIMET
+ * is a library that provides ..."), the tag is the name and the sentence a note.
+ */
+export function splitAliasPrefix(t: { title: string; alias: string | null; year: number | null }): {
+  title: string;
+  alias: string | null;
+  year: number | null;
+  note: string | null;
+} {
+  const parts = t.title.split(/\s*[,，]\s+|\s+[,，]\s*/u);
+  if (parts.length < 2) return { ...t, note: null };
+  const last = parts[parts.length - 1] ?? '';
+  const tags = parts.slice(0, -1);
+  const shortTags = tags.every((p) => p.length > 0 && p.length <= 25 && p.split(/\s+/u).length <= 3);
+  if (!shortTags || last.length < 15 || !/^[A-Z0-9]/u.test(last) || last.split(/\s+/u).length < 3) {
+    return { ...t, note: null };
+  }
+  const prefix = tags.join(', ');
+  if (/[.。]$/u.test(last)) return { title: prefix, alias: t.alias, year: t.year, note: last };
+  return { title: last, alias: t.alias ?? prefix, year: t.year, note: null };
+}

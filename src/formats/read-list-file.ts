@@ -1,0 +1,60 @@
+// A list file on disk → a ListInput for the import service. Every refusal is one line
+// naming the file; nothing is written anywhere from here.
+
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { LectioError } from '../core/errors.js';
+import type { ListInput } from '../core/import-lists.js';
+import { parseMarkdownList } from './markdown/parse-markdown-list.js';
+import { decodeText } from './text-decoding.js';
+
+/** Larger than any reading list a person keeps (the 100k-item benchmark list is 18 MB). */
+export const MAX_LIST_BYTES = 256 * 1024 * 1024;
+
+const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd', '.txt', '.text', '']);
+
+export function readListFile(file: string, onProgress?: (done: number, total: number) => void): ListInput {
+  const absolute = path.resolve(file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new LectioError('bad_input', `${file}: no such file`);
+    throw new LectioError('bad_input', `${file}: cannot read (${code ?? (error as Error).message})`);
+  }
+  if (stat.isDirectory())
+    throw new LectioError('bad_input', `${file}: is a directory; give the list files inside it`);
+  if (!stat.isFile()) throw new LectioError('bad_input', `${file}: not a regular file`);
+  if (stat.size > MAX_LIST_BYTES) {
+    throw new LectioError(
+      'bad_input',
+      `${file}: ${(stat.size / 1e6).toFixed(0)} MB is too large for a reading list (limit ${MAX_LIST_BYTES / 1e6} MB)`,
+    );
+  }
+  const ext = path.extname(absolute).toLowerCase();
+  if (!MARKDOWN_EXTENSIONS.has(ext)) {
+    throw new LectioError(
+      'bad_input',
+      `${file}: lectio reads markdown lists (.md, .markdown, .txt), not ${ext} files`,
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(absolute);
+  } catch (error) {
+    throw new LectioError(
+      'bad_input',
+      `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
+  const decoded = decodeText(bytes, file);
+  const parsed = parseMarkdownList(decoded.text, onProgress ? { onProgress } : {});
+  return {
+    path: absolute,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    parsed,
+    warnings: decoded.warnings,
+  };
+}

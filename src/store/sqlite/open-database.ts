@@ -1,0 +1,125 @@
+// Opening a library file safely: refuse anything that is not a lectio library, never
+// overwrite it, migrate forward in one transaction, and wait politely for other writers.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { LectioError } from '../../core/errors.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+
+/** PRAGMA application_id of lectio files ("LECT"), so another program's SQLite file is refused. */
+export const APPLICATION_ID = 0x4c454354;
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** How long a writer waits for another process's write lock, in ms. */
+  busyTimeoutMs?: number;
+}
+
+function checkHeader(file: string): 'missing' | 'empty' | 'sqlite' {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    throw new LectioError('bad_input', `${file}: cannot open the library (${(error as Error).message})`);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw new LectioError('bad_input', `${file}: is a directory, not a library file`);
+    if (stat.size === 0) return 'empty';
+    const buf = Buffer.alloc(16);
+    fs.readSync(fd, buf, 0, 16, 0);
+    if (buf.toString('latin1') !== SQLITE_HEADER) {
+      throw new LectioError(
+        'corrupt_db',
+        `${file}: not a lectio library (not an SQLite database); the file was left untouched`,
+      );
+    }
+    return 'sqlite';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
+  const state = checkHeader(file);
+  if (state === 'missing') {
+    if (options.readonly) {
+      throw new LectioError('not_found', `${file}: no library here yet; run "lectio import FILE" first`);
+    }
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(file, {
+      readonly: options.readonly === true && state !== 'empty',
+      fileMustExist: state !== 'missing',
+    });
+  } catch (error) {
+    throw new LectioError(
+      'corrupt_db',
+      `${file}: cannot open the library (${(error as Error).message}); the file was left untouched`,
+    );
+  }
+  try {
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (
+      state === 'sqlite' &&
+      appId !== APPLICATION_ID &&
+      !(appId === 0 && version === 0 && isEmptySchema(db))
+    ) {
+      throw new LectioError(
+        'corrupt_db',
+        `${file}: an SQLite file that is not a lectio library; it was left untouched`,
+      );
+    }
+    if (version > SCHEMA_VERSION) {
+      throw new LectioError(
+        'corrupt_db',
+        `${file}: made by a newer lectio (schema ${version}, this one knows ${SCHEMA_VERSION}); upgrade lectio`,
+      );
+    }
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      migrate(db, version);
+    } else if (version < SCHEMA_VERSION) {
+      throw new LectioError(
+        'corrupt_db',
+        `${file}: library needs an upgrade; run any writing command (lectio import) first`,
+      );
+    }
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof LectioError) throw error;
+    const message = (error as Error).message;
+    if (/SQLITE_BUSY|database is locked/iu.test(message)) {
+      throw new LectioError('busy', `${file}: the library is busy (another lectio is writing); try again`);
+    }
+    throw new LectioError(
+      'corrupt_db',
+      `${file}: the library is damaged (${message}); the file was left untouched`,
+    );
+  }
+}
+
+function isEmptySchema(db: Database.Database): boolean {
+  const row = db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number };
+  return row.n === 0;
+}
+
+function migrate(db: Database.Database, from: number): void {
+  const pending = MIGRATIONS.filter((m) => m.version > from);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const m of pending) db.exec(m.sql);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}

@@ -1,0 +1,518 @@
+// LibraryStore over one better-sqlite3 handle. Statements are prepared once per store.
+
+import type Database from 'better-sqlite3';
+import { canonicalIdsOfUrl } from '../../core/canonical-id.js';
+import { LectioError } from '../../core/errors.js';
+import type { TitleEvidence } from '../../core/identity.js';
+import { identityLinks } from '../../core/identity.js';
+import type { ItemKind, Link, LinkRole, ParsedItem, Status } from '../../core/item.js';
+import type {
+  ItemAggregate,
+  ItemRecord,
+  LibraryStats,
+  LibraryStore,
+  ListFilter,
+  StoredList,
+  StoredSource,
+} from '../../core/library-store.js';
+
+interface ItemRow {
+  id: number;
+  title: string;
+  aliases: string;
+  kind: string;
+  status: string;
+  importance: number | null;
+  why: string | null;
+  year: number | null;
+  authors: string;
+  orphaned: number;
+  created_at: string;
+  updated_at: string;
+}
+
+interface SourceRow {
+  id: number;
+  item_id: number;
+  list_id: number;
+  path: string;
+  line: number;
+  title: string;
+  aliases: string;
+  topic: string;
+  status: string | null;
+  importance: number | null;
+  why: string | null;
+  notes: string;
+  year: number | null;
+  authors: string;
+  match: string;
+}
+
+interface LinkRow {
+  item_id: number;
+  source_id: number;
+  url: string;
+  role: string;
+  label: string | null;
+}
+
+const CHUNK = 500;
+
+function chunks<T>(values: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += CHUNK) out.push(values.slice(i, i + CHUNK));
+  return out;
+}
+
+function placeholders(n: number): string {
+  return new Array(n).fill('?').join(',');
+}
+
+function toLink(row: LinkRow): Link {
+  const link: Link = { url: row.url, role: row.role as LinkRole };
+  if (row.label) link.label = row.label;
+  return link;
+}
+
+export class SqliteLibraryStore implements LibraryStore {
+  private readonly stmt;
+
+  constructor(private readonly db: Database.Database) {
+    this.stmt = {
+      listByPath: db.prepare('SELECT id, path, title, sha256, imported_at FROM lists WHERE path = ?'),
+      insertList: db.prepare('INSERT INTO lists (path, title, sha256, imported_at) VALUES (?, ?, ?, ?)'),
+      updateList: db.prepare('UPDATE lists SET title = ?, sha256 = ?, imported_at = ? WHERE id = ?'),
+      itemIdsOfList: db.prepare('SELECT DISTINCT item_id FROM sources WHERE list_id = ?'),
+      insertItem: db.prepare('INSERT INTO items (created_at, updated_at) VALUES (?, ?)'),
+      insertSource: db.prepare(
+        `INSERT INTO sources (item_id, list_id, line, title, aliases, topic, status, importance, why, notes, year, authors, match)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertLink: db.prepare(
+        'INSERT INTO links (item_id, source_id, position, url, role, label) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      insertKey: db.prepare('INSERT OR IGNORE INTO item_keys (key, item_id, source_id) VALUES (?, ?, ?)'),
+      insertTitleKey: db.prepare(
+        'INSERT OR IGNORE INTO title_keys (key, item_id, source_id) VALUES (?, ?, ?)',
+      ),
+      keyLookup: db.prepare('SELECT item_id, key FROM item_keys WHERE key = ? ORDER BY item_id LIMIT 8'),
+      titleLookup: db.prepare(
+        'SELECT DISTINCT item_id FROM title_keys WHERE key = ? ORDER BY item_id LIMIT 16',
+      ),
+      sourcesOfItem: db.prepare(
+        `SELECT s.*, l.path FROM sources s JOIN lists l ON l.id = s.list_id WHERE s.item_id = ? ORDER BY s.id`,
+      ),
+      linksOfItem: db.prepare(
+        'SELECT item_id, source_id, url, role, label FROM links WHERE item_id = ? ORDER BY source_id, position',
+      ),
+      itemRow: db.prepare('SELECT * FROM items WHERE id = ?'),
+      saveAggregate: db.prepare(
+        `UPDATE items SET title = ?, aliases = ?, kind = ?, status = ?, importance = ?, why = ?, year = ?, authors = ?, updated_at = ?
+         WHERE id = ?`,
+      ),
+      setOrphaned: db.prepare('UPDATE items SET orphaned = ?, updated_at = ? WHERE id = ? AND orphaned != ?'),
+      topicByPath: db.prepare('SELECT id FROM topics WHERE path = ?'),
+      maxTopicPos: db.prepare('SELECT coalesce(max(position), 0) AS p FROM topics'),
+      insertTopic: db.prepare('INSERT INTO topics (path, position) VALUES (?, ?)'),
+      insertEvent: db.prepare('INSERT INTO events (item_id, at, kind, data) VALUES (?, ?, ?, ?)'),
+    };
+  }
+
+  transaction<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (error) {
+      if (error instanceof Error && /SQLITE_BUSY|database is locked/iu.test(error.message)) {
+        throw new LectioError(
+          'busy',
+          'the library is busy (another lectio is writing to it); try again in a moment',
+        );
+      }
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  listByPath(path: string): StoredList | null {
+    const row = this.stmt.listByPath.get(path) as
+      | { id: number; path: string; title: string | null; sha256: string; imported_at: string }
+      | undefined;
+    return row
+      ? { id: row.id, path: row.path, title: row.title, sha256: row.sha256, importedAt: row.imported_at }
+      : null;
+  }
+
+  saveList(path: string, title: string | null, sha256: string, at: string): number {
+    const existing = this.listByPath(path);
+    if (existing) {
+      this.stmt.updateList.run(title, sha256, at, existing.id);
+      return existing.id;
+    }
+    return Number(this.stmt.insertList.run(path, title, sha256, at).lastInsertRowid);
+  }
+
+  itemIdsOfList(listId: number): number[] {
+    return (this.stmt.itemIdsOfList.all(listId) as Array<{ item_id: number }>).map((r) => r.item_id);
+  }
+
+  removeSourcesOfList(listId: number): number[] {
+    const db = this.db;
+    // Items whose every source is in this list would lose their identity with them:
+    // their links and keys move to source 0 so that they stay findable and complete.
+    const orphans = db
+      .prepare(
+        `SELECT DISTINCT item_id FROM sources WHERE list_id = ?
+         AND item_id NOT IN (SELECT item_id FROM sources WHERE list_id != ?)`,
+      )
+      .all(listId, listId) as Array<{ item_id: number }>;
+    const orphanIds = orphans.map((o) => o.item_id);
+    for (const part of chunks(orphanIds)) {
+      const q = placeholders(part.length);
+      db.prepare(`DELETE FROM links WHERE source_id = 0 AND item_id IN (${q})`).run(...part);
+      for (const table of ['links', 'item_keys', 'title_keys']) {
+        db.prepare(
+          `UPDATE OR IGNORE ${table} SET source_id = 0 WHERE item_id IN (${q}) AND source_id IN (SELECT id FROM sources WHERE list_id = ${listId})`,
+        ).run(...part);
+      }
+    }
+    const sub = 'SELECT id FROM sources WHERE list_id = ?';
+    db.prepare(`DELETE FROM links WHERE source_id IN (${sub})`).run(listId);
+    db.prepare(`DELETE FROM item_keys WHERE source_id IN (${sub})`).run(listId);
+    db.prepare(`DELETE FROM title_keys WHERE source_id IN (${sub})`).run(listId);
+    db.prepare('DELETE FROM sources WHERE list_id = ?').run(listId);
+    return orphanIds;
+  }
+
+  findItemsByKeys(keys: readonly string[]): Array<{ itemId: number; key: string }> {
+    const out: Array<{ itemId: number; key: string }> = [];
+    const seen = new Set<number>();
+    for (const key of keys) {
+      for (const row of this.stmt.keyLookup.all(key) as Array<{ item_id: number; key: string }>) {
+        if (seen.has(row.item_id)) continue;
+        seen.add(row.item_id);
+        out.push({ itemId: row.item_id, key: row.key });
+      }
+    }
+    return out.sort((a, b) => a.itemId - b.itemId);
+  }
+
+  findItemsByTitleKeys(keys: readonly string[]): number[] {
+    const ids = new Set<number>();
+    for (const key of keys) {
+      for (const row of this.stmt.titleLookup.all(key) as Array<{ item_id: number }>) ids.add(row.item_id);
+    }
+    return [...ids].sort((a, b) => a - b);
+  }
+
+  evidenceOf(itemId: number): TitleEvidence {
+    const links = (this.stmt.linksOfItem.all(itemId) as LinkRow[]).map(toLink);
+    const row = this.stmt.itemRow.get(itemId) as ItemRow | undefined;
+    let year = row?.year ?? null;
+    let authors: string[] = row ? (JSON.parse(row.authors) as string[]) : [];
+    if (year === null || authors.length === 0) {
+      // Items created in this run are not folded yet: read their sources.
+      for (const s of this.stmt.sourcesOfItem.all(itemId) as SourceRow[]) {
+        year ??= s.year;
+        if (authors.length === 0) authors = JSON.parse(s.authors) as string[];
+      }
+    }
+    return { links, year, authors };
+  }
+
+  createItem(at: string): number {
+    return Number(this.stmt.insertItem.run(at, at).lastInsertRowid);
+  }
+
+  addSource(
+    itemId: number,
+    listId: number,
+    item: ParsedItem,
+    keys: readonly string[],
+    titleKeys: readonly string[],
+    match: string,
+  ): void {
+    const s = this.stmt;
+    const sourceId = Number(
+      s.insertSource.run(
+        itemId,
+        listId,
+        item.line,
+        item.title,
+        JSON.stringify(item.aliases),
+        item.topic.join(' / '),
+        item.status,
+        item.importance,
+        item.why,
+        JSON.stringify(item.notes),
+        item.year,
+        JSON.stringify(item.authors),
+        match,
+      ).lastInsertRowid,
+    );
+    item.links.forEach((link, position) => {
+      s.insertLink.run(itemId, sourceId, position, link.url, link.role, link.label ?? null);
+    });
+    for (const key of keys) s.insertKey.run(key, itemId, sourceId);
+    for (const key of titleKeys) s.insertTitleKey.run(key, itemId, sourceId);
+  }
+
+  mergeItems(into: number, from: number, reason: string, at: string): void {
+    for (const table of ['sources', 'links', 'events']) {
+      this.db.prepare(`UPDATE ${table} SET item_id = ? WHERE item_id = ?`).run(into, from);
+    }
+    for (const table of ['item_keys', 'title_keys']) {
+      this.db.prepare(`UPDATE OR IGNORE ${table} SET item_id = ? WHERE item_id = ?`).run(into, from);
+      this.db.prepare(`DELETE FROM ${table} WHERE item_id = ?`).run(from);
+    }
+    this.db.prepare('DELETE FROM items WHERE id = ?').run(from);
+    this.stmt.insertEvent.run(into, at, 'merge', JSON.stringify({ from, reason }));
+  }
+
+  sourcesOf(itemId: number): StoredSource[] {
+    const rows = this.stmt.sourcesOfItem.all(itemId) as SourceRow[];
+    const links = this.stmt.linksOfItem.all(itemId) as LinkRow[];
+    return rows.map((r) => this.toSource(r, links.filter((l) => l.source_id === r.id).map(toLink)));
+  }
+
+  private toSource(r: SourceRow, links: Link[]): StoredSource {
+    return {
+      id: r.id,
+      itemId: r.item_id,
+      listId: r.list_id,
+      file: r.path,
+      line: r.line,
+      title: r.title,
+      aliases: JSON.parse(r.aliases) as string[],
+      topic: r.topic,
+      status: r.status as Status | null,
+      importance: r.importance,
+      why: r.why,
+      notes: JSON.parse(r.notes) as string[],
+      year: r.year,
+      authors: JSON.parse(r.authors) as string[],
+      match: r.match,
+      links,
+    };
+  }
+
+  saveAggregate(itemId: number, a: ItemAggregate, at: string): boolean {
+    const row = this.stmt.itemRow.get(itemId) as ItemRow | undefined;
+    const aliases = JSON.stringify(a.aliases);
+    const authors = JSON.stringify(a.authors);
+    if (
+      row &&
+      row.title === a.title &&
+      row.aliases === aliases &&
+      row.kind === a.kind &&
+      row.status === a.status &&
+      row.importance === a.importance &&
+      row.why === a.why &&
+      row.year === a.year &&
+      row.authors === authors &&
+      row.created_at !== row.updated_at
+    ) {
+      return false;
+    }
+    this.stmt.saveAggregate.run(
+      a.title,
+      aliases,
+      a.kind,
+      a.status,
+      a.importance,
+      a.why,
+      a.year,
+      authors,
+      at,
+      itemId,
+    );
+    return true;
+  }
+
+  setOrphaned(itemId: number, orphaned: boolean, at: string): void {
+    const flag = orphaned ? 1 : 0;
+    this.stmt.setOrphaned.run(flag, at, itemId, flag);
+  }
+
+  ensureTopics(paths: readonly string[]): void {
+    let position = (this.stmt.maxTopicPos.get() as { p: number }).p;
+    const seen = new Set<string>();
+    for (const path of paths) {
+      // A sub-topic implies its parents: "LLM / kv cache" needs "LLM".
+      const parts = path.split(' / ');
+      for (let n = 1; n <= parts.length; n++) {
+        const p = parts.slice(0, n).join(' / ');
+        if (seen.has(p)) continue;
+        seen.add(p);
+        if (!this.stmt.topicByPath.get(p)) this.stmt.insertTopic.run(p, ++position);
+      }
+    }
+  }
+
+  getItems(ids: readonly number[]): ItemRecord[] {
+    const out: ItemRecord[] = [];
+    for (const part of chunks(ids)) {
+      const q = placeholders(part.length);
+      const rows = this.db.prepare(`SELECT * FROM items WHERE id IN (${q})`).all(...part) as ItemRow[];
+      out.push(...this.hydrate(rows, `item_id IN (${q})`, part));
+    }
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return out.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  }
+
+  listItems(filter: ListFilter): ItemRecord[] {
+    const where: string[] = [];
+    const args: Array<string | number> = [];
+    if (filter.status) {
+      where.push('i.status = ?');
+      args.push(filter.status);
+    }
+    if (filter.kind) {
+      where.push('i.kind = ?');
+      args.push(filter.kind);
+    }
+    if (filter.topic) {
+      // A topic includes its sub-topics; matching is case-insensitive on the full path.
+      where.push(
+        `i.id IN (SELECT item_id FROM sources WHERE lower(topic) = lower(?) OR lower(topic) LIKE lower(?) ESCAPE '\\')`,
+      );
+      args.push(filter.topic, `${filter.topic.replace(/[\\%_]/g, (c) => `\\${c}`)} / %`);
+    }
+    const sql = `SELECT i.* FROM items i ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.id`;
+    const rows = this.db.prepare(sql).all(...args) as ItemRow[];
+    if (where.length === 0) return this.hydrate(rows, '1', []);
+    return this.hydrate(rows, `item_id IN (SELECT i.id FROM items i WHERE ${where.join(' AND ')})`, args);
+  }
+
+  /** Rows plus their sources and links, read in three queries whatever the number of items. */
+  private hydrate(rows: ItemRow[], itemFilter: string, args: ReadonlyArray<string | number>): ItemRecord[] {
+    const sources = this.db
+      .prepare(
+        `SELECT s.item_id, s.line, s.topic, s.notes, s.match, s.list_id, l.path
+         FROM sources s JOIN lists l ON l.id = s.list_id WHERE ${itemFilter} ORDER BY s.id`,
+      )
+      .all(...args) as Array<Pick<SourceRow, 'item_id' | 'line' | 'topic' | 'notes' | 'match' | 'path'>>;
+    const links = this.db
+      .prepare(
+        `SELECT item_id, source_id, url, role, label FROM links WHERE ${itemFilter} ORDER BY item_id, source_id, position`,
+      )
+      .all(...args) as LinkRow[];
+    const byItem = new Map<number, ItemRecord>();
+    const records = rows.map((r) => {
+      const rec: ItemRecord = {
+        id: r.id,
+        title: r.title,
+        aliases: JSON.parse(r.aliases) as string[],
+        kind: r.kind as ItemKind,
+        status: r.status as Status,
+        importance: r.importance,
+        why: r.why,
+        year: r.year,
+        authors: JSON.parse(r.authors) as string[],
+        topics: [],
+        links: [],
+        ids: {},
+        notes: [],
+        sources: [],
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        orphaned: r.orphaned === 1,
+      };
+      byItem.set(r.id, rec);
+      return rec;
+    });
+    for (const s of sources) {
+      const rec = byItem.get(s.item_id);
+      if (!rec) continue;
+      rec.sources.push({ file: s.path, line: s.line, match: s.match });
+      if (s.topic && !rec.topics.includes(s.topic)) rec.topics.push(s.topic);
+      for (const note of JSON.parse(s.notes) as string[]) if (!rec.notes.includes(note)) rec.notes.push(note);
+    }
+    const seenUrl = new Map<number, Set<string>>();
+    for (const l of links) {
+      const rec = byItem.get(l.item_id);
+      if (!rec) continue;
+      const seen = seenUrl.get(l.item_id) ?? new Set<string>();
+      seenUrl.set(l.item_id, seen);
+      if (seen.has(l.url)) continue;
+      seen.add(l.url);
+      rec.links.push(toLink(l));
+    }
+    for (const rec of records) rec.ids = idsOf(rec.links);
+    return records;
+  }
+
+  findItemIdsByUrlOrKey(keys: readonly string[]): number[] {
+    return [...new Set(this.findItemsByKeys(keys).map((m) => m.itemId))];
+  }
+
+  findItemIdsByTitleWords(text: string, limit: number, anyWord = false): { exact: number[]; all: number[] } {
+    const words = text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > (anyWord ? 2 : 0));
+    if (words.length === 0) return { exact: [], all: [] };
+    const like = (w: string): string => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const cond = words.map(() => "(lower(title) LIKE ? ESCAPE '\\' OR lower(aliases) LIKE ? ESCAPE '\\')");
+    const args = words.flatMap((w) => [like(w), like(w)]);
+    if (anyWord) {
+      const score = cond.map((c) => `(CASE WHEN ${c} THEN 1 ELSE 0 END)`).join(' + ');
+      const rows = this.db
+        .prepare(
+          `SELECT id, ${score} AS hits FROM items WHERE hits > 0 ORDER BY hits DESC, length(title) LIMIT ?`,
+        )
+        .all(...args, limit) as Array<{ id: number }>;
+      return { exact: [], all: rows.map((r) => r.id) };
+    }
+    const rows = this.db
+      .prepare(`SELECT id, title FROM items WHERE ${cond.join(' AND ')} ORDER BY length(title) LIMIT ?`)
+      .all(...args, limit + 1) as Array<{ id: number; title: string }>;
+    const norm = (s: string): string =>
+      s
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    const exact = rows.filter((r) => norm(r.title) === norm(text)).map((r) => r.id);
+    return { exact, all: rows.map((r) => r.id) };
+  }
+
+  stats(): LibraryStats {
+    const one = (sql: string): number => (this.db.prepare(sql).get() as { n: number }).n;
+    const group = (sql: string): Record<string, number> => {
+      const out: Record<string, number> = {};
+      for (const r of this.db.prepare(sql).all() as Array<{ k: string; n: number }>) out[r.k] = r.n;
+      return out;
+    };
+    return {
+      items: one('SELECT count(*) AS n FROM items'),
+      lists: one('SELECT count(*) AS n FROM lists'),
+      sources: one('SELECT count(*) AS n FROM sources'),
+      links: one('SELECT count(*) AS n FROM (SELECT DISTINCT item_id, url FROM links)'),
+      topics: one('SELECT count(*) AS n FROM topics'),
+      orphaned: one('SELECT count(*) AS n FROM items WHERE orphaned = 1'),
+      byStatus: group('SELECT status AS k, count(*) AS n FROM items GROUP BY status'),
+      byKind: group('SELECT kind AS k, count(*) AS n FROM items GROUP BY kind'),
+      inSeveralLists: one(
+        'SELECT count(*) AS n FROM (SELECT item_id FROM sources GROUP BY item_id HAVING count(DISTINCT list_id) > 1)',
+      ),
+    };
+  }
+}
+
+/** The strong identifiers an item's identity links carry, for `ids` in the CLI contract. */
+export function idsOf(links: readonly Link[]): ItemRecord['ids'] {
+  const ids: ItemRecord['ids'] = {};
+  const primary = identityLinks(links);
+  for (const link of [...primary, ...links]) {
+    for (const id of canonicalIdsOfUrl(link.url)) {
+      if (id.scheme === 'url') continue;
+      // A code repository is the item's github id only when the item is that repository
+      // or the paper has no other; a paper's arXiv id comes from its paper links first.
+      if (ids[id.scheme] === undefined) ids[id.scheme] = id.value;
+    }
+  }
+  return ids;
+}
