@@ -1,6 +1,7 @@
 // Folding an item's sources into the one item the user sees. A merged item keeps every
 // source, link, topic and note; its status is the furthest along, its importance the highest.
 
+import { titleKey } from './identity.js';
 import { furthestStatus, highestImportance, type Link } from './item.js';
 import type { ItemAggregate, StoredSource } from './library-store.js';
 import { itemKindFromLinks } from './link-role.js';
@@ -40,8 +41,12 @@ export function aggregateSources(
   let best = '';
   let bestScore = Number.NEGATIVE_INFINITY;
   const names = new Set<string>();
+  // Titles the lists agree on win: seeds 000 and 004 say "In-Datacenter Performance
+  // Analysis of a Tensor Processing Unit", seed 003 adds "(TPU)".
+  const agree = new Map<string, number>();
+  for (const s of sources) agree.set(titleKey(s.title), (agree.get(titleKey(s.title)) ?? 0) + 1);
   for (const s of sources) {
-    const q = titleQuality(s.title);
+    const q = titleQuality(s.title) + 2 * ((agree.get(titleKey(s.title)) ?? 1) - 1);
     if (q > bestScore) {
       bestScore = q;
       best = s.title;

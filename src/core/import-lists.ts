@@ -155,7 +155,7 @@ export function importLists(
         continue;
       }
       const changed = store.saveAggregate(id, aggregateSources(sources, null), at);
-      if (previous.has(id)) store.setOrphaned(id, false, at);
+      store.setOrphaned(id, false, at); // a list mentions it again
       if (created.has(id)) report.added++;
       else if (changed) report.updated++;
     }

@@ -95,7 +95,7 @@ export function cleanTopicName(raw: string): string {
 /** A year the text states: "(2017)", "[Sep 2024]", "2021, ", "2024.04". */
 export function yearOf(text: string): number | null {
   const m =
-    /[([]\s*(?:[A-Z][a-z]{2,8}\.?\s+)?((?:19|20)\d\d)\s*[)\]]/u.exec(text) ??
+    /[([]\s*(?:\d{1,2}\s+)?(?:[A-Z][a-z]{2,8}\.?\s+)?((?:19|20)\d\d)\s*[)\]]/u.exec(text) ??
     /^\s*((?:19|20)\d\d)\s*[,，:]/u.exec(text) ??
     /^\s*((?:19|20)\d\d)(?:[./-]\d{1,2})?\s*$/u.exec(text);
   if (!m?.[1]) return null;
@@ -119,7 +119,8 @@ const ROLE_WORDS: ReadonlyArray<[RegExp, LinkRole]> = [
   [/^(notes?|笔记|note)$/iu, 'notes'],
   [/^(website|site|homepage|project page|project|网站|主页|官网|home)$/iu, 'site'],
   [/^(docs?|report|技术报告|report pdf)$/iu, 'other'],
-  [/^(link|url|链接|地址|tweet|twitter|huggingface|hf|dataset|demo|model)$/iu, 'other'],
+  // "link", "链接" say nothing of the role: the URL decides (not listed here on purpose).
+  [/^(tweet|twitter|huggingface|hf|dataset|demo|model)$/iu, 'other'],
 ];
 
 export function roleOfLabel(label: string): LinkRole | null {
@@ -170,7 +171,7 @@ export function splitLabel(text: string): LabelledLine | null {
   return { label, value, field: field ?? (role ? 'link' : null), role };
 }
 
-const WHY_PREFIX = /^\s*(?:why|reason|because|motivation|为什么|原因)\s*[:：-]\s*|^\s*(?=because\b)/iu;
+const WHY_PREFIX = /^\s*(?:why|reason|because|motivation|为什么|原因)\s*[:：-]\s*|^\s*because\s+/iu;
 
 /** A remark that says why the item was saved: "why: ...", "because ...". */
 export function whyOf(text: string): string | null {
@@ -202,12 +203,17 @@ export function cleanTitle(raw: string): { title: string; alias: string | null; 
   }
   t = t
     .replace(/\s*\(@[^)]*\)\s*$/u, '')
-    .replace(/\s*[([]\s*(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d\d\s*[)\]]\s*$/u, '')
+    .replace(/\s*[([]\s*(?:\d{1,2}\s+)?(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d\d\s*[)\]]\s*$/u, '')
     .replace(/^\s*(?:19|20)\d\d\s*[,，]\s*/u, '')
     .replace(/\*\*|__|`/g, '')
     .replace(/\[\s*\]/g, ' ')
     .replace(/^[\s\-–—:：,，|•·]+|[\s\-–—:：,，|•·]+$/gu, '')
     .replace(/\s+/g, ' ')
+    .trim();
+  // htqin tags titles "Modulated convolutional networks. [bnn]": the tags and the period go.
+  t = t
+    .replace(/(?:\s*\[[^\]]{1,20}\])+$/u, '')
+    .replace(/(?<=[a-z)])\.$/u, '')
     .trim();
   if (alias && alias.toLowerCase() === t.toLowerCase()) alias = null;
   return { title: t, alias, year };

@@ -69,8 +69,12 @@ function isAnchorOnly(pieces: readonly Piece[]): boolean {
   return anchors > 0;
 }
 
-/** Reads the head line of an item. */
-export function readHead(pieces: readonly Piece[], keepBadgeLinks = true): HeadInfo {
+/**
+ * Reads the head line of an item. `cellBreak`: the text is a table cell, where a double
+ * space ends the title (dair-ai: "1) Ultra-Fast Diffusion-based Language Models  This paper
+ * introduces ...", a line break flattened into the cell).
+ */
+export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBreak = false): HeadInfo {
   const full = piecesText(pieces);
   const { status, marker } = leadingStatus(
     full.replace(/^[\s\p{Extended_Pictographic}\uFE0F]*(?=\[|TODO|DONE)/u, ''),
@@ -115,16 +119,18 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true): HeadI
   } else {
     // Text first (or a bare URL first: "https://arxiv.org/pdf/2305.13245   GQA: Training ...").
     const text = restText(i);
-    const nl = text.indexOf('\n');
-    titleRaw = nl >= 0 ? text.slice(0, nl) : text;
-    remark = nl >= 0 ? text.slice(nl + 1) : '';
+    // Older dair-ai rows: "Scaling Laws for ... Models - introduces scaling laws ...".
+    const end = (cellBreak ? /\n|\S\s{2,}(?=\S.{80})|\S\s+[-–—]\s*(?=[a-z]\w*\s)/u : /\n/u).exec(text);
+    const cut = end ? end.index + (end[0] === '\n' ? 0 : 1) : -1;
+    titleRaw = cut >= 0 ? text.slice(0, cut) : text;
+    remark = cut >= 0 ? text.slice(cut).replace(/^\s+/u, '') : '';
   }
   titleRaw = leadingStatus(titleRaw.replace(/^[\s\p{Extended_Pictographic}\uFE0F]+/u, '')).rest;
   const cleaned = splitAliasPrefix(cleanTitle(titleRaw));
   if (cleaned.note) remark = remark ? `${cleaned.note}\n${remark}` : cleaned.note;
   remark = remark.replace(/^[\s:：,，\-–—]+/u, '').trim();
-  if (isEmptyRemark(remark) || /^[([]\s*(?:19|20)\d\d\s*[)\]]$/u.test(remark)) remark = '';
   const year = cleaned.year ?? yearOf(remark.slice(0, 40));
+  if (isEmptyRemark(remark) || /^[([]\s*(?:19|20)\d\d\s*[)\]]$/u.test(remark)) remark = '';
   const titleText = cleaned.title;
   const linkOnly =
     links.length > 0 && titleText.replace(/[\s[\]()|,，;:：/\-–—]/gu, '').length === 0 && remark === '';

@@ -19,6 +19,7 @@ import {
   importanceOf,
   isContentsHeading,
   isMustReadHeading,
+  roleOfLabel,
   sectionStatus,
   splitLabel,
   whyOf,
@@ -362,22 +363,10 @@ function interpretTable(
       if (tcol < 0) continue;
     }
     const titleCell = cells[tcol] ?? [];
-    const head: HeadInfo = readHead(titleCell);
+    const head: HeadInfo = readHead(titleCell, true, true);
     if (head.navigation) continue;
-    // dair-ai: "1) Ultra-Fast Diffusion-based Language Models  This paper introduces ...":
-    // the title ends at the first double space or line break; the rest is the summary.
-    const cellText = piecesText(titleCell);
-    let title = head.title;
-    let summary = head.remark;
-    const split = /^(.{6,300}?)(?:\s{2,}|\n)(\S[\s\S]*)$/u.exec(head.title);
-    if (
-      split?.[1] &&
-      split[2] &&
-      titleCell.every((p) => p.kind !== 'link' || !p.label || p.label !== head.title)
-    ) {
-      title = cleanTitle(split[1]).title;
-      summary = [split[2], summary].filter((s) => s).join('\n');
-    }
+    const title = head.title;
+    const summary = head.remark;
     const item = newItem(title, row.line, section);
     if (head.alias) item.aliases.push(head.alias);
     item.year = head.year;
@@ -412,7 +401,6 @@ function interpretTable(
       if (first) item.title = titleFromUrl(first.url);
     }
     applyRemark(item, summary.trim());
-    void cellText;
     sink.add(item);
   }
 }
@@ -458,16 +446,16 @@ export function parseMarkdownList(text: string, options: MarkdownParseOptions = 
     nav: boolean;
   }> = [];
   const section = (): Section => {
-    const topic = headings.map((h) => h.name).filter((n) => n.length > 0);
+    // A "Contents" heading is navigation: its own list is skipped and it names no topic,
+    // but sections nested under it (DefTruth puts every paper table under "## Contents") are content.
+    const topic = headings.filter((h) => !h.nav && h.name.length > 0).map((h) => h.name);
     let status: Status | null = null;
     let importance: number | null = null;
-    let navigation = false;
     for (const h of headings) {
       status = h.status ?? status;
       if (h.mustRead) importance = 5;
-      navigation ||= h.nav;
     }
-    return { topic, status, importance, navigation };
+    return { topic, status, importance, navigation: headings[headings.length - 1]?.nav === true };
   };
 
   let i = 0;
@@ -480,7 +468,10 @@ export function parseMarkdownList(text: string, options: MarkdownParseOptions = 
       pendingParent = null;
       const inline = tokens[i + 1] as Token;
       const pieces = inlinePieces(inline);
-      const raw = piecesText(pieces).trim();
+      // "### Trending Topics ([©️back👆🏻](#paperlist))" (DefTruth): in-page links are not part of the name.
+      const raw = piecesText(pieces.filter((p) => !(p.kind === 'link' && /^\.?\/?#/u.test(p.url))))
+        .replace(/\(\s*\)|\[\s*\]/gu, '')
+        .trim();
       const level = headingLevel(t);
       if (t === firstHeading && level === 1 && h1Count === 1) {
         listTitle = cleanTopicName(raw) || raw;
@@ -536,6 +527,15 @@ export function parseMarkdownList(text: string, options: MarkdownParseOptions = 
         head.title.length > 0
       ) {
         pendingParent = { pieces, line };
+      } else if (isOneItemParagraph(pieces, head) && !section().navigation) {
+        // "**BiBench: ...** [[Paper](url)] [[Project](url)]" (htqin): one item with its links.
+        const item = newItem(head.title, line, section());
+        item.links = head.links;
+        item.year = head.year;
+        if (head.importance !== null) item.importance = head.importance;
+        if (head.status) item.status = head.status;
+        applyRemark(item, head.remark);
+        sink.add(item);
       } else if (!section().navigation) {
         paragraphLinks(pieces, line, section(), sink);
       }
@@ -562,6 +562,17 @@ export function parseMarkdownList(text: string, options: MarkdownParseOptions = 
   }
   sweepOrphanLinks(text, sink, warnings);
   return { title: listTitle, items: sink.items, warnings };
+}
+
+/** A paragraph that is one entry: a bold or linked title followed only by role-labelled links. */
+function isOneItemParagraph(pieces: Piece[], head: HeadInfo): boolean {
+  if (head.title.length === 0 || head.links.length === 0 || head.title.length > 300) return false;
+  const first = pieces.find((p) => !(p.kind === 'text' && p.text.trim() === ''));
+  const titleLink = first?.kind === 'link' && first.label && !roleOfLabel(first.label) ? first : null;
+  if (!titleLink && !(first?.kind === 'text' && first.bold)) return false;
+  return pieces.every(
+    (p) => p.kind !== 'link' || p === titleLink || (p.label !== '' && roleOfLabel(p.label) !== null),
+  );
 }
 
 /** Links in running text become items named by their label. */

@@ -114,11 +114,13 @@ function isEmptySchema(db: Database.Database): boolean {
   return row.n === 0;
 }
 
-function migrate(db: Database.Database, from: number): void {
-  const pending = MIGRATIONS.filter((m) => m.version > from);
-  if (pending.length === 0) return;
+function migrate(db: Database.Database, seen: number): void {
+  if (MIGRATIONS.every((m) => m.version <= seen)) return;
   db.transaction(() => {
-    for (const m of pending) db.exec(m.sql);
+    // Read the version again under the write lock: another process may have migrated
+    // the file since we looked (two first imports racing to create the library).
+    const from = db.pragma('user_version', { simple: true }) as number;
+    for (const m of MIGRATIONS.filter((x) => x.version > from)) db.exec(m.sql);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();

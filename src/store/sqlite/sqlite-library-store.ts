@@ -502,16 +502,16 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 }
 
-/** The strong identifiers an item's identity links carry, for `ids` in the CLI contract. */
+/**
+ * The strong identifiers an item's identity links carry, for `ids` in the CLI contract.
+ * A paper's code repository is not its id (two papers can share one), so only the links
+ * that identify the item count (identity.ts).
+ */
 export function idsOf(links: readonly Link[]): ItemRecord['ids'] {
   const ids: ItemRecord['ids'] = {};
-  const primary = identityLinks(links);
-  for (const link of [...primary, ...links]) {
+  for (const link of identityLinks(links)) {
     for (const id of canonicalIdsOfUrl(link.url)) {
-      if (id.scheme === 'url') continue;
-      // A code repository is the item's github id only when the item is that repository
-      // or the paper has no other; a paper's arXiv id comes from its paper links first.
-      if (ids[id.scheme] === undefined) ids[id.scheme] = id.value;
+      if (id.scheme !== 'url' && ids[id.scheme] === undefined) ids[id.scheme] = id.value;
     }
   }
   return ids;

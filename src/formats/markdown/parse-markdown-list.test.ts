@@ -1,0 +1,209 @@
+// Each rule of the markdown reader, on real lines from the seeds and ../shared/testdata/lists.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ParsedItem } from '../../core/item.js';
+import { parseMarkdownList } from './parse-markdown-list.js';
+
+function parse(md: string): ParsedItem[] {
+  return parseMarkdownList(md).items;
+}
+
+function one(md: string): ParsedItem {
+  const items = parse(md);
+  assert.equal(items.length, 1, JSON.stringify(items.map((i) => i.title)));
+  return items[0] as ParsedItem;
+}
+
+describe('titles', () => {
+  it('an alias line over its full title keeps both (seed 000)', () => {
+    const item = one(
+      '* cnn-winograd\n    * Fast Algorithms for Convolutional Neural Networks\n    * https://arxiv.org/abs/1509.09308\n',
+    );
+    assert.equal(item.title, 'Fast Algorithms for Convolutional Neural Networks');
+    assert.deepEqual(item.aliases, ['cnn-winograd']);
+    assert.deepEqual(item.links, [{ url: 'https://arxiv.org/abs/1509.09308', role: 'paper' }]);
+  });
+  it('a bold title with a year (seed 003)', () => {
+    const item = one(
+      '1. **Attention Is All You Need** (2017)\n   - 链接：https://arxiv.org/abs/1706.03762\n',
+    );
+    assert.equal(item.title, 'Attention Is All You Need');
+    assert.equal(item.year, 2017);
+    assert.equal(item.links[0]?.role, 'paper');
+  });
+  it('text title between role-labelled links, badges dropped (htqin)', () => {
+    const item = one(
+      '- [[arXiv](https://arxiv.org/abs/2402.04291)] BiLLM: Pushing the Limit of Post-Training Quantization for LLMs [[code](https://github.com/Aaronhuang-778/BiLLM)]![GitHub Repo stars](https://img.shields.io/github/stars/Aaronhuang-778/BiLLM)\n',
+    );
+    assert.equal(item.title, 'BiLLM: Pushing the Limit of Post-Training Quantization for LLMs');
+    assert.deepEqual(
+      item.links.map((l) => l.role),
+      ['paper', 'code'],
+    );
+  });
+  it('tags before a title become an alias (seed 000)', () => {
+    const item = one(
+      '* google, tpu, In-Datacenter Performance Analysis of a Tensor Processing Unit\n    * https://arxiv.org/abs/1704.04760\n',
+    );
+    assert.equal(item.title, 'In-Datacenter Performance Analysis of a Tensor Processing Unit');
+    assert.deepEqual(item.aliases, ['google, tpu']);
+  });
+  it('a table cell title ends where the summary starts (dair-ai)', () => {
+    const md =
+      '| **Paper**  | **Links** |\n| --- | --- |\n| 1) Ultra-Fast Diffusion-based Language Models  This paper introduces Mercury, a family of large-scale diffusion-based language models (dLLMs) optimized for ultra-fast inference. | [Paper](https://arxiv.org/abs/2506.17298), [Tweet](https://x.com/omarsar0/status/1937600372430045494) |\n';
+    const item = one(md);
+    assert.equal(item.title, 'Ultra-Fast Diffusion-based Language Models');
+    assert.match(item.notes[0] ?? '', /^This paper introduces Mercury/u);
+    assert.equal(item.links.length, 2);
+  });
+});
+
+describe('links that belong to their parent', () => {
+  it('labelled child lines: 代码 is code, github, URL is code (seeds 003, 000)', () => {
+    const item = one(
+      '* Outlier Channel Splitting Improving DNN Quantization without Retraining\n    * https://icml.cc/media/icml-2019/Slides/5053.pdf\n    * github, https://github.com/cornell-zhang/dnn-quant-ocs\n',
+    );
+    assert.deepEqual(
+      item.links.map((l) => l.role),
+      ['slides', 'code'],
+    );
+  });
+  it('a link and a remark on it: the remark is a note (seed 000)', () => {
+    const item = one(
+      '* nvidia, INTEGER QUANTIZATION FOR DEEP LEARNING INFERENCE\n    * https://arxiv.org/pdf/2004.09602.pdf, show some interesting data\n',
+    );
+    assert.deepEqual(item.notes, ['show some interesting data']);
+    assert.equal(item.links[0]?.url, 'https://arxiv.org/pdf/2004.09602.pdf');
+  });
+  it('children that are items stay items, under a sub-topic named by the parent (seed 000)', () => {
+    const items = parse(
+      '## 1. deep learning\n* separable convolutions\n    * A Basic Introduction to Separable Convolutions\n        * https://towardsdatascience.com/a-basic-introduction-to-separable-convolutions-b99ec3102728\n    * MobileNets: Efficient Convolutional Neural Networks for Mobile Vision Applications\n        * https://arxiv.org/abs/1704.04861\n',
+    );
+    assert.deepEqual(
+      items.map((i) => [i.title, i.topic.join(' / ')]),
+      [
+        ['A Basic Introduction to Separable Convolutions', 'deep learning / separable convolutions'],
+        [
+          'MobileNets: Efficient Convolutional Neural Networks for Mobile Vision Applications',
+          'deep learning / separable convolutions',
+        ],
+      ],
+    );
+  });
+});
+
+describe('status, importance, why', () => {
+  const cases: Array<[string, string, Partial<ParsedItem>]> = [
+    [
+      'checkbox read (seed 004)',
+      '- [x] [Mixtral of Experts](https://arxiv.org/abs/2401.04088)\n',
+      { status: 'read' },
+    ],
+    [
+      'checkbox unread (seed 004)',
+      '- [ ] [GShard](https://arxiv.org/abs/2006.16668)\n',
+      { status: 'to-read' },
+    ],
+    ['★★★☆☆ is 3', '- [A Paper Title Here](https://arxiv.org/abs/2006.16668) ★★★☆☆\n', { importance: 3 }],
+    [
+      '⭐️⭐️ with VS16 (DefTruth)',
+      '- [A Paper Title Here](https://arxiv.org/abs/2006.16668) ⭐️⭐️\n',
+      { importance: 2 },
+    ],
+    [
+      ':star: counts',
+      '- [A Paper Title Here](https://arxiv.org/abs/2006.16668) :star::star::star:\n',
+      { importance: 3 },
+    ],
+    [
+      'must read is 5',
+      '- [A Paper Title Here](https://arxiv.org/abs/2006.16668) (must read)\n',
+      { importance: 5 },
+    ],
+    [
+      '必读 is 5',
+      '- [A Paper Title Here](https://arxiv.org/abs/2006.16668)\n  - 重要性：⭐⭐⭐ (必读)\n',
+      { importance: 5 },
+    ],
+    [
+      'why: is the why',
+      '- [A Paper Title Here](https://arxiv.org/abs/2006.16668)\n  - why: the tiling argument\n',
+      { why: 'the tiling argument' },
+    ],
+    [
+      'because is the why',
+      '- [A Paper Title Here](https://arxiv.org/abs/2006.16668): because we run it in production\n',
+      { why: 'we run it in production' },
+    ],
+  ];
+  for (const [name, md, expected] of cases) {
+    it(name, () => {
+      const item = one(md);
+      for (const [k, v] of Object.entries(expected)) assert.deepEqual(item[k as keyof ParsedItem], v, k);
+    });
+  }
+  it('TODO marks unread; unmarked items in such a list are read (seed 002)', () => {
+    const items = parse(
+      '* [Attention Is All You Need](./papers/LLM/AttentionIsAllYouNeed.md) [[paper](https://arxiv.org/abs/1706.03762)]\n\n* TODO [Textbooks Are All You Need II: phi-1.5 technical report](./papers/LLM/Phi1.5.md) [[paper](https://arxiv.org/abs/2309.05463)]\n',
+    );
+    assert.deepEqual(
+      items.map((i) => i.status),
+      ['read', 'to-read'],
+    );
+    assert.deepEqual(
+      items[0]?.links.map((l) => l.role),
+      ['notes', 'paper'],
+    );
+  });
+  it('a "Must Read" heading sets importance for its items (MoE list)', () => {
+    assert.equal(
+      one('## Must Read\n- [Switch Transformers](https://arxiv.org/abs/2101.03961)\n').importance,
+      5,
+    );
+  });
+  it('a "read?" column sets status', () => {
+    const md =
+      '| Title | read? |\n|---|---|\n| [GShard Scaling Giant Models](https://arxiv.org/abs/2006.16668) | ✅ |\n| [Switch Transformers Paper](https://arxiv.org/abs/2101.03961) | |\n';
+    assert.deepEqual(
+      parse(md).map((i) => i.status),
+      ['read', 'to-read'],
+    );
+  });
+});
+
+describe('topics', () => {
+  it('a lone leading H1 is the title; numbering and emoji are dropped', () => {
+    const list = parseMarkdownList(
+      '# My list\n\n## 📚 1. Deep Learning\n### 一、基础\n- [A Paper Title Here](https://arxiv.org/abs/2006.16668)\n',
+    );
+    assert.equal(list.title, 'My list');
+    assert.deepEqual(list.items[0]?.topic, ['Deep Learning', '基础']);
+  });
+  it('a Contents section of in-page links makes no items', () => {
+    const list = parseMarkdownList(
+      '# T\n## Contents\n- [Papers](#papers)\n- [Code](#code)\n## Papers\n- [A Paper Title Here](https://arxiv.org/abs/2006.16668)\n',
+    );
+    assert.equal(list.items.length, 1);
+    assert.deepEqual(list.items[0]?.topic, ['Papers']);
+  });
+});
+
+describe('HTML inside markdown', () => {
+  it('reads <a href> in <table> rows and <details>', () => {
+    const md =
+      '<details><summary>More</summary>\n<table><tr><td><a href="https://arxiv.org/abs/2205.14135">FlashAttention</a></td><td><a href="https://github.com/Dao-AILab/flash-attention">code</a></td></tr></table>\n</details>\n';
+    const item = one(md);
+    assert.equal(item.title, 'FlashAttention');
+    assert.deepEqual(
+      item.links.map((l) => l.role),
+      ['paper', 'code'],
+    );
+  });
+  it('keeps a URL written inside a code block on the nearest item', () => {
+    const items = parse(
+      '- [A Paper Title Here](https://arxiv.org/abs/2006.16668)\n\n```\nsee https://example.org/extra\n```\n',
+    );
+    assert.ok(items[0]?.links.some((l) => l.url === 'https://example.org/extra'));
+  });
+});

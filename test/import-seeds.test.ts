@@ -1,0 +1,237 @@
+// The import issue's acceptance checks, on the four seeds and the real lists in
+// ../shared/testdata/lists: every link kept, the known duplicates merged, the known
+// look-alikes kept apart, statuses, stars, notes and topics as the lists say.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { type ImportReport, importLists } from '../src/core/import-lists.js';
+import type { ItemRecord, LibraryStore } from '../src/core/library-store.js';
+import { looseUrlKey, urlsInText } from '../src/formats/markdown/parse-markdown-list.js';
+import { readListFile } from '../src/formats/read-list-file.js';
+import { decodeText } from '../src/formats/text-decoding.js';
+import { openDatabase } from '../src/store/sqlite/open-database.js';
+import { SqliteLibraryStore } from '../src/store/sqlite/sqlite-library-store.js';
+
+const SHARED = path.resolve(process.cwd(), '..', 'shared');
+const SEEDS = fs
+  .readdirSync(path.join(SHARED, 'seeds'))
+  .sort()
+  .map((f) => path.join(SHARED, 'seeds', f));
+const LISTS = fs
+  .readdirSync(path.join(SHARED, 'testdata', 'lists'))
+  .sort()
+  .map((f) => path.join(SHARED, 'testdata', 'lists', f));
+const seed = (n: string): string => SEEDS.find((f) => path.basename(f).startsWith(n)) ?? '';
+
+const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
+
+function freshStore(dir: string, name: string): LibraryStore {
+  return new SqliteLibraryStore(openDatabase(path.join(dir, name)));
+}
+
+function importFiles(store: LibraryStore, files: readonly string[]): ImportReport {
+  return importLists(
+    store,
+    files.map((f) => readListFile(f)),
+    clock,
+  );
+}
+
+function byArxiv(items: readonly ItemRecord[], id: string): ItemRecord[] {
+  return items.filter((i) => i.ids.arxiv === id);
+}
+
+function listsOf(item: ItemRecord): string[] {
+  return [...new Set(item.sources.map((s) => path.basename(s.file)))].sort();
+}
+
+describe('importing the four seeds and the real lists', () => {
+  let dir = '';
+  let store: LibraryStore;
+  let report: ImportReport;
+  let items: ItemRecord[] = [];
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-seeds-'));
+    store = freshStore(dir, 'library.sqlite');
+    report = importFiles(store, [...SEEDS, ...LISTS]);
+    items = store.listItems({});
+  });
+  after(() => {
+    store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps every link of every list on some item (badges and in-page anchors aside)', () => {
+    for (const file of [...SEEDS, ...LISTS]) {
+      const text = decodeText(fs.readFileSync(file), file).text;
+      const kept = new Set<string>();
+      for (const item of items) {
+        if (!item.sources.some((s) => s.file === file)) continue;
+        for (const l of item.links) kept.add(looseUrlKey(l.url));
+      }
+      const missing = urlsInText(text)
+        .filter(({ url }) => !/shields\.io|badge|awesome\.re|star-history/u.test(url))
+        .filter(({ url }) => !kept.has(looseUrlKey(url)));
+      assert.deepEqual(missing, [], `${path.basename(file)} lost links`);
+    }
+  });
+
+  it('places nearly every link through the list structure, not the sweeper', () => {
+    const swept = report.files.flatMap((f) => f.warnings).filter((w) => /outside any list item/u.test(w));
+    const count = swept.reduce((n, w) => n + Number(/^(\d+)/u.exec(w)?.[1] ?? 0), 0);
+    assert.ok(count <= 15, `${count} links were attached by the sweeper`);
+  });
+
+  it('merges the TPU paper found as an arXiv abs link, an ftp pdf and in three seeds', () => {
+    const [tpu, ...rest] = byArxiv(items, '1704.04760');
+    assert.ok(tpu);
+    assert.equal(rest.length, 0);
+    assert.deepEqual(
+      listsOf(tpu).filter((f) => /^00/u.test(f)),
+      ['000_9f7fca159070c6d7.txt', '003_72845790a68c46cc.txt', '004_dcdacb51cc173ef7.txt'],
+    );
+    assert.ok(tpu.links.some((l) => l.url === 'https://arxiv.org/ftp/arxiv/papers/1704/1704.04760.pdf'));
+    assert.equal(tpu.title, 'In-Datacenter Performance Analysis of a Tensor Processing Unit');
+  });
+
+  it('merges PagedAttention across three seeds', () => {
+    const [paged, ...rest] = byArxiv(items, '2309.06180');
+    assert.ok(paged);
+    assert.equal(rest.length, 0);
+    for (const n of ['000', '003', '004'])
+      assert.ok(
+        paged.sources.some((s) => s.file === seed(n)),
+        `missing seed ${n}`,
+      );
+    assert.equal(paged.importance, 5);
+  });
+
+  it('identifies EAGLE from its Hugging Face papers link', () => {
+    const eagle = byArxiv(items, '2401.15077');
+    assert.equal(eagle.length, 1);
+    assert.ok(eagle[0]?.links.some((l) => l.url === 'https://huggingface.co/papers/2401.15077'));
+  });
+
+  it('keeps FlashAttention 1, 2 and 3 apart', () => {
+    assert.equal(byArxiv(items, '2205.14135').length, 1);
+    assert.equal(byArxiv(items, '2307.08691').length, 1);
+    const fa3 = items.filter((i) => /^FlashAttention-3/u.test(i.title));
+    assert.equal(fa3.length, 1);
+    assert.notEqual(fa3[0]?.ids.arxiv, '2205.14135');
+  });
+
+  it('keeps LLaMA and Llama 2 apart', () => {
+    const llama = byArxiv(items, '2302.13971');
+    const llama2 = byArxiv(items, '2307.09288');
+    assert.equal(llama.length, 1);
+    assert.equal(llama2.length, 1);
+    assert.notEqual(llama[0]?.id, llama2[0]?.id);
+  });
+
+  it('keeps the two papers that share the bitsandbytes repository apart', () => {
+    const optimizers = byArxiv(items, '2110.02861');
+    const int8 = byArxiv(items, '2208.07339');
+    assert.equal(optimizers.length, 1);
+    assert.equal(int8.length, 1);
+    const repo = 'https://github.com/TimDettmers/bitsandbytes';
+    assert.ok(optimizers[0]?.links.some((l) => l.url === repo && l.role === 'code'));
+    assert.ok(int8[0]?.links.some((l) => l.url === repo && l.role === 'code'));
+    assert.equal(optimizers[0]?.ids.github, undefined, 'a code link is not the paper’s id');
+  });
+
+  it('keeps "Attention Is All You Need" and its speech-separation namesake apart', () => {
+    const attention = byArxiv(items, '1706.03762');
+    assert.equal(attention.length, 1);
+    assert.equal(attention[0]?.title, 'Attention Is All You Need');
+    // Seed 003's reading path names it without a link; the title joins it to the paper.
+    assert.ok(attention[0]?.sources.some((s) => s.file === seed('003') && s.match === 'title'));
+  });
+
+  it('reads statuses as the lists say', () => {
+    const status = (arxiv: string): string | undefined => byArxiv(items, arxiv)[0]?.status;
+    assert.equal(status('2401.04088'), 'read', 'seed 004 [x] Mixtral');
+    assert.equal(status('2211.15841'), 'to-read', 'seed 004 [ ] MegaBlocks');
+    assert.equal(status('2309.05463'), 'to-read', 'seed 002 TODO phi-1.5');
+    assert.equal(status('2305.02301'), 'read', 'seed 002: no TODO in a list that marks unread items TODO');
+  });
+
+  it('reads importance from ⭐ runs, must-read headings and the item’s own stars first', () => {
+    const imp = (arxiv: string): number | null | undefined => byArxiv(items, arxiv)[0]?.importance;
+    assert.equal(imp('1706.03762'), 5, 'seed 003 ⭐⭐⭐⭐⭐ (必读)');
+    assert.equal(imp('1802.04799'), 4, 'seed 003 TVM ⭐⭐⭐⭐ under a 必读 heading');
+  });
+
+  it('keeps aliases, notes and topics', () => {
+    const winograd = byArxiv(items, '1509.09308')[0];
+    assert.equal(winograd?.title, 'Fast Algorithms for Convolutional Neural Networks');
+    assert.deepEqual(winograd?.aliases, ['cnn-winograd']);
+    assert.deepEqual(winograd?.topics, ['deep learning']);
+
+    const mobilenet = byArxiv(items, '1704.04861')[0];
+    assert.ok(
+      mobilenet?.topics.includes('deep learning / separable convolutions---depthwiseconv and pointwiseconv'),
+    );
+    assert.ok(
+      mobilenet?.notes.includes(
+        'it used separable conv in mobilenet, so it introduced separable conv in this article.',
+      ),
+    );
+
+    const integer = byArxiv(items, '2004.09602')[0];
+    assert.equal(
+      integer?.title,
+      'INTEGER QUANTIZATION FOR DEEP LEARNING INFERENCE: PRINCIPLES AND EMPIRICAL EVALUATION',
+    );
+    assert.ok(integer?.notes.includes('show some interesting data'));
+
+    const distill = byArxiv(items, '2305.02301')[0];
+    assert.ok(distill?.topics.includes('Paper notes / Large Language Model / Knowledge distillation'));
+
+    const gpt3 = byArxiv(items, '2005.14165')[0];
+    assert.ok(
+      gpt3?.topics.includes('核心领域必读论文 / Transformer基础架构 / 里程碑论文'),
+      `${gpt3?.topics}`,
+    );
+    assert.equal(gpt3?.year, 2020);
+  });
+
+  it('repairs the double-encoded seed and says so', () => {
+    const file = report.files.find((f) => f.path === seed('003'));
+    assert.ok(file?.warnings.some((w) => /double-encoded/u.test(w)));
+    const flash = byArxiv(items, '2205.14135')[0];
+    assert.ok(
+      flash?.links.some((l) => l.url === 'https://github.com/Dao-AILab/flash-attention' && l.role === 'code'),
+    );
+  });
+
+  it('changes nothing when the same files are imported again', () => {
+    const before = JSON.stringify(store.listItems({}));
+    const again = importFiles(store, [...SEEDS, ...LISTS]);
+    assert.equal(again.added, 0);
+    assert.equal(again.updated, 0);
+    assert.equal(again.merged, 0);
+    assert.ok(again.files.every((f) => f.outcome === 'unchanged'));
+    assert.equal(JSON.stringify(store.listItems({})), before);
+  });
+});
+
+describe('duplicates inside one real list', () => {
+  it('merges htqin’s two Any-Precision LLM entries and chenhongyu’s /pdf/ and /abs/ survey', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-dup-'));
+    const store = freshStore(dir, 'l.sqlite');
+    try {
+      const quant = LISTS.find((f) => f.includes('htqin')) ?? '';
+      importFiles(store, [quant]);
+      const any = store.listItems({}).filter((i) => i.ids.arxiv === '2402.10517');
+      assert.equal(any.length, 1);
+      assert.ok((any[0]?.sources.length ?? 0) >= 2);
+    } finally {
+      store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
