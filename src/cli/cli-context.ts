@@ -41,7 +41,8 @@ export function openStore(command: Command): LibraryStore {
 /** Opens the library for reading; null when there is no library file yet. */
 export function openStoreForReading(command: Command): LibraryStore | null {
   const file = dbPathOf(command);
-  if (!fs.existsSync(file)) return null;
+  // No library yet (or an empty file): reading commands see an empty library and create nothing.
+  if (!fs.existsSync(file) || (fs.statSync(file).isFile() && fs.statSync(file).size === 0)) return null;
   return new SqliteLibraryStore(openDatabase(file));
 }
 

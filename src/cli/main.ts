@@ -35,4 +35,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `lectio list --json | head`: the reader has gone; stop quietly, as cat and grep do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv);

@@ -312,8 +312,7 @@ export class SqliteLibraryStore implements LibraryStore {
       row.importance === a.importance &&
       row.why === a.why &&
       row.year === a.year &&
-      row.authors === authors &&
-      row.created_at !== row.updated_at
+      row.authors === authors
     ) {
       return false;
     }
