@@ -1,0 +1,718 @@
+// `npm run bench`: the import benchmarks. Prints results to stdout, progress to stderr,
+// and rewrites BENCHMARKS.md at the repository root with the measured medians.
+//
+//   node dist/bench/run.js           the full run (a few minutes on 2 cores)
+//   node dist/bench/run.js --quick   fewer runs and smaller lists; BENCHMARKS.md untouched
+//
+// Every figure is the median of several runs: the development machine is 2 shared cores
+// and noisy. Timed goals live here and in BENCHMARKS.md, never in tests.
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import MarkdownIt from 'markdown-it';
+import { Lexer } from 'marked';
+import { itemJson } from '../src/cli/item-view.js';
+import { importLists } from '../src/core/import-lists.js';
+import type { LibraryStore } from '../src/core/library-store.js';
+import { readListFile } from '../src/formats/read-list-file.js';
+import { openDatabase } from '../src/store/sqlite/open-database.js';
+import { SqliteLibraryStore } from '../src/store/sqlite/sqlite-library-store.js';
+import { generateList } from './generate-list.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'lectio.js');
+const DAIR_LIST = path.resolve(
+  process.env.LECTIO_TESTDATA ?? path.join(ROOT, '..', 'shared', 'testdata'),
+  'lists',
+  'ml-papers-of-the-week_dair-ai.md',
+);
+const QUICK = process.argv.includes('--quick');
+
+const PLAN = QUICK
+  ? { smallRuns: 3, bigItems: 20_000, bigRuns: 1, listItems: 2_000, listRuns: 3 }
+  : { smallRuns: 9, bigItems: 100_000, bigRuns: 3, listItems: 10_000, listRuns: 9 };
+
+/** The same options as src/formats/markdown/parse-markdown-list.ts. */
+const md = new MarkdownIt({ html: true, linkify: false, typographer: false }) as {
+  parse(src: string, env: object): unknown[];
+};
+
+const fixedNow = () => new Date('2025-01-01T00:00:00Z');
+
+// ---------------------------------------------------------------------------
+// Measuring
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+interface Sample {
+  ms: number;
+  /** Peak resident set size of a child process, in bytes, when measured. */
+  rssBytes?: number;
+}
+
+interface Series {
+  label: string;
+  runs: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  medianRssBytes: number | null;
+}
+
+function series(label: string, samples: readonly Sample[]): Series {
+  const ms = samples.map((s) => s.ms);
+  const rss = samples.flatMap((s) => (s.rssBytes === undefined ? [] : [s.rssBytes]));
+  return {
+    label,
+    runs: samples.length,
+    medianMs: median(ms),
+    minMs: Math.min(...ms),
+    maxMs: Math.max(...ms),
+    medianRssBytes: rss.length > 0 ? median(rss) : null,
+  };
+}
+
+/** Runs `fn` once to warm the JIT (unless told not to), then `runs` timed times. */
+function measure(label: string, runs: number, fn: () => void, warmup = true): Series {
+  if (warmup) fn();
+  const samples: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    samples.push({ ms: performance.now() - start });
+  }
+  const s = series(label, samples);
+  log(`${label}: median ${fmtMs(s.medianMs)} of ${runs}`);
+  return s;
+}
+
+function fmtMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
+}
+
+function fmtMb(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(bytes < 10e6 ? 2 : 1)} MB`;
+}
+
+// ---------------------------------------------------------------------------
+// Child processes
+
+const TIME = '/usr/bin/time';
+const HAVE_TIME = fs.existsSync(TIME);
+
+interface ChildRun extends Sample {
+  stdout: string;
+}
+
+/**
+ * Runs `node args...` and measures its wall time (process start included) and, when
+ * asked, its peak RSS: from GNU time when present, else from a wrapper that imports the
+ * script and reports process.resourceUsage().maxRSS on exit.
+ */
+function runNode(
+  args: readonly string[],
+  options: { rss: boolean; stdoutToNull?: boolean; tmp: string },
+): ChildRun {
+  const out = options.stdoutToNull ? fs.openSync('/dev/null', 'w') : 'pipe';
+  const rssFile = path.join(options.tmp, 'maxrss.txt');
+  let command = process.execPath;
+  let argv = [...args];
+  if (options.rss && HAVE_TIME) {
+    command = TIME;
+    argv = ['-v', process.execPath, ...args];
+  } else if (options.rss) {
+    const wrapper = path.join(options.tmp, 'rss-wrapper.mjs');
+    fs.writeFileSync(
+      wrapper,
+      [
+        "import fs from 'node:fs';",
+        "import { pathToFileURL } from 'node:url';",
+        'const [, , out, script, ...rest] = process.argv;',
+        'process.argv = [process.argv[0], script, ...rest];',
+        "process.on('exit', () => fs.writeFileSync(out, String(process.resourceUsage().maxRSS * 1024)));",
+        'await import(pathToFileURL(script).href);',
+      ].join('\n'),
+    );
+    argv = [wrapper, rssFile, ...args];
+  }
+  const start = performance.now();
+  const result = spawnSync(command, argv, {
+    cwd: ROOT,
+    stdio: ['ignore', out, 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const ms = performance.now() - start;
+  if (typeof out === 'number') fs.closeSync(out);
+  if (result.status !== 0) {
+    throw new Error(`node ${args.join(' ')} exited with ${result.status}: ${result.stderr.slice(-2000)}`);
+  }
+  const run: ChildRun = { ms, stdout: result.stdout ?? '' };
+  if (options.rss && HAVE_TIME) {
+    const m = /Maximum resident set size \(kbytes\): (\d+)/u.exec(result.stderr);
+    if (m?.[1]) run.rssBytes = Number(m[1]) * 1024;
+  } else if (options.rss) {
+    run.rssBytes = Number(fs.readFileSync(rssFile, 'utf8'));
+  }
+  return run;
+}
+
+// ---------------------------------------------------------------------------
+// Import in-process
+
+/** Wraps every method of a store to add its time to `totals` (inclusive of nested calls). */
+function timedStore(store: LibraryStore, totals: Map<string, number>): LibraryStore {
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function' || typeof prop !== 'string') return value;
+      return (...args: unknown[]) => {
+        const start = performance.now();
+        try {
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        } finally {
+          totals.set(prop, (totals.get(prop) ?? 0) + performance.now() - start);
+        }
+      };
+    },
+  });
+}
+
+function freshDb(tmp: string): string {
+  const file = path.join(tmp, `lib-${process.hrtime.bigint()}.db`);
+  return file;
+}
+
+function removeDb(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
+interface ImportPhases {
+  /** readListFile: stat, read, decode, markdown-it, the walk over its tokens, sha256. */
+  parseMs: number;
+  /** openDatabase on a fresh file (creates it and runs the migrations) + new SqliteLibraryStore. */
+  openMs: number;
+  /** importLists: one transaction, commit included. */
+  importMs: number;
+  closeMs: number;
+}
+
+/** readListFile + openDatabase + importLists + close, into a fresh library file. */
+function wholeImport(list: string, tmp: string, totals?: Map<string, number>): ImportPhases {
+  const t0 = performance.now();
+  const input = readListFile(list);
+  const t1 = performance.now();
+  const file = freshDb(tmp);
+  const store = new SqliteLibraryStore(openDatabase(file));
+  const t2 = performance.now();
+  let t3 = t2;
+  try {
+    importLists(totals ? timedStore(store, totals) : store, [input], { now: fixedNow });
+    t3 = performance.now();
+  } finally {
+    store.close();
+  }
+  const t4 = performance.now();
+  removeDb(file);
+  return { parseMs: t1 - t0, openMs: t2 - t1, importMs: t3 - t2, closeMs: t4 - t3 };
+}
+
+/** Whole imports, one warm-up then `runs` timed, as one series per phase and one for the whole. */
+function measureImports(
+  label: string,
+  list: string,
+  tmp: string,
+  runs: number,
+  warmup: boolean,
+): { whole: Series; parse: Series; open: Series; store: Series } {
+  if (warmup) wholeImport(list, tmp);
+  const runsOf: ImportPhases[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const phases = wholeImport(list, tmp);
+    runsOf.push(phases);
+    log(
+      `${label}, run ${i + 1}/${runs}: ${fmtMs(performance.now() - start)} (parse ${fmtMs(phases.parseMs)}, open ${fmtMs(phases.openMs)}, importLists + close ${fmtMs(phases.importMs + phases.closeMs)})`,
+    );
+  }
+  return phaseSeries(label, runsOf);
+}
+
+function phaseSeries(
+  label: string,
+  runsOf: readonly ImportPhases[],
+): { whole: Series; parse: Series; open: Series; store: Series } {
+  const of = (f: (p: ImportPhases) => number): Sample[] => runsOf.map((p) => ({ ms: f(p) }));
+  return {
+    whole: series(
+      label,
+      of((p) => p.parseMs + p.openMs + p.importMs + p.closeMs),
+    ),
+    parse: series(
+      'readListFile (decode + markdown-it + walk)',
+      of((p) => p.parseMs),
+    ),
+    open: series(
+      'openDatabase, fresh file (migrations)',
+      of((p) => p.openMs),
+    ),
+    store: series(
+      'importLists + close',
+      of((p) => p.importMs + p.closeMs),
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The benchmarks
+
+interface ParserResult {
+  bytes: number;
+  entries: number;
+  markdownIt: Series;
+  marked: Series;
+  whole: Series;
+  parse: Series;
+  open: Series;
+  store: Series;
+  ratio: number;
+}
+
+function benchParser(tmp: string): ParserResult | null {
+  if (!fs.existsSync(DAIR_LIST)) {
+    log(`skipping the parser benchmark: ${DAIR_LIST} is missing (set LECTIO_TESTDATA)`);
+    return null;
+  }
+  log(`a. parser alone vs whole import on ${path.basename(DAIR_LIST)}`);
+  const text = fs.readFileSync(DAIR_LIST, 'utf8');
+  const bytes = fs.statSync(DAIR_LIST).size;
+  const runs = PLAN.smallRuns;
+  // Rounds interleave the three measures so that the machine's drifting load falls on all
+  // of them alike; two untimed rounds warm the JIT first.
+  const mdSamples: Sample[] = [];
+  const markedSamples: Sample[] = [];
+  const importRuns: ImportPhases[] = [];
+  const time = (fn: () => void): number => {
+    const start = performance.now();
+    fn();
+    return performance.now() - start;
+  };
+  for (let round = -2; round < runs; round++) {
+    const mdMs = time(() => void md.parse(text, {}));
+    const markedMs = time(() => void Lexer.lex(text));
+    const phases = wholeImport(DAIR_LIST, tmp);
+    if (round < 0) continue;
+    mdSamples.push({ ms: mdMs });
+    markedSamples.push({ ms: markedMs });
+    importRuns.push(phases);
+    log(
+      `round ${round + 1}/${runs}: markdown-it ${fmtMs(mdMs)}, marked ${fmtMs(markedMs)}, whole import ${fmtMs(phases.parseMs + phases.openMs + phases.importMs + phases.closeMs)}`,
+    );
+  }
+  const markdownIt = series('markdown-it parse', mdSamples);
+  const markedLexer = series('marked lexer', markedSamples);
+  const imports = phaseSeries('whole import', importRuns);
+  const entries = readListFile(DAIR_LIST).parsed.items.length;
+  return {
+    bytes,
+    entries,
+    markdownIt,
+    marked: markedLexer,
+    ...imports,
+    ratio: imports.whole.medianMs / markdownIt.medianMs,
+  };
+}
+
+interface BigImportResult {
+  items: number;
+  bytes: number;
+  summary: string;
+  child: Series;
+  markdownIt: Series;
+  whole: Series;
+  parse: Series;
+  open: Series;
+  store: Series;
+  storeMethods: Array<[string, number]>;
+}
+
+function benchBigImport(tmp: string): BigImportResult {
+  const n = PLAN.bigItems;
+  log(`b. whole import of a generated ${n}-item list`);
+  const list = path.join(tmp, `generated-${n}.md`);
+  const text = generateList(n);
+  fs.writeFileSync(list, text);
+  const bytes = Buffer.byteLength(text);
+  log(`generated ${list}: ${fmtMb(bytes)}`);
+
+  const childSamples: ChildRun[] = [];
+  for (let i = 0; i < PLAN.bigRuns; i++) {
+    const db = freshDb(tmp);
+    const run = runNode([BIN, '--db', db, 'import', list], { rss: true, tmp });
+    removeDb(db);
+    childSamples.push(run);
+    log(
+      `lectio import, run ${i + 1}/${PLAN.bigRuns}: ${fmtMs(run.ms)}, ${fmtMb(run.rssBytes ?? 0)} peak RSS`,
+    );
+  }
+  const summary = /^\d+ added.*$/mu.exec(childSamples[0]?.stdout ?? '')?.[0] ?? '';
+  const child = series('lectio import (child process)', childSamples);
+
+  const markdownIt = measure(
+    'markdown-it parse (in-process)',
+    PLAN.bigRuns,
+    () => void md.parse(text, {}),
+    false,
+  );
+  const imports = measureImports('in-process import', list, tmp, PLAN.bigRuns, false);
+  // One more run with every store call timed, to say where the store time goes.
+  const totals = new Map<string, number>();
+  wholeImport(list, tmp, totals);
+  fs.rmSync(list, { force: true });
+  return {
+    items: n,
+    bytes,
+    summary,
+    child,
+    markdownIt,
+    ...imports,
+    storeMethods: [...totals.entries()].sort((a, b) => b[1] - a[1]),
+  };
+}
+
+interface ListResult {
+  items: number;
+  libraryItems: string;
+  list: Series;
+  nodeStart: Series;
+  cliStart: Series;
+  query: Series;
+  json: Series;
+  outputBytes: number;
+}
+
+function benchListJson(tmp: string): ListResult {
+  const n = PLAN.listItems;
+  log(`c. lectio list --json on a ${n}-item library`);
+  const list = path.join(tmp, `generated-${n}.md`);
+  fs.writeFileSync(list, generateList(n));
+  const db = path.join(tmp, 'list-bench.db');
+  const imported = runNode([BIN, '--db', db, 'import', list], { rss: false, tmp });
+  const libraryItems = /holds (\d+) items/u.exec(imported.stdout)?.[1] ?? '?';
+  const runs = PLAN.listRuns;
+
+  const child = (label: string, args: string[]): Series => {
+    runNode(args, { rss: false, stdoutToNull: true, tmp }); // warm the page cache
+    const samples: Sample[] = [];
+    for (let i = 0; i < runs; i++) samples.push(runNode(args, { rss: false, stdoutToNull: true, tmp }));
+    const s = series(label, samples);
+    log(`${label}: median ${fmtMs(s.medianMs)} of ${runs}`);
+    return s;
+  };
+  const listSeries = child('lectio list --json', [BIN, '--db', db, 'list', '--json']);
+  const nodeStart = child("node -e ''", ['-e', '']);
+  const cliStart = child('lectio --version', [BIN, '--version']);
+
+  // In-process, the two halves of the command: read the library, then print it.
+  let items: ReturnType<LibraryStore['listItems']> = [];
+  const query = measure('open + listItems (in-process)', runs, () => {
+    const store = new SqliteLibraryStore(openDatabase(db));
+    items = store.listItems({});
+    store.close();
+  });
+  let outputBytes = 0;
+  const json = measure('itemJson + JSON.stringify (in-process)', runs, () => {
+    outputBytes = Buffer.byteLength(`${JSON.stringify(items.map(itemJson), null, 2)}\n`);
+  });
+  removeDb(db);
+  fs.rmSync(list, { force: true });
+  return { items: n, libraryItems, list: listSeries, nodeStart, cliStart, query, json, outputBytes };
+}
+
+// ---------------------------------------------------------------------------
+// Report
+
+function sh(command: string, args: string[]): string {
+  const r = spawnSync(command, args, { encoding: 'utf8', cwd: ROOT });
+  return r.status === 0 ? r.stdout.trim() : '';
+}
+
+function machine(): Array<[string, string]> {
+  const cpuinfo = fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const cpu = /^model name\s*:\s*(.*)$/mu.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  const memLine = sh('free', ['-h'])
+    .split('\n')
+    .find((l) => l.startsWith('Mem:'));
+  const mem = memLine ? (memLine.split(/\s+/u)[1] ?? '') : `${(os.totalmem() / 2 ** 30).toFixed(0)}Gi`;
+  const memory = new Database(':memory:');
+  const sqlite = (memory.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  memory.close();
+  const version = (pkg: string): string => {
+    try {
+      const file = path.join(ROOT, 'node_modules', pkg, 'package.json');
+      return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+    } catch {
+      return '?';
+    }
+  };
+  const commit = sh('git', ['rev-parse', '--short', 'HEAD']);
+  const dirty = sh('git', ['status', '--porcelain', '--', 'src', 'bin']) !== '';
+  return [
+    ['CPU', `${cpu} (nproc ${sh('nproc', []) || os.availableParallelism()})`],
+    ['memory', `${mem} (free -h)`],
+    ['node', process.version],
+    [
+      'libraries',
+      `better-sqlite3 ${version('better-sqlite3')} (SQLite ${sqlite}), markdown-it ${version('markdown-it')}, marked ${version('marked')}`,
+    ],
+    ['code', commit ? `${commit}${dirty ? ' with uncommitted changes in src/' : ''}` : 'unknown'],
+  ];
+}
+
+/** One paragraph of markdown from sentence fragments, wrapped at 92 columns, then a blank line. */
+function para(...parts: string[]): string[] {
+  const words = parts
+    .join(' ')
+    .split(/\s+/u)
+    .filter((w) => w.length > 0);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line.length > 0 && line.length + 1 + word.length > 92) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line.length > 0 ? `${line} ${word}` : word;
+    }
+  }
+  if (line.length > 0) lines.push(line);
+  return [...lines, ''];
+}
+
+function pct(part: number, whole: number): string {
+  return `${((100 * part) / whole).toFixed(0)}%`;
+}
+
+function parserNote(p: ParserResult): string[] {
+  const walk = p.parse.medianMs - p.markdownIt.medianMs;
+  const budget = 0.5 * p.markdownIt.medianMs;
+  const rest = p.whole.medianMs - p.markdownIt.medianMs;
+  return para(
+    `What dominates: markdown-it is ${pct(p.markdownIt.medianMs, p.whole.medianMs)} of the whole import;`,
+    `decoding, the walk over its tokens and hashing (readListFile − markdown-it) ${pct(Math.max(0, walk), p.whole.medianMs)};`,
+    `creating a fresh library ${pct(p.open.medianMs, p.whole.medianMs)}; importLists + close ${pct(p.store.medianMs, p.whole.medianMs)}.`,
+    `Everything after markdown-it takes ${fmtMs(rest)} against a budget of ${fmtMs(budget)} (0.5 × markdown-it).`,
+  );
+}
+
+function bigNote(b: BigImportResult): string[] {
+  const inProcess = b.whole.medianMs;
+  const direct = b.storeMethods.filter(([name]) => name !== 'transaction');
+  const inStore = direct.reduce((n, [, ms]) => n + ms, 0);
+  const tx = b.storeMethods.find(([name]) => name === 'transaction')?.[1] ?? 0;
+  const top = direct
+    .slice(0, 3)
+    .map(([name, ms]) => `\`${name}\` ${fmtMs(ms)}`)
+    .join(', ');
+  return para(
+    `What dominates: in-process, readListFile is ${pct(b.parse.medianMs, inProcess)} of the import`,
+    `(markdown-it alone ${fmtMs(b.markdownIt.medianMs)}, so the walk and decoding take ${fmtMs(Math.max(0, b.parse.medianMs - b.markdownIt.medianMs))})`,
+    `and importLists + close ${pct(b.store.medianMs, inProcess)}. Inside importLists, SQLite calls through the store take`,
+    `${fmtMs(inStore)} (most: ${top}) and the core between them (identity and title keys, aggregation)`,
+    `${fmtMs(Math.max(0, tx - inStore))}. The child process takes ${fmtMs(Math.max(0, b.child.medianMs - inProcess))} more than the`,
+    'in-process import: process start, module loading, a cold JIT, progress output and the report.',
+  );
+}
+
+function listNote(l: ListResult): string[] {
+  const load = Math.max(0, l.cliStart.medianMs - l.nodeStart.medianMs);
+  const rest = l.list.medianMs - l.cliStart.medianMs - l.query.medianMs - l.json.medianMs;
+  return para(
+    `What dominates: bare node start ${fmtMs(l.nodeStart.medianMs)}, loading the CLI's modules ${fmtMs(load)}`,
+    `(lectio --version − node), opening the library and reading every item ${fmtMs(l.query.medianMs)},`,
+    `building and stringifying the JSON ${fmtMs(l.json.medianMs)}; the remaining ${fmtMs(Math.max(0, rest))} is writing`,
+    `${fmtMb(l.outputBytes)} to stdout and garbage collection in a cold process.`,
+  );
+}
+
+function passFail(ok: boolean): string {
+  return ok ? '**pass**' : '**FAIL**';
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function seriesRow(s: Series, goal: string, verdict: string): string {
+  return row([
+    s.label,
+    fmtMs(s.medianMs),
+    `${fmtMs(s.minMs)}–${fmtMs(s.maxMs)}`,
+    String(s.runs),
+    goal,
+    verdict,
+  ]);
+}
+
+const HEADER = [
+  row(['measure', 'median', 'range', 'runs', 'goal', 'result']),
+  row(['---', '--:', '--:', '--:', '---', '---']),
+];
+
+interface Results {
+  parser: ParserResult | null;
+  big: BigImportResult;
+  list: ListResult;
+}
+
+function render(r: Results, when: Date, loadAtStart: number): string {
+  const out: string[] = [
+    '# Benchmarks',
+    '',
+    ...para(
+      'Generated by `npm run bench` (bench/run.ts); re-running it rewrites this file. Every',
+      'figure is the median of the stated number of runs. In-process measures of the 1 MB list',
+      'follow two warm-up rounds (the CLI itself runs cold, once); the 100k-item import is long',
+      'enough to warm itself. The machine is 2 shared cores and was busy with other work (see',
+      'the load average), so trust ratios more than absolute times. Generated lists come from',
+      'bench/generate-list.ts (seeded: every run reads the same text).',
+    ),
+    `Measured ${when.toISOString().replace('T', ' ').slice(0, 16)} UTC.`,
+    '',
+    '| machine | |',
+    '|---|---|',
+    ...machine().map(([k, v]) => row([k, v])),
+    row([
+      'load average (1 min)',
+      `${loadAtStart.toFixed(2)} at the start, ${(os.loadavg()[0] ?? 0).toFixed(2)} at the end`,
+    ]),
+    '',
+  ];
+
+  if (r.parser) {
+    const p = r.parser;
+    const mbps = (s: Series) => `${(p.bytes / 1e6 / (s.medianMs / 1000)).toFixed(1)} MB/s`;
+    out.push(
+      '## a. Parser alone vs whole import (ml-papers-of-the-week_dair-ai.md)',
+      '',
+      ...para(
+        `${fmtMb(p.bytes)}, ${p.entries} entries, in-process; each round times markdown-it, marked`,
+        'and a whole import = `readListFile` + `openDatabase` + `importLists` + close, into a fresh',
+        'SQLite file.',
+      ),
+      ...HEADER,
+      seriesRow(p.markdownIt, '', mbps(p.markdownIt)),
+      seriesRow(p.marked, '(for the record)', mbps(p.marked)),
+      seriesRow(p.parse, '', mbps(p.parse)),
+      seriesRow(p.open, '', ''),
+      seriesRow(p.store, '', ''),
+      seriesRow(p.whole, '≤ 1.5 × markdown-it', mbps(p.whole)),
+      row([
+        'ratio whole import / markdown-it',
+        `${p.ratio.toFixed(2)}×`,
+        '',
+        '',
+        '≤ 1.5×',
+        passFail(p.ratio <= 1.5),
+      ]),
+      '',
+      ...parserNote(p),
+    );
+  }
+
+  const b = r.big;
+  const rss = b.child.medianRssBytes;
+  out.push(
+    `## b. Whole import of a generated ${b.items.toLocaleString('en')}-item list`,
+    '',
+    ...para(
+      `${fmtMb(b.bytes)} of markdown. ${b.summary ? `The import reports: "${b.summary}".` : ''}`,
+      `The child process is \`node bin/lectio.js --db FILE import LIST\` into a fresh library,`,
+      `timed from spawn to exit; peak RSS from ${HAVE_TIME ? '`/usr/bin/time -v`' : '`process.resourceUsage().maxRSS`'}.`,
+      'The in-process rows split the same import into its phases.',
+    ),
+    ...HEADER,
+    seriesRow(b.child, '< 10 s', passFail(b.child.medianMs < 10_000)),
+    row([
+      'peak RSS of that process',
+      rss === null ? '?' : fmtMb(rss),
+      '',
+      String(b.child.runs),
+      '< 1 GB',
+      rss === null ? '?' : passFail(rss < 1e9),
+    ]),
+    seriesRow(b.markdownIt, '', 'for reference'),
+    seriesRow(b.whole, '', ''),
+    seriesRow(b.parse, '', ''),
+    seriesRow(b.open, '', ''),
+    seriesRow(b.store, '', ''),
+    '',
+    ...para(
+      'Where the store time goes (one extra in-process run with every `LibraryStore` call',
+      'timed; inclusive, so `transaction` is the whole of `importLists` and the remainder is',
+      'the core: identity keys, title keys, aggregation):',
+    ),
+    row(['LibraryStore method', 'ms']),
+    row(['---', '--:']),
+    ...b.storeMethods.slice(0, 12).map(([name, ms]) => row([`\`${name}\``, ms.toFixed(0)])),
+    '',
+    ...bigNote(b),
+  );
+
+  const l = r.list;
+  out.push(
+    `## c. \`lectio list --json\` on a ${l.items.toLocaleString('en')}-item list`,
+    '',
+    ...para(
+      `The library holds ${l.libraryItems} items after merging; the command writes ${fmtMb(l.outputBytes)} of JSON`,
+      'to /dev/null. Child processes, timed from spawn to exit (process start included), after',
+      'one untimed run; the in-process rows split the command into its halves.',
+    ),
+    ...HEADER,
+    seriesRow(l.list, '< 300 ms', passFail(l.list.medianMs < 300)),
+    seriesRow(l.nodeStart, '', 'bare node start, for reference'),
+    seriesRow(l.cliStart, '', 'CLI module loading, no library'),
+    seriesRow(l.query, '', 'in-process'),
+    seriesRow(l.json, '', 'in-process'),
+    '',
+    ...listNote(l),
+  );
+  return `${out.join('\n')}\n`;
+}
+
+function main(): void {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-bench-'));
+  try {
+    if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) {
+      throw new Error('dist/ is missing: run "npm run bench", which builds first');
+    }
+    const loadAtStart = os.loadavg()[0] ?? 0;
+    log(`${QUICK ? 'quick run' : 'full run'}; temp dir ${tmp}; load average ${loadAtStart.toFixed(2)}`);
+    const parser = benchParser(tmp);
+    const big = benchBigImport(tmp);
+    const list = benchListJson(tmp);
+    const report = render({ parser, big, list }, new Date(), loadAtStart);
+    process.stdout.write(report);
+    if (!QUICK) {
+      fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), report);
+      log('wrote BENCHMARKS.md');
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main();
