@@ -46,8 +46,10 @@ export function openStoreForReading(command: Command): LibraryStore | null {
   return new SqliteLibraryStore(openDatabase(file));
 }
 
+/** JSON for machines: compact when it is large (a 10k-item list), indented when a person may read it. */
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  const compact = JSON.stringify(value);
+  process.stdout.write(`${compact.length > 100_000 ? compact : JSON.stringify(value, null, 2)}\n`);
 }
 
 /** The one place errors become a message and an exit status. */

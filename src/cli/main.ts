@@ -2,13 +2,20 @@
 
 import { Command, CommanderError } from 'commander';
 import { reportError } from './cli-context.js';
-import { registerDemo } from './demo-command.js';
-import { registerImport } from './import-command.js';
-import { registerList } from './list-command.js';
-import { registerShow } from './show-command.js';
-import { registerStats } from './stats-command.js';
 
-export function buildProgram(): Command {
+/**
+ * Commands load only their own modules: `lectio list` must not pay for markdown-it and
+ * htmlparser2 (about 80 ms of a 300 ms budget, BENCHMARKS.md c).
+ */
+const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+  import: async () => (await import('./import-command.js')).registerImport,
+  list: async () => (await import('./list-command.js')).registerList,
+  show: async () => (await import('./show-command.js')).registerShow,
+  stats: async () => (await import('./stats-command.js')).registerStats,
+  demo: async () => (await import('./demo-command.js')).registerDemo,
+};
+
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command();
   program
     .name('lectio')
@@ -17,17 +24,18 @@ export function buildProgram(): Command {
     .option('--db <path>', 'library file (default: $LECTIO_DB, else the user data directory)')
     .showHelpAfterError('(run "lectio help" for the commands)')
     .exitOverride();
-  registerImport(program);
-  registerList(program);
-  registerShow(program);
-  registerStats(program);
-  registerDemo(program);
+  // The first word that names a command decides what to load; help or no command loads them all.
+  const args = argv.slice(2);
+  const named = args.find((a, i) => a in COMMANDS && args[i - 1] !== '--db');
+  for (const [name, load] of Object.entries(COMMANDS)) {
+    if (named === undefined || named === name) (await load())(program);
+  }
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;

@@ -159,7 +159,7 @@ export function importLists(
       if (created.has(id)) report.added++;
       else if (changed) report.updated++;
     }
-    report.items = store.stats().items;
+    report.items = store.countItems();
     options.onProgress?.(total, total);
     return report;
   });

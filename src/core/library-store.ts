@@ -117,4 +117,5 @@ export interface LibraryStore {
    */
   findItemIdsByTitleWords(text: string, limit: number, anyWord?: boolean): { exact: number[]; all: number[] };
   stats(): LibraryStats;
+  countItems(): number;
 }

@@ -478,6 +478,10 @@ export class SqliteLibraryStore implements LibraryStore {
     return { exact, all: rows.map((r) => r.id) };
   }
 
+  countItems(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n;
+  }
+
   stats(): LibraryStats {
     const one = (sql: string): number => (this.db.prepare(sql).get() as { n: number }).n;
     const group = (sql: string): Record<string, number> => {
