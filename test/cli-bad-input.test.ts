@@ -269,53 +269,57 @@ const BAD_LIBRARIES: readonly BadLibrary[] = [
   },
 ];
 
-describe('a library file that is not a usable lectio library is refused and never written', {
-  concurrency: 4,
-}, () => {
-  let work: string;
-  let real: string;
+describe(
+  'a library file that is not a usable lectio library is refused and never written',
+  {
+    concurrency: 4,
+  },
+  () => {
+    let work: string;
+    let real: string;
 
-  before(() => {
-    work = makeTempDir();
-    real = path.join(work, 'real.sqlite');
-    importOk(real, SEEDS);
-  });
-  after(() => removeDir(work));
+    before(() => {
+      work = makeTempDir();
+      real = path.join(work, 'real.sqlite');
+      importOk(real, SEEDS);
+    });
+    after(() => removeDir(work));
 
-  BAD_LIBRARIES.forEach((bad, n) => {
-    const commands: ReadonlyArray<readonly string[]> = [
-      ['import', seed('000')],
-      ['list', '--json'],
-      ['show', '1'],
-    ];
-    for (const command of commands) {
-      test(`${bad.name}: ${command.join(' ')} exits ${bad.code}, file unchanged`, async () => {
-        const dir = path.join(work, `bad-${n}-${command.join('-').replace(/[^\w-]/gu, '')}`);
-        fs.mkdirSync(dir);
-        const file = path.join(dir, 'library.sqlite');
-        bad.make(file, { real });
-        const before = dirSnapshot(dir);
-        const hash = sha256File(file);
-        const r = await runCliAsync(['--db', file, ...command]);
-        assert.equal(r.status, bad.code, `stderr: ${r.stderr}`);
-        const line = oneLineError(r.stderr);
-        assert.ok(line.includes(file), `message names the library file: ${line}`);
-        assert.match(line, bad.says);
-        assert.equal(r.stdout, '');
-        assert.equal(sha256File(file), hash, 'the file was never written');
-        assert.deepEqual(dirSnapshot(dir), before, 'no journal or WAL left beside it');
-      });
-    }
-  });
+    BAD_LIBRARIES.forEach((bad, n) => {
+      const commands: ReadonlyArray<readonly string[]> = [
+        ['import', seed('000')],
+        ['list', '--json'],
+        ['show', '1'],
+      ];
+      for (const command of commands) {
+        test(`${bad.name}: ${command.join(' ')} exits ${bad.code}, file unchanged`, async () => {
+          const dir = path.join(work, `bad-${n}-${command.join('-').replace(/[^\w-]/gu, '')}`);
+          fs.mkdirSync(dir);
+          const file = path.join(dir, 'library.sqlite');
+          bad.make(file, { real });
+          const before = dirSnapshot(dir);
+          const hash = sha256File(file);
+          const r = await runCliAsync(['--db', file, ...command]);
+          assert.equal(r.status, bad.code, `stderr: ${r.stderr}`);
+          const line = oneLineError(r.stderr);
+          assert.ok(line.includes(file), `message names the library file: ${line}`);
+          assert.match(line, bad.says);
+          assert.equal(r.stdout, '');
+          assert.equal(sha256File(file), hash, 'the file was never written');
+          assert.deepEqual(dirSnapshot(dir), before, 'no journal or WAL left beside it');
+        });
+      }
+    });
 
-  test('a directory given as --db is refused with one line', (t) => {
-    const dir = tempDir(t);
-    const r = runCli(['--db', dir, 'import', seed('000')]);
-    assert.notEqual(r.status, 0);
-    assert.match(oneLineError(r.stderr), /directory/u);
-    assert.deepEqual(fs.readdirSync(dir), []);
-  });
-});
+    test('a directory given as --db is refused with one line', (t) => {
+      const dir = tempDir(t);
+      const r = runCli(['--db', dir, 'import', seed('000')]);
+      assert.notEqual(r.status, 0);
+      assert.match(oneLineError(r.stderr), /directory/u);
+      assert.deepEqual(fs.readdirSync(dir), []);
+    });
+  },
+);
 
 describe('show and list on what is not there', () => {
   let work: string;

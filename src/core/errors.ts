@@ -2,14 +2,7 @@
 // HTTP layer into a response status, each in one place; callers never parse messages.
 
 export type ErrorCode =
-  | 'bad_input'
-  | 'not_found'
-  | 'ambiguous'
-  | 'conflict'
-  | 'corrupt_db'
-  | 'busy'
-  | 'network'
-  | 'internal';
+  'bad_input' | 'not_found' | 'ambiguous' | 'conflict' | 'corrupt_db' | 'busy' | 'network' | 'internal';
 
 export class LectioError extends Error {
   constructor(

@@ -139,8 +139,7 @@ export class SqliteLibraryStore implements LibraryStore {
 
   listByPath(path: string): StoredList | null {
     const row = this.stmt.listByPath.get(path) as
-      | { id: number; path: string; title: string | null; sha256: string; imported_at: string }
-      | undefined;
+      { id: number; path: string; title: string | null; sha256: string; imported_at: string } | undefined;
     return row
       ? { id: row.id, path: row.path, title: row.title, sha256: row.sha256, importedAt: row.imported_at }
       : null;
