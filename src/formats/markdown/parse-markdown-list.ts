@@ -651,11 +651,7 @@ function sweepOrphanLinks(text: string, sink: ItemSink, warnings: string[]): voi
     if (badge.length === 0) continue; // a badge or an in-page anchor
     kept.add(key);
     orphans++;
-    let host: ParsedItem | undefined;
-    for (const item of byLine) {
-      if (item.line <= line) host = item;
-      else break;
-    }
+    const host = lastAtOrBefore(byLine, line);
     if (host && line - host.line < 40) host.links.push({ url, role: classifyLink(url) });
     else {
       const item = newItem(titleFromUrl(url), line, {
@@ -670,4 +666,20 @@ function sweepOrphanLinks(text: string, sink: ItemSink, warnings: string[]): voi
   }
   if (orphans > 0)
     warnings.push(`${orphans} link(s) outside any list item were attached to the nearest item`);
+}
+
+/** The last item (sorted by line) that starts at or before `line`: a binary search. */
+function lastAtOrBefore(byLine: readonly ParsedItem[], line: number): ParsedItem | undefined {
+  let lo = 0;
+  let hi = byLine.length - 1;
+  let found: ParsedItem | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const item = byLine[mid] as ParsedItem;
+    if (item.line <= line) {
+      found = item;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
