@@ -43,8 +43,7 @@ export function itemLine(item: ItemRecord): string {
   const where = [item.kind, lists > 1 ? `${lists} lists` : null, item.topics[0] ?? null]
     .filter(Boolean)
     .join(' · ');
-  const why = item.why ? '' : '';
-  return `#${String(item.id).padEnd(5)} ${STATUS_MARK[item.status] ?? item.status} ${stars(item.importance)}  ${item.title}${why}  (${where})`;
+  return `#${String(item.id).padEnd(5)} ${STATUS_MARK[item.status] ?? item.status} ${stars(item.importance)}  ${item.title}  (${where})`;
 }
 
 export function itemDetails(item: ItemRecord): string {

@@ -134,10 +134,6 @@ export function roleOfLabel(label: string): LinkRole | null {
   return null;
 }
 
-export function isRoleLabel(label: string): boolean {
-  return roleOfLabel(label) !== null;
-}
-
 export type FieldName = 'authors' | 'link' | 'importance' | 'why' | 'note' | 'year' | 'title' | 'status';
 
 /** "作者：Vaswani et al." → field authors. Recognised labels of child lines, in English and Chinese. */
