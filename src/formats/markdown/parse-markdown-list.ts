@@ -238,7 +238,7 @@ function classifyChild(child: ListNode): ChildKind {
     // "https://arxiv.org/abs/1901.09504 , three methods abou clip": a link and a remark on it.
     const firstPiece = child.head.find((p) => !(p.kind === 'text' && p.text.trim() === ''));
     if (firstPiece?.kind === 'link' && !firstPiece.label) {
-      const after = piecesText(child.head).slice(0).replace(BARE_URL, '').trim();
+      const after = piecesText(child.head).replace(BARE_URL, '').trim();
       if (/^[,，;；]/u.test(after) || !looksLikeTitle(head.title))
         return { kind: 'links', links: head.links, remark: head.title };
     }
