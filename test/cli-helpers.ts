@@ -42,6 +42,8 @@ export interface RunOptions {
   /** Replaces the child's environment (after the scrub below); the default is a scrubbed copy of ours. */
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** Written to the child's stdin. */
+  input?: string;
 }
 
 /**
@@ -62,6 +64,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): CliRe
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     timeout: 60_000,
+    ...(options.input !== undefined ? { input: options.input } : {}),
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -46,6 +46,27 @@ export function openStoreForReading(command: Command): LibraryStore | null {
   return new SqliteLibraryStore(openDatabase(file));
 }
 
+/** Runs `fn` on the library (created when missing) and closes it, whatever happens. */
+export function withStore<T>(command: Command, fn: (store: LibraryStore) => T): T {
+  const store = openStore(command);
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** Like withStore for commands that need items: an absent library is "not found", and nothing is created. */
+export function withExistingStore<T>(command: Command, fn: (store: LibraryStore) => T): T {
+  const store = openStoreForReading(command);
+  if (!store) throw new LectioError('not_found', 'the library is empty; run "lectio import FILE" first');
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
 /** JSON for machines: compact when it is large (a 10k-item list), indented when a person may read it. */
 export function printJson(value: unknown): void {
   const compact = JSON.stringify(value);

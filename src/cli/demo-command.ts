@@ -6,9 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { importLists } from '../core/import-lists.js';
-import { readFirst } from '../core/read-first.js';
+import { readingQueue } from '../core/reading-queue.js';
 import { readListFile } from '../formats/read-list-file.js';
 import { dbPathOf, openStore } from './cli-context.js';
+import { clockNow, loadSettings } from './settings.js';
 import { truncate } from './import-command.js';
 
 export function examplesDir(): string {
@@ -42,11 +43,15 @@ export function registerDemo(program: Command): void {
           );
         }
         out.push('', 'Read first:');
-        readFirst(store.listItems({}), 5).forEach((pick, n) => {
-          out.push(`  ${n + 1}. #${pick.item.id} ${pick.item.title}`);
-          out.push(`     ${pick.reasons.join(' · ')}`);
+        const queue = readingQueue(store, { now: clockNow(), weights: loadSettings().weights, limit: 5 });
+        queue.forEach((entry, n) => {
+          out.push(`  ${n + 1}. #${entry.id} ${entry.title}`);
+          out.push(`     ${entry.why}`);
         });
-        out.push('', 'Next: lectio import YOUR-LIST.md · lectio list · lectio show ID · lectio stats');
+        out.push(
+          '',
+          'Next: lectio import YOUR-LIST.md · lectio next · lectio mark ID read · lectio why ID "…" · lectio topics',
+        );
         process.stdout.write(`${out.join('\n')}\n`);
       } finally {
         store.close();

@@ -1,7 +1,7 @@
 // How items look on the terminal and in --json (the CLI contract in PRODUCT.md).
 
 import path from 'node:path';
-import type { ItemRecord } from '../core/library-store.js';
+import { ADDED_LIST_PATH, type ItemRecord } from '../core/library-store.js';
 
 export function itemJson(item: ItemRecord) {
   return {
@@ -17,6 +17,11 @@ export function itemJson(item: ItemRecord) {
     ids: item.ids,
     why: item.why,
     notes: item.notes,
+    note: item.note,
+    rating: item.rating,
+    pass: item.pass,
+    readAt: item.readAt,
+    lists: item.listCount,
     sources: item.sources.map((s) => ({ file: s.file, line: s.line })),
     aliases: item.aliases,
     year: item.year,
@@ -39,7 +44,7 @@ const STATUS_MARK: Record<string, string> = {
 };
 
 export function itemLine(item: ItemRecord): string {
-  const lists = new Set(item.sources.map((s) => s.file)).size;
+  const lists = item.listCount;
   const where = [item.kind, lists > 1 ? `${lists} lists` : null, item.topics[0] ?? null]
     .filter(Boolean)
     .join(' · ');
@@ -58,6 +63,12 @@ export function itemDetails(item: ItemRecord): string {
   if (ids.length) out.push(`  ids: ${ids.join('  ')}`);
   if (item.topics.length) out.push(`  topics: ${item.topics.join(' | ')}`);
   out.push(`  why: ${item.why ?? '(not recorded)'}`);
+  const reading = [
+    item.pass > 0 ? `pass ${item.pass} of 3` : null,
+    item.readAt ? `read ${item.readAt.slice(0, 10)}` : null,
+    item.rating !== null ? `rated ${stars(item.rating)}` : null,
+  ].filter(Boolean);
+  if (reading.length) out.push(`  ${reading.join(' · ')}`);
   if (item.links.length) {
     out.push('  links:');
     for (const l of item.links)
@@ -67,11 +78,18 @@ export function itemDetails(item: ItemRecord): string {
     out.push('  notes:');
     for (const n of item.notes) out.push(`    - ${n.replace(/\n/g, '\n      ')}`);
   }
+  if (item.note) {
+    out.push('  note:');
+    for (const line of item.note.replace(/\n+$/u, '').split('\n')) out.push(`    ${line}`);
+  }
   out.push('  sources:');
-  for (const s of item.sources)
-    out.push(
-      `    ${path.relative(process.cwd(), s.file) || s.file}:${s.line}  (${s.match === 'new' ? 'first seen' : `matched by ${s.match}`})`,
-    );
+  for (const s of item.sources) {
+    const where =
+      s.file === ADDED_LIST_PATH
+        ? 'lectio add'
+        : `${path.relative(process.cwd(), s.file) || s.file}:${s.line}`;
+    out.push(`    ${where}  (${s.match === 'new' ? 'first seen' : `matched by ${s.match}`})`);
+  }
   if (item.orphaned) out.push('  (no list mentions this item any more; it is kept for its notes)');
   return out.join('\n');
 }

@@ -1,4 +1,4 @@
-// lectio list [--topic T] [--status S] [--kind K] [--json]
+// lectio list [--topic T] [--status S] [--kind K] [--no-why] [--json]
 
 import { type Command, Option } from 'commander';
 import { ITEM_KINDS, type ItemKind, STATUSES, type Status } from '../core/item.js';
@@ -13,14 +13,16 @@ export function registerList(program: Command): void {
     .option('--topic <topic>', 'only this topic and its sub-topics ("LLM" or "LLM / kv cache")')
     .addOption(new Option('--status <status>', 'only this status').choices([...STATUSES]))
     .addOption(new Option('--kind <kind>', 'only this kind').choices([...ITEM_KINDS]))
+    .option('--no-why', 'only items without a why (what you saved and forgot the reason for)')
     .option('--json', 'print a JSON array')
-    .action((opts: { topic?: string; status?: Status; kind?: ItemKind }, command: Command) => {
+    .action((opts: { topic?: string; status?: Status; kind?: ItemKind; why: boolean }, command: Command) => {
       const json = globals(command).json === true;
       const store = openStoreForReading(command);
       const filter: ListFilter = {};
       if (opts.topic) filter.topic = opts.topic;
       if (opts.status) filter.status = opts.status;
       if (opts.kind) filter.kind = opts.kind;
+      if (!opts.why) filter.noWhy = true;
       const items = store ? store.listItems(filter) : [];
       store?.close();
       if (json) {

@@ -12,6 +12,17 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   list: async () => (await import('./list-command.js')).registerList,
   show: async () => (await import('./show-command.js')).registerShow,
   stats: async () => (await import('./stats-command.js')).registerStats,
+  add: async () => (await import('./add-command.js')).registerAdd,
+  mark: async () => (await import('./mark-command.js')).registerMark,
+  why: async () => (await import('./why-command.js')).registerWhy,
+  rate: async () => (await import('./rate-command.js')).registerRate,
+  note: async () => (await import('./note-command.js')).registerNote,
+  notes: async () => (await import('./notes-command.js')).registerNotes,
+  topics: async () => (await import('./topics-command.js')).registerTopics,
+  topic: async () => (await import('./topics-command.js')).registerTopic,
+  next: async () => (await import('./next-command.js')).registerNext,
+  plan: async () => (await import('./plan-command.js')).registerPlan,
+  progress: async () => (await import('./progress-command.js')).registerProgress,
   demo: async () => (await import('./demo-command.js')).registerDemo,
 };
 

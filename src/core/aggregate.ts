@@ -3,7 +3,7 @@
 
 import { titleKey } from './identity.js';
 import { furthestStatus, highestImportance, type Link } from './item.js';
-import type { ItemAggregate, StoredSource } from './library-store.js';
+import { ADDED_LIST_PATH, type ItemAggregate, type StoredSource } from './library-store.js';
 import { itemKindFromLinks } from './link-role.js';
 
 /**
@@ -61,7 +61,11 @@ export function aggregateSources(
   let year: number | null = null;
   let authors: string[] = [];
   const links: Link[] = [];
+  const topics: string[] = [];
+  const lists = new Set<number>();
   for (const s of sources) {
+    if (s.topic && !topics.includes(s.topic)) topics.push(s.topic);
+    if (s.file !== ADDED_LIST_PATH) lists.add(s.listId);
     status = furthestStatus(status, s.status);
     importance = highestImportance(importance, s.importance);
     why ??= s.why;
@@ -78,5 +82,7 @@ export function aggregateSources(
     why,
     year,
     authors,
+    topics,
+    listCount: lists.size,
   };
 }

@@ -2,9 +2,11 @@
 // from identity.ts, folding rules from aggregate.ts; the store only keeps what is decided.
 
 import { aggregateSources } from './aggregate.js';
-import { identityKeys, titleKeys, titleMergeContradiction } from './identity.js';
 import type { ParsedList } from './item.js';
 import type { LibraryStore } from './library-store.js';
+import { placeEntry } from './place-entry.js';
+import { refreshTopicRanks } from './topic-service.js';
+import { renamed } from './topic-tree.js';
 
 export interface ListInput {
   /** Absolute path: the list's identity across imports. */
@@ -65,6 +67,7 @@ export function importLists(
     const touched = new Set<number>();
     const previous = new Set<number>();
     const topics: string[] = [];
+    const renames = store.topicRenames();
 
     for (const input of inputs) {
       const existing = store.listByPath(input.path);
@@ -92,50 +95,33 @@ export function importLists(
         warnings: [...input.warnings, ...input.parsed.warnings],
       });
 
-      for (const entry of input.parsed.items) {
-        const keys = identityKeys(entry.links);
-        const tkeys = titleKeys(entry.title);
-        let itemId: number | null = null;
-        let reason = 'new';
-
-        const byKey = store.findItemsByKeys(keys);
-        const first = byKey[0];
-        if (first) {
-          itemId = first.itemId;
-          reason = first.key;
-          // One entry carrying the ids of two items shows they are one work.
-          for (const other of new Set(byKey.map((m) => m.itemId))) {
-            if (other === itemId) continue;
-            store.mergeItems(itemId, other, `both carry ${byKey.find((m) => m.itemId === other)?.key}`, at);
-            created.delete(other);
-            touched.delete(other);
-            report.merges.push({
-              itemId,
-              title: entry.title,
-              file: input.path,
-              line: entry.line,
-              reason: 'joined two items',
-            });
-          }
-        } else if (tkeys.length > 0) {
-          for (const candidate of store.findItemsByTitleKeys(tkeys)) {
-            const contradiction = titleMergeContradiction(entry, store.evidenceOf(candidate));
-            if (contradiction === null) {
-              itemId = candidate;
-              reason = 'title';
-              break;
-            }
-          }
+      for (const parsed of input.parsed.items) {
+        const entry = renamed(parsed, renames);
+        const placed = placeEntry(store, entry, at);
+        for (const merge of placed.joined) {
+          created.delete(merge);
+          touched.delete(merge);
+          report.merges.push({
+            itemId: placed.itemId,
+            title: entry.title,
+            file: input.path,
+            line: entry.line,
+            reason: 'joined two items',
+          });
         }
-        if (itemId === null) {
-          itemId = store.createItem(at);
-          created.add(itemId);
-        } else if (!before.has(itemId)) {
+        if (placed.created) created.add(placed.itemId);
+        else if (!before.has(placed.itemId)) {
           report.merged++;
-          report.merges.push({ itemId, title: entry.title, file: input.path, line: entry.line, reason });
+          report.merges.push({
+            itemId: placed.itemId,
+            title: entry.title,
+            file: input.path,
+            line: entry.line,
+            reason: placed.reason,
+          });
         }
-        store.addSource(itemId, listId, entry, keys, tkeys, reason);
-        touched.add(itemId);
+        store.addSource(placed.itemId, listId, entry, placed.keys, placed.titleKeys, placed.reason);
+        touched.add(placed.itemId);
         const topic = entry.topic.join(' / ');
         if (topic) topics.push(topic);
         done++;
@@ -154,11 +140,17 @@ export function importLists(
         }
         continue;
       }
-      const changed = store.saveAggregate(id, aggregateSources(sources, null), at);
+      const change = store.saveAggregate(id, aggregateSources(sources, null), at);
       store.setOrphaned(id, false, at); // a list mentions it again
       if (created.has(id)) report.added++;
-      else if (changed) report.updated++;
+      else if (change.changed) report.updated++;
+      // A list that now says a paper was read (an edited checkbox) is a read, this week.
+      if (!created.has(id) && change.statusFrom !== null && change.statusFrom !== change.statusTo) {
+        store.addEvent(id, 'status', { from: change.statusFrom, to: change.statusTo, by: 'list' }, at);
+        if (change.statusTo === 'read') store.setReadingFields(id, { readAt: at }, at);
+      }
     }
+    refreshTopicRanks(store, [...touched]);
     report.items = store.countItems();
     options.onProgress?.(total, total);
     return report;

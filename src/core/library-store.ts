@@ -3,6 +3,13 @@
 
 import type { TitleEvidence } from './identity.js';
 import type { ItemKind, Link, ParsedItem, Status } from './item.js';
+import type { UserFields } from './user-fields.js';
+
+/**
+ * The list `lectio add` writes its sources to. Not a file: never re-imported, never
+ * counted as a list in "in N lists".
+ */
+export const ADDED_LIST_PATH = 'lectio:added';
 
 export interface StoredList {
   id: number;
@@ -43,11 +50,31 @@ export interface ItemAggregate {
   why: string | null;
   year: number | null;
   authors: string[];
+  /** Topic paths of its sources, first seen first. */
+  topics: string[];
+  /** Distinct imported lists that mention it (`lectio add` is not a list). */
+  listCount: number;
 }
 
-export interface ItemRecord extends ItemAggregate {
+/** What saving a fold changed. */
+export interface AggregateChange {
+  changed: boolean;
+  statusFrom: Status | null;
+  statusTo: Status;
+}
+
+/** The reader's own fields, set by lectio commands, never by a list. */
+export interface ReadingFields {
+  pass: number;
+  rating: number | null;
+  readAt: string | null;
+  /** The user's markdown note (lectio note). List notes are `notes`. */
+  note: string;
+}
+
+export interface ItemRecord extends ItemAggregate, ReadingFields {
   id: number;
-  topics: string[];
+  user: UserFields;
   links: Link[];
   ids: { arxiv?: string; doi?: string; github?: string; youtube?: string };
   notes: string[];
@@ -61,6 +88,61 @@ export interface ListFilter {
   topic?: string;
   status?: Status;
   kind?: ItemKind;
+  /** Only items without a why. */
+  noWhy?: boolean;
+}
+
+export interface StoredEvent {
+  id: number;
+  itemId: number;
+  at: string;
+  kind: string;
+  data: Record<string, unknown>;
+}
+
+export interface StoredTopic {
+  path: string;
+  position: number;
+}
+
+export interface TopicCount {
+  path: string;
+  /** Items filed directly under this path (sub-topics not included). */
+  items: number;
+  read: number;
+  reading: number;
+  skipped: number;
+}
+
+export interface StoredPlan {
+  id: number;
+  name: string;
+  perWeek: number;
+  start: string;
+  topic: string | null;
+  createdAt: string;
+  itemIds: number[];
+}
+
+export interface QueueBaseWeights {
+  topic: number;
+  importance: number;
+  consensus: number;
+  reading: number;
+  age: number;
+}
+
+/** The few fields the queue ranks on, one light row per unread item. */
+export interface QueueRow {
+  id: number;
+  title: string;
+  status: Status;
+  importance: number | null;
+  topics: string[];
+  listCount: number;
+  createdAt: string;
+  hasWhy: boolean;
+  pass: number;
 }
 
 export interface LibraryStats {
@@ -103,10 +185,40 @@ export interface LibraryStore {
   /** Moves everything of `from` into `into` and deletes `from`. */
   mergeItems(into: number, from: number, reason: string, at: string): void;
   sourcesOf(itemId: number): StoredSource[];
-  /** Saves the folded fields; returns whether anything changed. */
-  saveAggregate(itemId: number, aggregate: ItemAggregate, at: string): boolean;
+  /** Saves the folded fields and recomputes the effective ones (user-fields.ts). */
+  saveAggregate(itemId: number, aggregate: ItemAggregate, at: string): AggregateChange;
+  /** Sets the user's own fields (undefined: leave as is; null: clear) and recomputes the effective ones. */
+  setUserFields(itemId: number, patch: Partial<UserFields>, at: string): void;
+  setReadingFields(itemId: number, patch: Partial<ReadingFields>, at: string): void;
+  addEvent(itemId: number, kind: string, data: Record<string, unknown>, at: string): void;
+  eventsOf(itemId: number): StoredEvent[];
+  /** Status and pass events of every item, oldest first: the reading history. */
+  readingEvents(): StoredEvent[];
   setOrphaned(itemId: number, orphaned: boolean, at: string): void;
   ensureTopics(paths: readonly string[]): void;
+  topics(): StoredTopic[];
+  topicCounts(): TopicCount[];
+  /** Rewrites every position: `paths` in order (all of them). */
+  setTopicOrder(paths: readonly string[]): void;
+  /** Moves a topic (and its sub-topics) to a new path, merging when it exists; remembered for re-imports. */
+  renameTopic(from: string, to: string, at: string): number;
+  topicRenames(): Map<string, string>;
+
+  createPlan(plan: Omit<StoredPlan, 'id'>): number;
+  planByName(name: string): StoredPlan | null;
+  plans(): StoredPlan[];
+  deletePlan(id: number): void;
+  /** Sets items.topic_rank from the ranks of top-level topics; all items, or only `itemIds`. */
+  setTopicRanks(rootRanks: ReadonlyMap<string, number>, itemIds?: readonly number[]): void;
+  /** Unread items (sites aside), of one topic, or the given ids. */
+  queueRows(filter: { topic?: string; ids?: readonly number[] }): QueueRow[];
+  /**
+   * The ids of the `limit` best unread items by the base of rank-queue.ts's score (every
+   * factor but plans and due dates, which only ever add): a pre-selection done in the
+   * database, so that ranking 100k items reads a few rows. test/queue-preranking.test.ts
+   * checks that it agrees with rankQueue.
+   */
+  topQueueIds(filter: { topic?: string }, weights: QueueBaseWeights, now: Date, limit: number): number[];
 
   getItems(ids: readonly number[]): ItemRecord[];
   listItems(filter: ListFilter): ItemRecord[];

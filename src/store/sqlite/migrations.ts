@@ -100,6 +100,61 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_item ON events(item_id);
     `,
   },
+  {
+    version: 2,
+    description: 'the reader: user fields over list fields, notes, passes, ratings, plans, topic renames',
+    sql: `
+      -- items.status/importance/why stay what everyone reads (the effective value); list_*
+      -- hold what the lists say (folded), user_* what the user said (src/core/user-fields.ts).
+      ALTER TABLE items ADD COLUMN list_status TEXT NOT NULL DEFAULT 'to-read';
+      ALTER TABLE items ADD COLUMN list_importance INTEGER;
+      ALTER TABLE items ADD COLUMN list_why TEXT;
+      ALTER TABLE items ADD COLUMN user_status TEXT;
+      ALTER TABLE items ADD COLUMN user_importance INTEGER;
+      ALTER TABLE items ADD COLUMN user_why TEXT;
+      ALTER TABLE items ADD COLUMN user_title TEXT;
+      ALTER TABLE items ADD COLUMN pass INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE items ADD COLUMN rating INTEGER;
+      ALTER TABLE items ADD COLUMN read_at TEXT;
+      ALTER TABLE items ADD COLUMN note TEXT NOT NULL DEFAULT '';
+      -- Materialised from sources so that the queue and listings read one row per item.
+      ALTER TABLE items ADD COLUMN topics TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE items ADD COLUMN list_count INTEGER NOT NULL DEFAULT 0;
+      -- Rank of the item's best top-level topic in the user's order, kept fresh by
+      -- topic-service.ts: the queue ranks 100k items in SQL without reading their topics.
+      ALTER TABLE items ADD COLUMN topic_rank INTEGER;
+      UPDATE items SET list_status = status, list_importance = importance, list_why = why;
+      UPDATE items SET
+        topics = coalesce((SELECT json_group_array(topic) FROM
+          (SELECT topic FROM sources WHERE item_id = items.id AND topic != '' GROUP BY topic ORDER BY min(id))), '[]'),
+        list_count = (SELECT count(DISTINCT list_id) FROM sources WHERE item_id = items.id);
+      UPDATE items SET topic_rank = (SELECT min(r.rank) FROM json_each(items.topics) j
+        JOIN (SELECT path AS root, row_number() OVER (ORDER BY position, path) AS rank
+              FROM topics WHERE instr(path, ' / ') = 0) r
+        ON r.root = CASE WHEN instr(j.value, ' / ') > 0 THEN substr(j.value, 1, instr(j.value, ' / ') - 1) ELSE j.value END);
+      -- A renamed topic stays renamed when its list is imported again.
+      CREATE TABLE topic_renames (
+        from_path TEXT PRIMARY KEY,
+        to_path TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE plans (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        per_week INTEGER NOT NULL,
+        start TEXT NOT NULL,
+        topic TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE plan_items (
+        plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        item_id INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (plan_id, item_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX plan_items_item ON plan_items(item_id);
+      CREATE INDEX events_kind_at ON events(kind, at);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -4,16 +4,26 @@ import type Database from 'better-sqlite3';
 import { canonicalIdsOfUrl } from '../../core/canonical-id.js';
 import { LectioError } from '../../core/errors.js';
 import type { TitleEvidence } from '../../core/identity.js';
+import { aggregateSources } from '../../core/aggregate.js';
 import { identityLinks } from '../../core/identity.js';
 import type { ItemKind, Link, LinkRole, ParsedItem, Status } from '../../core/item.js';
+import { effectiveFields, type UserFields } from '../../core/user-fields.js';
 import type {
+  AggregateChange,
   ItemAggregate,
   ItemRecord,
   LibraryStats,
   LibraryStore,
   ListFilter,
+  QueueBaseWeights,
+  QueueRow,
+  ReadingFields,
+  StoredEvent,
   StoredList,
+  StoredPlan,
   StoredSource,
+  StoredTopic,
+  TopicCount,
 } from '../../core/library-store.js';
 
 interface ItemRow {
@@ -29,6 +39,19 @@ interface ItemRow {
   orphaned: number;
   created_at: string;
   updated_at: string;
+  list_status: string;
+  list_importance: number | null;
+  list_why: string | null;
+  user_status: string | null;
+  user_importance: number | null;
+  user_why: string | null;
+  user_title: string | null;
+  pass: number;
+  rating: number | null;
+  read_at: string | null;
+  note: string;
+  topics: string;
+  list_count: number;
 }
 
 interface SourceRow {
@@ -108,7 +131,8 @@ export class SqliteLibraryStore implements LibraryStore {
       ),
       itemRow: db.prepare('SELECT * FROM items WHERE id = ?'),
       saveAggregate: db.prepare(
-        `UPDATE items SET title = ?, aliases = ?, kind = ?, status = ?, importance = ?, why = ?, year = ?, authors = ?, updated_at = ?
+        `UPDATE items SET title = ?, aliases = ?, kind = ?, status = ?, importance = ?, why = ?, year = ?, authors = ?,
+           list_status = ?, list_importance = ?, list_why = ?, user_status = ?, topics = ?, list_count = ?, updated_at = ?
          WHERE id = ?`,
       ),
       setOrphaned: db.prepare('UPDATE items SET orphaned = ?, updated_at = ? WHERE id = ? AND orphaned != ?'),
@@ -260,10 +284,21 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   mergeItems(into: number, from: number, reason: string, at: string): void {
+    // What the user wrote on either record survives: the kept item's own word first.
+    this.db
+      .prepare(
+        `UPDATE items SET
+           user_title = coalesce(user_title, f.user_title), user_status = coalesce(user_status, f.user_status),
+           user_importance = coalesce(user_importance, f.user_importance), user_why = coalesce(user_why, f.user_why),
+           pass = max(pass, f.pass), rating = coalesce(rating, f.rating), read_at = coalesce(read_at, f.read_at),
+           note = CASE WHEN note = '' THEN f.note WHEN f.note = '' THEN note ELSE note || char(10) || char(10) || f.note END
+         FROM (SELECT * FROM items WHERE id = ?) AS f WHERE items.id = ?`,
+      )
+      .run(from, into);
     for (const table of ['sources', 'links', 'events']) {
       this.db.prepare(`UPDATE ${table} SET item_id = ? WHERE item_id = ?`).run(into, from);
     }
-    for (const table of ['item_keys', 'title_keys']) {
+    for (const table of ['item_keys', 'title_keys', 'plan_items']) {
       this.db.prepare(`UPDATE OR IGNORE ${table} SET item_id = ? WHERE item_id = ?`).run(into, from);
       this.db.prepare(`DELETE FROM ${table} WHERE item_id = ?`).run(from);
     }
@@ -298,36 +333,137 @@ export class SqliteLibraryStore implements LibraryStore {
     };
   }
 
-  saveAggregate(itemId: number, a: ItemAggregate, at: string): boolean {
+  saveAggregate(itemId: number, a: ItemAggregate, at: string): AggregateChange {
     const row = this.stmt.itemRow.get(itemId) as ItemRow | undefined;
     const aliases = JSON.stringify(a.aliases);
     const authors = JSON.stringify(a.authors);
+    const topics = JSON.stringify(a.topics);
+    const previousList = row ? (row.list_status as Status) : null;
+    const effective = effectiveFields(
+      a,
+      row ? userFieldsOf(row) : { title: null, status: null, importance: null, why: null },
+      previousList,
+    );
+    const statusFrom = row ? (row.status as Status) : null;
     if (
       row &&
-      row.title === a.title &&
+      row.title === effective.title &&
       row.aliases === aliases &&
       row.kind === a.kind &&
-      row.status === a.status &&
-      row.importance === a.importance &&
-      row.why === a.why &&
+      row.status === effective.status &&
+      row.importance === effective.importance &&
+      row.why === effective.why &&
+      row.list_status === a.status &&
+      row.list_importance === a.importance &&
+      row.list_why === a.why &&
+      row.user_status === effective.userStatus &&
       row.year === a.year &&
-      row.authors === authors
+      row.authors === authors &&
+      row.topics === topics &&
+      row.list_count === a.listCount
     ) {
-      return false;
+      return { changed: false, statusFrom, statusTo: effective.status };
     }
     this.stmt.saveAggregate.run(
-      a.title,
+      effective.title,
       aliases,
       a.kind,
+      effective.status,
+      effective.importance,
+      effective.why,
+      a.year,
+      authors,
       a.status,
       a.importance,
       a.why,
-      a.year,
-      authors,
+      effective.userStatus,
+      topics,
+      a.listCount,
       at,
       itemId,
     );
-    return true;
+    return { changed: true, statusFrom, statusTo: effective.status };
+  }
+
+  setUserFields(itemId: number, patch: Partial<UserFields>, at: string): void {
+    const row = this.requireRow(itemId);
+    const user = { ...userFieldsOf(row), ...definedOnly(patch) };
+    const list = {
+      title: row.user_title === null ? row.title : this.listTitleOf(row),
+      status: row.list_status as Status,
+      importance: row.list_importance,
+      why: row.list_why,
+    };
+    // The list did not change here, so the user's word wins on every field they set.
+    const effective = effectiveFields(list, user, null);
+    this.db
+      .prepare(
+        `UPDATE items SET user_title = ?, user_status = ?, user_importance = ?, user_why = ?,
+           title = ?, status = ?, importance = ?, why = ?, updated_at = ? WHERE id = ?`,
+      )
+      .run(
+        user.title,
+        user.status,
+        user.importance,
+        user.why,
+        effective.title,
+        effective.status,
+        effective.importance,
+        effective.why,
+        at,
+        itemId,
+      );
+  }
+
+  /** The title the lists give, for when a user title is cleared: fold the sources again. */
+  private listTitleOf(row: ItemRow): string {
+    const sources = this.sourcesOf(row.id);
+    return sources.length > 0 ? aggregateSources(sources, null).title : row.title;
+  }
+
+  private requireRow(itemId: number): ItemRow {
+    const row = this.stmt.itemRow.get(itemId) as ItemRow | undefined;
+    if (!row) throw new LectioError('not_found', `no item #${itemId}`);
+    return row;
+  }
+
+  setReadingFields(itemId: number, patch: Partial<ReadingFields>, at: string): void {
+    const row = this.requireRow(itemId);
+    this.db
+      .prepare('UPDATE items SET pass = ?, rating = ?, read_at = ?, note = ?, updated_at = ? WHERE id = ?')
+      .run(
+        patch.pass ?? row.pass,
+        patch.rating === undefined ? row.rating : patch.rating,
+        patch.readAt === undefined ? row.read_at : patch.readAt,
+        patch.note ?? row.note,
+        at,
+        itemId,
+      );
+  }
+
+  addEvent(itemId: number, kind: string, data: Record<string, unknown>, at: string): void {
+    this.stmt.insertEvent.run(itemId, at, kind, JSON.stringify(data));
+  }
+
+  eventsOf(itemId: number): StoredEvent[] {
+    return this.events('WHERE item_id = ?', [itemId]);
+  }
+
+  readingEvents(): StoredEvent[] {
+    return this.events("WHERE kind IN ('status', 'pass')", []);
+  }
+
+  private events(where: string, args: readonly number[]): StoredEvent[] {
+    const rows = this.db
+      .prepare(`SELECT id, item_id, at, kind, data FROM events ${where} ORDER BY at, id`)
+      .all(...args) as Array<{ id: number; item_id: number; at: string; kind: string; data: string }>;
+    return rows.map((r) => ({
+      id: r.id,
+      itemId: r.item_id,
+      at: r.at,
+      kind: r.kind,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+    }));
   }
 
   setOrphaned(itemId: number, orphaned: boolean, at: string): void {
@@ -348,6 +484,212 @@ export class SqliteLibraryStore implements LibraryStore {
         if (!this.stmt.topicByPath.get(p)) this.stmt.insertTopic.run(p, ++position);
       }
     }
+  }
+
+  topics(): StoredTopic[] {
+    return this.db
+      .prepare('SELECT path, position FROM topics ORDER BY position, path')
+      .all() as StoredTopic[];
+  }
+
+  topicCounts(): TopicCount[] {
+    return this.db
+      .prepare(
+        `SELECT t.path AS path, count(DISTINCT i.id) AS items,
+           count(DISTINCT CASE WHEN i.status = 'read' THEN i.id END) AS read,
+           count(DISTINCT CASE WHEN i.status = 'reading' THEN i.id END) AS reading,
+           count(DISTINCT CASE WHEN i.status = 'skipped' THEN i.id END) AS skipped
+         FROM topics t LEFT JOIN sources s ON s.topic = t.path LEFT JOIN items i ON i.id = s.item_id
+         GROUP BY t.path ORDER BY t.position`,
+      )
+      .all() as TopicCount[];
+  }
+
+  setTopicOrder(paths: readonly string[]): void {
+    const update = this.db.prepare('UPDATE topics SET position = ? WHERE path = ?');
+    paths.forEach((path, i) => update.run(i + 1, path));
+  }
+
+  renameTopic(from: string, to: string, at: string): number {
+    const db = this.db;
+    const prefix = `${from} / `;
+    const moved = (path: string): string => (path === from ? to : `${to} / ${path.slice(prefix.length)}`);
+    const affected = db
+      .prepare('SELECT DISTINCT item_id FROM sources WHERE topic = ? OR substr(topic, 1, ?) = ?')
+      .all(from, prefix.length, prefix) as Array<{ item_id: number }>;
+    const sources = db
+      .prepare('SELECT id, topic FROM sources WHERE topic = ? OR substr(topic, 1, ?) = ?')
+      .all(from, prefix.length, prefix) as Array<{ id: number; topic: string }>;
+    const setTopic = db.prepare('UPDATE sources SET topic = ? WHERE id = ?');
+    for (const src of sources) setTopic.run(moved(src.topic), src.id);
+    // Topic rows: the renamed ones take the place of the old (or join an existing path).
+    const rows = db
+      .prepare('SELECT path, position FROM topics WHERE path = ? OR substr(path, 1, ?) = ?')
+      .all(from, prefix.length, prefix) as StoredTopic[];
+    for (const row of rows) {
+      const target = moved(row.path);
+      const exists = db.prepare('SELECT 1 FROM topics WHERE path = ?').get(target);
+      if (exists) db.prepare('DELETE FROM topics WHERE path = ?').run(row.path);
+      else db.prepare('UPDATE topics SET path = ? WHERE path = ?').run(target, row.path);
+    }
+    this.ensureTopics([to]);
+    // Remember it, and keep older renames pointing at the newest name.
+    db.prepare(
+      `UPDATE topic_renames SET to_path = CASE WHEN to_path = ? THEN ? ELSE ? || substr(to_path, ?) END
+       WHERE to_path = ? OR substr(to_path, 1, ?) = ?`,
+    ).run(from, to, to, from.length + 1, from, prefix.length, prefix);
+    db.prepare('INSERT OR REPLACE INTO topic_renames (from_path, to_path) VALUES (?, ?)').run(from, to);
+    db.prepare('DELETE FROM topic_renames WHERE from_path = to_path').run();
+    db.prepare('UPDATE plans SET topic = ? WHERE topic = ?').run(to, from);
+    for (const { item_id } of affected) {
+      const itemSources = this.sourcesOf(item_id);
+      if (itemSources.length > 0) this.saveAggregate(item_id, aggregateSources(itemSources, null), at);
+    }
+    return affected.length;
+  }
+
+  topicRenames(): Map<string, string> {
+    const rows = this.db.prepare('SELECT from_path, to_path FROM topic_renames').all() as Array<{
+      from_path: string;
+      to_path: string;
+    }>;
+    return new Map(rows.map((r) => [r.from_path, r.to_path]));
+  }
+
+  createPlan(plan: Omit<StoredPlan, 'id'>): number {
+    const id = Number(
+      this.db
+        .prepare('INSERT INTO plans (name, per_week, start, topic, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(plan.name, plan.perWeek, plan.start, plan.topic, plan.createdAt).lastInsertRowid,
+    );
+    const insert = this.db.prepare(
+      'INSERT OR IGNORE INTO plan_items (plan_id, item_id, position) VALUES (?, ?, ?)',
+    );
+    plan.itemIds.forEach((itemId, i) => insert.run(id, itemId, i));
+    return id;
+  }
+
+  planByName(name: string): StoredPlan | null {
+    return this.readPlans('WHERE name = ?', [name])[0] ?? null;
+  }
+
+  plans(): StoredPlan[] {
+    return this.readPlans('', []);
+  }
+
+  private readPlans(where: string, args: readonly string[]): StoredPlan[] {
+    const rows = this.db
+      .prepare(`SELECT id, name, per_week, start, topic, created_at FROM plans ${where} ORDER BY id`)
+      .all(...args) as Array<{
+      id: number;
+      name: string;
+      per_week: number;
+      start: string;
+      topic: string | null;
+      created_at: string;
+    }>;
+    const items = this.db.prepare('SELECT item_id FROM plan_items WHERE plan_id = ? ORDER BY position');
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      perWeek: r.per_week,
+      start: r.start,
+      topic: r.topic,
+      createdAt: r.created_at,
+      itemIds: (items.all(r.id) as Array<{ item_id: number }>).map((x) => x.item_id),
+    }));
+  }
+
+  deletePlan(id: number): void {
+    this.db.prepare('DELETE FROM plan_items WHERE plan_id = ?').run(id);
+    this.db.prepare('DELETE FROM plans WHERE id = ?').run(id);
+  }
+
+  setTopicRanks(rootRanks: ReadonlyMap<string, number>, itemIds?: readonly number[]): void {
+    const db = this.db;
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS root_rank (root TEXT PRIMARY KEY, rank INTEGER NOT NULL)');
+    db.exec('DELETE FROM temp.root_rank');
+    const insert = db.prepare('INSERT OR REPLACE INTO temp.root_rank (root, rank) VALUES (?, ?)');
+    for (const [root, rank] of rootRanks) insert.run(root, rank);
+    const rank = `(SELECT min(r.rank) FROM json_each(items.topics) j JOIN temp.root_rank r
+        ON r.root = CASE WHEN instr(j.value, ' / ') > 0 THEN substr(j.value, 1, instr(j.value, ' / ') - 1) ELSE j.value END)`;
+    if (itemIds === undefined) {
+      db.prepare(`UPDATE items SET topic_rank = ${rank} WHERE topic_rank IS NOT ${rank}`).run();
+      return;
+    }
+    for (const part of chunks(itemIds)) {
+      db.prepare(`UPDATE items SET topic_rank = ${rank} WHERE id IN (${placeholders(part.length)})`).run(
+        ...part,
+      );
+    }
+  }
+
+  private queueWhere(filter: { topic?: string; ids?: readonly number[] }): {
+    sql: string;
+    args: Record<string, string | number>;
+  } {
+    // Sites (a lab's home page, a search engine) are places to visit, not things to read.
+    let sql = "status IN ('to-read', 'reading') AND kind != 'site'";
+    const args: Record<string, string | number> = {};
+    if (filter.topic) {
+      sql += ` AND id IN (SELECT item_id FROM sources WHERE lower(topic) = lower(@topic) OR lower(topic) LIKE lower(@topicPrefix) ESCAPE '\\')`;
+      args.topic = filter.topic;
+      args.topicPrefix = `${filter.topic.replace(/[\\%_]/g, (c) => `\\${c}`)} / %`;
+    }
+    if (filter.ids) {
+      sql += ' AND id IN (SELECT value FROM json_each(@ids))';
+      args.ids = JSON.stringify(filter.ids);
+    }
+    return { sql, args };
+  }
+
+  queueRows(filter: { topic?: string; ids?: readonly number[] }): QueueRow[] {
+    const where = this.queueWhere(filter);
+    // Raw rows: at 100k items, objects per row cost more than the query.
+    const rows = this.db
+      .prepare(
+        `SELECT id, title, status, importance, topics, list_count, created_at,
+           (why IS NOT NULL AND trim(why) != '') AS has_why, pass
+         FROM items WHERE ${where.sql}`,
+      )
+      .raw()
+      .all(where.args) as Array<
+      [number, string, Status, number | null, string, number, string, number, number]
+    >;
+    return rows.map((r) => ({
+      id: r[0],
+      title: r[1],
+      status: r[2],
+      importance: r[3],
+      topics: r[4] === '[]' ? [] : (JSON.parse(r[4]) as string[]),
+      listCount: r[5],
+      createdAt: r[6],
+      hasWhy: r[7] === 1,
+      pass: r[8],
+    }));
+  }
+
+  topQueueIds(filter: { topic?: string }, w: QueueBaseWeights, now: Date, limit: number): number[] {
+    const where = this.queueWhere(filter);
+    // The features of rank-queue.ts (each in [0, 1]), in SQL.
+    const score = `(CASE WHEN topic_rank IS NULL THEN 0 ELSE @wTopic / sqrt(topic_rank) END)
+      + @wImportance * min(max(coalesce(importance, 0) / 5.0, 0), 1)
+      + @wConsensus * min(max((min(list_count, 5) - 1) / 4.0, 0), 1)
+      + (CASE WHEN status = 'reading' OR pass >= 1 THEN @wReading ELSE 0 END)
+      + @wAge * min(max((@nowJd - julianday(created_at)) / 365.0, 0), 1)`;
+    return this.db
+      .prepare(`SELECT id FROM items WHERE ${where.sql} ORDER BY (${score}) DESC, id LIMIT @limit`)
+      .pluck()
+      .all({
+        ...where.args,
+        wTopic: w.topic,
+        wImportance: w.importance,
+        wConsensus: w.consensus,
+        wReading: w.reading,
+        wAge: w.age,
+        nowJd: now.getTime() / 86_400_000 + 2_440_587.5,
+        limit,
+      }) as number[];
   }
 
   getItems(ids: readonly number[]): ItemRecord[] {
@@ -372,6 +714,7 @@ export class SqliteLibraryStore implements LibraryStore {
       where.push('i.kind = ?');
       args.push(filter.kind);
     }
+    if (filter.noWhy) where.push("(i.why IS NULL OR trim(i.why) = '')");
     if (filter.topic) {
       // A topic includes its sub-topics; matching is case-insensitive on the full path.
       where.push(
@@ -410,7 +753,13 @@ export class SqliteLibraryStore implements LibraryStore {
         why: r.why,
         year: r.year,
         authors: JSON.parse(r.authors) as string[],
-        topics: [],
+        topics: JSON.parse(r.topics) as string[],
+        listCount: r.list_count,
+        user: userFieldsOf(r),
+        pass: r.pass,
+        rating: r.rating,
+        readAt: r.read_at,
+        note: r.note,
         links: [],
         ids: {},
         notes: [],
@@ -426,7 +775,6 @@ export class SqliteLibraryStore implements LibraryStore {
       const rec = byItem.get(s.item_id);
       if (!rec) continue;
       rec.sources.push({ file: s.path, line: s.line, match: s.match });
-      if (s.topic && !rec.topics.includes(s.topic)) rec.topics.push(s.topic);
       for (const note of JSON.parse(s.notes) as string[]) if (!rec.notes.includes(note)) rec.notes.push(note);
     }
     const seenUrl = new Map<number, Set<string>>();
@@ -502,6 +850,19 @@ export class SqliteLibraryStore implements LibraryStore {
       ),
     };
   }
+}
+
+function userFieldsOf(row: ItemRow): UserFields {
+  return {
+    title: row.user_title,
+    status: row.user_status as Status | null,
+    importance: row.user_importance,
+    why: row.user_why,
+  };
+}
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /**

@@ -1,0 +1,136 @@
+// `lectio add URL|ARXIV-ID|DOI|"Title"`: one entry placed by the same identity rules as an
+// import, so adding what the library already holds updates that item and says so.
+
+import { aggregateSources } from './aggregate.js';
+import { parseArxivId, parseDoi } from './canonical-id.js';
+import { LectioError } from './errors.js';
+import { type Link, type ParsedItem, type Status } from './item.js';
+import { ADDED_LIST_PATH, type LibraryStore } from './library-store.js';
+import { classifyLink } from './link-role.js';
+import { placeEntry } from './place-entry.js';
+import { refreshTopicRanks } from './topic-service.js';
+import { resolveTopicForWriting } from './topic-tree.js';
+import { setStatus } from './mark-item.js';
+
+export interface AddRequest {
+  ref: string;
+  title?: string;
+  why?: string;
+  topic?: string;
+  importance?: number;
+  status?: Status;
+}
+
+export interface AddResult {
+  itemId: number;
+  created: boolean;
+  /** The rule that found the existing item ("arxiv:1706.03762", "title"), or "new". */
+  reason: string;
+  title: string;
+  /** What this add changed on an existing item, in words. */
+  changes: string[];
+}
+
+/** What the user typed → the entry an import would have produced. */
+export function entryOfRef(ref: string, title: string | undefined): ParsedItem {
+  const text = ref.trim();
+  if (text === '') throw new LectioError('bad_input', 'add: give a URL, an arXiv id, a DOI or a title');
+  const links: Link[] = [];
+  let fallbackTitle = text;
+  if (/^https?:\/\/\S+$/iu.test(text)) {
+    links.push({ url: text, role: classifyLink(text) });
+  } else if (/^(doi:)?\s*10\.\d{4,9}\/\S+$/iu.test(text) && parseDoi(text)) {
+    const doi = parseDoi(text) ?? text;
+    links.push({ url: `https://doi.org/${doi}`, role: 'paper' });
+    fallbackTitle = `doi:${doi}`;
+  } else if (
+    /^(arxiv:)?\s*([a-z-]+(\.[a-z]{2})?\/)?\d{4}\.?\d{3,5}(v\d+)?$/iu.test(text) &&
+    parseArxivId(text)
+  ) {
+    const id = parseArxivId(text) ?? text;
+    links.push({ url: `https://arxiv.org/abs/${id}`, role: 'paper' });
+    fallbackTitle = `arXiv:${id}`;
+  } else if (/^\S+\.\S+\/\S*$/u.test(text) && !/\s/u.test(text)) {
+    const url = `https://${text}`;
+    links.push({ url, role: classifyLink(url) });
+  }
+  return {
+    title: title?.trim() || fallbackTitle,
+    aliases: [],
+    links,
+    topic: [],
+    status: null,
+    importance: null,
+    why: null,
+    notes: [],
+    year: null,
+    authors: [],
+    line: 0,
+  };
+}
+
+export function validateImportance(value: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > 5) {
+    throw new LectioError('bad_input', `importance must be a whole number from 0 to 5, not "${value}"`);
+  }
+  return value;
+}
+
+export function addItem(store: LibraryStore, request: AddRequest, now: Date): AddResult {
+  const at = now.toISOString();
+  if (request.importance !== undefined) validateImportance(request.importance);
+  const parsed = entryOfRef(request.ref, request.title);
+  return store.transaction(() => {
+    const topic = request.topic
+      ? resolveTopicForWriting(
+          store.topics().map((t) => t.path),
+          request.topic,
+        )
+      : null;
+    const entry: ParsedItem = { ...parsed, topic: topic ? topic.split(' / ') : [] };
+    const placed = placeEntry(store, entry, at);
+    const changes: string[] = [];
+    const before = placed.created ? null : store.getItems([placed.itemId])[0];
+    const knownUrls = new Set(before?.links.map((l) => l.url) ?? []);
+    const newLinks = entry.links.filter((l) => !knownUrls.has(l.url));
+    const newTopic = topic !== null && !(before?.topics ?? []).includes(topic);
+    // A source in the "added" list carries what this add brings (its links, its topic);
+    // an add that brings nothing new leaves no trace but the user fields below.
+    if (placed.created || newLinks.length > 0 || newTopic) {
+      const listId =
+        store.listByPath(ADDED_LIST_PATH)?.id ??
+        store.saveList(ADDED_LIST_PATH, 'added with lectio add', '', at);
+      entry.line = store.itemIdsOfList(listId).length + 1;
+      store.addSource(placed.itemId, listId, entry, placed.keys, placed.titleKeys, placed.reason);
+      if (!placed.created && newLinks.length > 0)
+        changes.push(`link ${newLinks.map((l) => l.url).join(', ')}`);
+      if (!placed.created && newTopic) changes.push(`topic "${topic}"`);
+    }
+    if (topic) store.ensureTopics([topic]);
+    store.saveAggregate(placed.itemId, aggregateSources(store.sourcesOf(placed.itemId), null), at);
+    refreshTopicRanks(store, [placed.itemId]);
+    if (request.why !== undefined && request.why.trim() !== '' && request.why.trim() !== before?.why) {
+      store.setUserFields(placed.itemId, { why: request.why.trim() }, at);
+      store.addEvent(placed.itemId, 'why', { why: request.why.trim() }, at);
+      if (before) changes.push('why');
+    }
+    if (request.importance !== undefined && request.importance !== before?.importance) {
+      store.setUserFields(placed.itemId, { importance: request.importance }, at);
+      store.addEvent(placed.itemId, 'importance', { importance: request.importance }, at);
+      if (before) changes.push(`importance ${request.importance}`);
+    }
+    if (request.status !== undefined) {
+      const change = setStatus(store, placed.itemId, request.status, at);
+      if (before && change) changes.push(`status ${change.from} → ${change.to}`);
+    }
+    if (placed.created) store.addEvent(placed.itemId, 'added', { ref: request.ref }, at);
+    const item = store.getItems([placed.itemId])[0];
+    return {
+      itemId: placed.itemId,
+      created: placed.created,
+      reason: placed.reason,
+      title: item?.title ?? entry.title,
+      changes,
+    };
+  });
+}

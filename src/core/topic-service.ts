@@ -1,0 +1,107 @@
+// Topics as the user sees and orders them: the tree with counts and progress, priorities,
+// renames and merges. Rules of order live in topic-tree.ts.
+
+import { LectioError } from './errors.js';
+import type { LibraryStore } from './library-store.js';
+import { isWithin, prioritize, resolveTopic, rootOf, TOPIC_SEPARATOR, treeOrder } from './topic-tree.js';
+
+/**
+ * Keeps items.topic_rank (the rank of an item's best top-level topic) true after anything
+ * that moves topics or items between them. Without ids, every item.
+ */
+export function refreshTopicRanks(store: LibraryStore, itemIds?: readonly number[]): void {
+  const ranks = new Map<string, number>();
+  for (const path of treeOrder(store.topics())) {
+    const root = rootOf(path);
+    if (!ranks.has(root)) ranks.set(root, ranks.size + 1);
+  }
+  store.setTopicRanks(ranks, itemIds);
+}
+
+export interface TopicSummary {
+  path: string;
+  /** 1-based, in the user's order; top-level topics only ("topic #1" in the queue). */
+  rank: number | null;
+  depth: number;
+  /** Items in this topic and its sub-topics. */
+  items: number;
+  read: number;
+  reading: number;
+  skipped: number;
+}
+
+export function topicSummaries(store: LibraryStore): TopicSummary[] {
+  const order = treeOrder(store.topics());
+  const direct = new Map(store.topicCounts().map((c) => [c.path, c]));
+  let rootRank = 0;
+  return order.map((path) => {
+    const depth = path.split(TOPIC_SEPARATOR).length - 1;
+    const sum = { items: 0, read: 0, reading: 0, skipped: 0 };
+    for (const [p, c] of direct) {
+      if (!isWithin(p, path)) continue;
+      sum.items += c.items;
+      sum.read += c.read;
+      sum.reading += c.reading;
+      sum.skipped += c.skipped;
+    }
+    return { path, rank: depth === 0 ? ++rootRank : null, depth, ...sum };
+  });
+}
+
+/** Moves the named topics ahead of their siblings, in the order given; returns the new order. */
+export function prioritizeTopics(store: LibraryStore, names: readonly string[]): string[] {
+  if (names.length === 0)
+    throw new LectioError('bad_input', 'topic prioritize: name the topics, most important first');
+  return store.transaction(() => {
+    const order = treeOrder(store.topics());
+    const named = names.map((n) => resolveTopic(order, n));
+    const next = prioritize(order, [...new Set(named)]);
+    store.setTopicOrder(next);
+    refreshTopicRanks(store);
+    return next;
+  });
+}
+
+export interface RenameResult {
+  from: string;
+  to: string;
+  items: number;
+  merged: boolean;
+}
+
+/**
+ * `rename` refuses a target that exists (that is a merge, and the user should say so);
+ * `merge` requires it. Both are remembered, so re-importing the list keeps the new name.
+ */
+export function renameTopic(
+  store: LibraryStore,
+  fromName: string,
+  toName: string,
+  mode: 'rename' | 'merge',
+  now: Date,
+): RenameResult {
+  const to = toName
+    .trim()
+    .split(/\s+\/\s+/u)
+    .filter(Boolean)
+    .join(TOPIC_SEPARATOR);
+  if (to === '') throw new LectioError('bad_input', 'the new topic name is empty');
+  return store.transaction(() => {
+    const paths = treeOrder(store.topics());
+    const from = resolveTopic(paths, fromName);
+    const existing = paths.find((p) => p.toLowerCase() === to.toLowerCase());
+    if (existing !== undefined && existing === from)
+      throw new LectioError('bad_input', `"${from}" is already called that`);
+    if (isWithin(to, from)) throw new LectioError('bad_input', `cannot move "${from}" inside itself`);
+    if (mode === 'rename' && existing !== undefined) {
+      throw new LectioError(
+        'conflict',
+        `topic "${existing}" exists; use "lectio topic merge" to merge "${from}" into it`,
+      );
+    }
+    const target = mode === 'merge' ? resolveTopic(paths, toName) : to;
+    const items = store.renameTopic(from, target, now.toISOString());
+    refreshTopicRanks(store);
+    return { from, to: target, items, merged: mode === 'merge' };
+  });
+}

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ParsedItem } from './item.js';
+import {
+  prioritize,
+  renamed,
+  renamedPath,
+  resolveTopic,
+  resolveTopicForWriting,
+  treeOrder,
+} from './topic-tree.js';
+
+const at = (paths: string[]) => paths.map((path, i) => ({ path, position: i + 1 }));
+
+describe('topic tree order', () => {
+  it('puts every sub-topic right after its parent, siblings by position', () => {
+    const topics = [
+      { path: 'LLM / kv cache', position: 5 },
+      { path: 'Vision', position: 2 },
+      { path: 'LLM', position: 3 },
+      { path: 'LLM / quantize', position: 4 },
+      { path: 'Vision / detection', position: 1 },
+    ];
+    assert.deepEqual(treeOrder(topics), [
+      'Vision',
+      'Vision / detection',
+      'LLM',
+      'LLM / quantize',
+      'LLM / kv cache',
+    ]);
+  });
+  it('treats a path whose parent is missing as a root', () => {
+    assert.deepEqual(treeOrder(at(['A / b', 'C'])), ['A / b', 'C']);
+  });
+});
+
+describe('prioritize', () => {
+  const order = [
+    'deep learning',
+    'deep learning / cnn',
+    'memory',
+    'LLM',
+    'LLM / deploy',
+    'LLM / kv cache',
+    'others',
+  ];
+  const cases: Array<[string, string[], string[]]> = [
+    [
+      'one topic to the front, with its branch',
+      ['LLM'],
+      ['LLM', 'LLM / deploy', 'LLM / kv cache', 'deep learning', 'deep learning / cnn', 'memory', 'others'],
+    ],
+    [
+      'several, in the order given',
+      ['others', 'memory'],
+      ['others', 'memory', 'deep learning', 'deep learning / cnn', 'LLM', 'LLM / deploy', 'LLM / kv cache'],
+    ],
+    [
+      'a sub-topic moves among its siblings only',
+      ['LLM / kv cache'],
+      ['deep learning', 'deep learning / cnn', 'memory', 'LLM', 'LLM / kv cache', 'LLM / deploy', 'others'],
+    ],
+    ['the current order again changes nothing', ['deep learning', 'memory', 'LLM', 'others'], order],
+  ];
+  for (const [name, named, expected] of cases)
+    it(name, () => assert.deepEqual(prioritize(order, named), expected));
+});
+
+describe('resolving a topic the user typed', () => {
+  const paths = ['LLM', 'LLM / quantize', 'Vision / quantize', 'Mixture-of-Experts'];
+  it('takes the exact path in any case, else a unique last segment', () => {
+    assert.equal(resolveTopic(paths, 'llm'), 'LLM');
+    assert.equal(resolveTopic(paths, 'mixture-of-experts'), 'Mixture-of-Experts');
+    assert.equal(resolveTopic(paths, 'llm / QUANTIZE'), 'LLM / quantize');
+  });
+  it('refuses an ambiguous or unknown name with the candidates', () => {
+    assert.throws(
+      () => resolveTopic(paths, 'quantize'),
+      /could be: "LLM \/ quantize", "Vision \/ quantize"/u,
+    );
+    assert.throws(() => resolveTopic(paths, 'experts'), /no topic "experts"; closest: "Mixture-of-Experts"/u);
+  });
+  it('for a write, reuses an existing topic or keeps the new path as typed', () => {
+    assert.equal(resolveTopicForWriting(paths, 'llm'), 'LLM');
+    assert.equal(resolveTopicForWriting(paths, ' LLM  /  serving '), 'LLM / serving');
+    assert.equal(resolveTopicForWriting(paths, 'I/O'), 'I/O', 'a slash without spaces is part of a name');
+    assert.throws(() => resolveTopicForWriting(paths, '  '), /needs a name/u);
+  });
+});
+
+describe('remembered renames', () => {
+  const renames = new Map([
+    ['Blog notes', 'Blogs'],
+    ['LLM / deploy', 'Serving'],
+  ]);
+  const cases: Array<[string, string]> = [
+    ['Blog notes', 'Blogs'],
+    ['Blog notes / 2023', 'Blogs / 2023'],
+    ['Blog notes extra', 'Blog notes extra'],
+    ['LLM / deploy / source', 'Serving / source'],
+    ['LLM', 'LLM'],
+    ['', ''],
+  ];
+  for (const [from, to] of cases)
+    it(`"${from}" → "${to}"`, () => assert.equal(renamedPath(from, renames), to));
+  it('apply to an imported entry', () => {
+    const entry = { topic: ['LLM', 'deploy', 'source'] } as unknown as ParsedItem;
+    assert.deepEqual(renamed(entry, renames).topic, ['Serving', 'source']);
+  });
+});

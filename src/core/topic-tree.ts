@@ -1,0 +1,116 @@
+// Topics are paths ("LLM / KV cache") kept in the user's order. A sub-topic always follows
+// its parent: reordering moves whole branches, so `topic prioritize` never separates a
+// topic from its children (seed 004 prioritises groups, not single lines).
+
+import { LectioError } from './errors.js';
+import type { ParsedItem } from './item.js';
+
+export const TOPIC_SEPARATOR = ' / ';
+
+export function parentOf(path: string): string | null {
+  const at = path.lastIndexOf(TOPIC_SEPARATOR);
+  return at < 0 ? null : path.slice(0, at);
+}
+
+export function rootOf(path: string): string {
+  const at = path.indexOf(TOPIC_SEPARATOR);
+  return at < 0 ? path : path.slice(0, at);
+}
+
+export function isWithin(path: string, topic: string): boolean {
+  return path === topic || path.startsWith(topic + TOPIC_SEPARATOR);
+}
+
+/**
+ * Every path in tree order: siblings by position, each followed by its branch. A path whose
+ * parent is missing is treated as a root.
+ */
+export function treeOrder(topics: ReadonlyArray<{ path: string; position: number }>): string[] {
+  const known = new Set(topics.map((t) => t.path));
+  const children = new Map<string | null, Array<{ path: string; position: number }>>();
+  for (const t of topics) {
+    const parent = parentOf(t.path);
+    const key = parent !== null && known.has(parent) ? parent : null;
+    const list = children.get(key) ?? [];
+    list.push(t);
+    children.set(key, list);
+  }
+  const out: string[] = [];
+  const visit = (key: string | null): void => {
+    const list = (children.get(key) ?? []).sort(
+      (a, b) => a.position - b.position || a.path.localeCompare(b.path),
+    );
+    for (const t of list) {
+      out.push(t.path);
+      visit(t.path);
+    }
+  };
+  visit(null);
+  return out;
+}
+
+/** A topic the user typed → its path: the exact path (any case), else a unique last segment. */
+export function resolveTopic(paths: readonly string[], name: string): string {
+  const wanted = name.trim().toLowerCase();
+  const exact = paths.find((p) => p.toLowerCase() === wanted);
+  if (exact !== undefined) return exact;
+  const byLeaf = paths.filter((p) => (p.split(TOPIC_SEPARATOR).pop() ?? '').toLowerCase() === wanted);
+  if (byLeaf.length === 1 && byLeaf[0] !== undefined) return byLeaf[0];
+  if (byLeaf.length > 1) {
+    throw new LectioError('ambiguous', `topic "${name}" could be: ${byLeaf.map((p) => `"${p}"`).join(', ')}`);
+  }
+  const near = paths.filter((p) => p.toLowerCase().includes(wanted)).slice(0, 5);
+  const hint = near.length ? `; closest: ${near.map((p) => `"${p}"`).join(', ')}` : '';
+  throw new LectioError('not_found', `no topic "${name}"${hint} (see "lectio topics")`);
+}
+
+/**
+ * The new tree order after the user names topics in priority order: each named topic moves
+ * ahead of its siblings, in the order given; the others keep their order behind them.
+ */
+export function prioritize(order: readonly string[], named: readonly string[]): string[] {
+  const rank = new Map<string, number>();
+  named.forEach((p, i) => rank.set(p, i - named.length));
+  order.forEach((p, i) => {
+    if (!rank.has(p)) rank.set(p, i);
+  });
+  return treeOrder(order.map((path) => ({ path, position: rank.get(path) ?? 0 })));
+}
+
+/** Renames remembered from `lectio topic rename/merge`, applied to a path: the longest prefix wins. */
+export function renamedPath(path: string, renames: ReadonlyMap<string, string>): string {
+  if (renames.size === 0 || path === '') return path;
+  let current = path;
+  // Renames are kept pointing at the newest name (the store rewrites chains), so one step
+  // is the rule; the bound only guards against a hand-edited cycle.
+  for (let step = 0; step < 16; step++) {
+    let best: string | null = null;
+    for (const from of renames.keys()) {
+      if (isWithin(current, from) && (best === null || from.length > best.length)) best = from;
+    }
+    if (best === null) return current;
+    const to = renames.get(best) ?? best;
+    const next = to + current.slice(best.length);
+    if (next === current) return current;
+    current = next;
+  }
+  return current;
+}
+
+export function renamed(entry: ParsedItem, renames: ReadonlyMap<string, string>): ParsedItem {
+  if (renames.size === 0 || entry.topic.length === 0) return entry;
+  const path = renamedPath(entry.topic.join(TOPIC_SEPARATOR), renames);
+  return { ...entry, topic: path.split(TOPIC_SEPARATOR) };
+}
+
+/** A topic for a write (`add --topic`): an existing one in any case, else the new path as typed. */
+export function resolveTopicForWriting(paths: readonly string[], name: string): string {
+  const typed = name
+    .trim()
+    .split(/\s+\/\s+/u)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(TOPIC_SEPARATOR);
+  if (typed === '') throw new LectioError('bad_input', 'a topic needs a name');
+  return paths.find((p) => p.toLowerCase() === typed.toLowerCase()) ?? typed;
+}
