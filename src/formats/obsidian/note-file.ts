@@ -66,10 +66,12 @@ const GRAPHEMES = new Intl.Segmenter('und', { granularity: 'grapheme' });
  * The title part is the title with unsafe characters turned into spaces, white space
  * collapsed, leading dots and trailing dots and spaces dropped, cut at a character boundary
  * to at most 80 code points and 200 UTF-8 bytes (ending in "…" when cut), "untitled" when
- * nothing is left. It never holds `/`, `\` or ` (`-then-digits-then-`).md`, so the id
- * suffix is always the last ` (` group and two items can never share a name, on any file
- * system, whatever their titles. The name cannot be `.` or `..`, start with a dot (hidden,
- * and skipped by the export walk) or end with a dot or space (refused by Windows).
+ * nothing is left. Whatever the title part holds (even "Foo (2).md"), the name ends in
+ * `(` + the id's digits + `).md`, so the id can be read back off the end of the name: two
+ * items never share a name, on any file system, case-folding ones included. The name never
+ * holds a path separator, and cannot be `.` or `..`, start with a dot (hidden, and skipped
+ * by the export walk) or end with a dot or space (refused by Windows). Windows device
+ * names are harmless here: "CON (3).md" is not the device CON.
  */
 export function noteFileName(item: Pick<NoteFileItem, 'id' | 'title'>): string {
   return `${fileTitle(item.title)} (${item.id}).md`;
