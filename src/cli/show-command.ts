@@ -6,6 +6,34 @@ import { resolveRef } from '../core/resolve-ref.js';
 import { globals, openStoreForReading, printJson } from './cli-context.js';
 import { itemDetails, itemJson } from './item-view.js';
 
+/** The last changes, newest last: "2026-11-26 status reading → read". */
+function historyLines(
+  history: ReadonlyArray<Record<string, unknown> & { at: string; kind: string }>,
+): string {
+  if (history.length === 0) return '';
+  const words = (e: Record<string, unknown> & { kind: string }): string => {
+    switch (e.kind) {
+      case 'status':
+        return `${String(e.from)} → ${String(e.to)}${e.by === 'list' ? ' (a list)' : ''}`;
+      case 'pass':
+        return `pass ${String(e.pass)}`;
+      case 'merge':
+        return `merged #${String(e.from)} (${String(e.reason)})`;
+      case 'rating':
+        return `rated ${String(e.rating)}`;
+      case 'why':
+        return `why: ${String(e.why).slice(0, 60)}`;
+      case 'note':
+        return `note (${String(e.chars)} characters)`;
+      default:
+        return e.kind;
+    }
+  };
+  const shown = history.slice(-10).map((e) => `    ${e.at.slice(0, 10)}  ${words(e)}`);
+  const more = history.length > 10 ? ` (last 10 of ${history.length})` : '';
+  return `  history${more}:\n${shown.join('\n')}\n`;
+}
+
 export function registerShow(program: Command): void {
   program
     .command('show')
@@ -19,8 +47,9 @@ export function registerShow(program: Command): void {
         const id = resolveRef(store, ref);
         const item = store.getItems([id])[0];
         if (!item) throw new LectioError('not_found', `no item #${id}`);
-        if (globals(command).json) printJson(itemJson(item));
-        else process.stdout.write(`${itemDetails(item)}\n`);
+        const history = store.eventsOf(id).map((e) => ({ at: e.at, kind: e.kind, ...e.data }));
+        if (globals(command).json) printJson({ ...itemJson(item), history });
+        else process.stdout.write(`${itemDetails(item)}\n${historyLines(history)}`);
       } finally {
         store.close();
       }
