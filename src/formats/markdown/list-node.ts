@@ -90,7 +90,7 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBr
   const isBlank = (p: Piece): boolean =>
     p.kind === 'image' ||
     (p.kind === 'text' &&
-      leadingStatus(stripStars(p.text)).rest.replace(/[\s\p{Extended_Pictographic}\uFE0F]/gu, '') === '') ||
+      /^[\s\p{Extended_Pictographic}\uFE0F]*$/u.test(leadingStatus(stripStars(p.text)).rest)) ||
     (p.kind === 'text' && /^\s*(?:\[\s*[ xX]?\s*\]|TODO|DONE)?\s*$/u.test(stripStars(p.text)));
   while (i < pieces.length && isBlank(pieces[i] as Piece)) i++;
   const first = pieces[i];
@@ -132,8 +132,7 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBr
   const year = cleaned.year ?? yearOf(remark.slice(0, 40));
   if (isEmptyRemark(remark) || /^[([]\s*(?:19|20)\d\d\s*[)\]]$/u.test(remark)) remark = '';
   const titleText = cleaned.title;
-  const linkOnly =
-    links.length > 0 && titleText.replace(/[\s[\]()|,，;:：/\-–—]/gu, '').length === 0 && remark === '';
+  const linkOnly = links.length > 0 && remark === '' && /^[\s[\]()|,，;:：/\-–—]*$/u.test(titleText);
   return {
     title: titleText,
     alias: cleaned.alias,
@@ -160,13 +159,16 @@ export function splitAliasPrefix(t: { title: string; alias: string | null; year:
   year: number | null;
   note: string | null;
 } {
+  // Most titles have no comma: skip the split (and spread no object; this runs for every item).
+  const unchanged = { title: t.title, alias: t.alias, year: t.year, note: null };
+  if (!t.title.includes(',') && !t.title.includes('，')) return unchanged;
   const parts = t.title.split(/\s*[,，]\s+|\s+[,，]\s*/u);
-  if (parts.length < 2) return { ...t, note: null };
+  if (parts.length < 2) return unchanged;
   const last = parts[parts.length - 1] ?? '';
   const tags = parts.slice(0, -1);
   const shortTags = tags.every((p) => p.length > 0 && p.length <= 25 && p.split(/\s+/u).length <= 3);
   if (!shortTags || last.length < 15 || !/^[A-Z0-9]/u.test(last) || last.split(/\s+/u).length < 3) {
-    return { ...t, note: null };
+    return unchanged;
   }
   const prefix = tags.join(', ');
   if (/[.。]$/u.test(last)) return { title: prefix, alias: t.alias, year: t.year, note: last };

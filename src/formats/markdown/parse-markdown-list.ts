@@ -1,5 +1,6 @@
-// Markdown reading list → ParsedList. markdown-it parses (CommonMark + GFM tables);
-// this file walks its block tokens and decides what is a topic, an item, a note.
+// Markdown reading list → ParsedList. markdown-it parses (CommonMark + GFM tables), a
+// chunk at a time on big lists (document-chunks.ts); this file walks its block tokens and
+// decides what is a topic, an item, a note.
 //
 // The shapes it reads come from real lists (../shared/seeds, ../shared/testdata/lists):
 // nested bullets with an alias line and a title line (seed 000), "[title](notes.md)
@@ -11,6 +12,7 @@ import type { Token } from 'markdown-it';
 import MarkdownIt from 'markdown-it';
 import type { Link, ParsedItem, ParsedList, Status } from '../../core/item.js';
 import { classifyLink } from '../../core/link-role.js';
+import { CHUNK_CHARS, tokenChunks } from './document-chunks.js';
 import { parseHtmlBlock } from './html-block.js';
 import { BARE_URL, inlinePieces, type Piece, piecesText, trimUrl } from './inline-pieces.js';
 import {
@@ -166,12 +168,13 @@ type ChildKind =
   | { kind: 'text'; text: string };
 
 function classifyChild(child: ListNode): ChildKind {
-  const head = readHead(child.head);
   const text = piecesText(child.head).trim();
   const label = splitLabel(text);
   if (label && child.children.length === 0) {
-    const links = piecesLinks(child.head, true).map((l) => (label.role ? { ...l, role: label.role } : l));
-    const valueText = label.value.replace(BARE_URL, '').trim();
+    // Only lines labelled as links need their links read (most labelled lines are fields).
+    const labelledLinks = (): Link[] =>
+      piecesLinks(child.head, true).map((l) => (label.role ? { ...l, role: label.role } : l));
+    const valueText = (): string => label.value.replace(BARE_URL, '').trim();
     switch (label.field) {
       case 'authors':
         return {
@@ -217,22 +220,29 @@ function classifyChild(child: ListNode): ChildKind {
             item.aliases.push(label.value);
           },
         };
-      case 'link':
-        if (links.length > 0) return { kind: 'links', links, remark: valueText };
+      case 'link': {
+        const links = labelledLinks();
+        if (links.length > 0) return { kind: 'links', links, remark: valueText() };
         break;
-      default:
+      }
+      default: {
         // "链接：URL" (link: URL) names no role: the URL decides. A label damaged by
         // mojibake ("链\uFFFD：URL", seed 003) is still a label, not the name of an item.
-        if (links.length > 0 && (LINK_WORDS.test(label.label) || label.label.includes('\uFFFD'))) {
+        if (!LINK_WORDS.test(label.label) && !label.label.includes('\uFFFD')) break;
+        const links = labelledLinks();
+        if (links.length > 0) {
           const site = SITE_WORDS.test(label.label);
           return {
             kind: 'links',
             links: site ? links.map((l) => ({ ...l, role: 'site' as const })) : links,
-            remark: valueText,
+            remark: valueText(),
           };
         }
+      }
     }
   }
+  // Read the head only now: a labelled field line above never needs it.
+  const head = readHead(child.head);
   if (child.children.length === 0 && child.more.length === 0 && head.links.length > 0) {
     if (head.linkOnly) return { kind: 'links', links: head.links, remark: '' };
     // "https://arxiv.org/abs/1901.09504 , three methods abou clip": a link and a remark on it.
@@ -354,6 +364,7 @@ function interpretTable(
   const yearCol = find(/^(date|year|年份|日期|时间|发表时间|time)$/u);
   const starCol = find(/recom|star|rating|importance|推荐|重要|priority/u);
   const statusCol = find(/^(read\??|status|done|已读|状态|读了吗|read it\??)$/u);
+  const columnRoles = names.map(roleOfColumn);
   for (const row of rows) {
     const cells = row.cells;
     let tcol = titleCol;
@@ -376,7 +387,7 @@ function interpretTable(
       const cell = cells[c] ?? [];
       const name = names[c] ?? '';
       const links = piecesLinks(cell, true).map((l) => {
-        const role = columnRole(name, l);
+        const role = columnRole(columnRoles[c] ?? null, l);
         return role ? { ...l, role } : l;
       });
       item.links.push(...links);
@@ -405,13 +416,21 @@ function interpretTable(
   }
 }
 
-function columnRole(column: string, link: Link): Link['role'] | null {
-  if (link.label && link.role !== classifyLink(link.url)) return null; // the label already said
+/** The role a column's name gives the links in it ("Code", "视频"), if any. */
+function roleOfColumn(column: string): Link['role'] | null {
   if (/code|github|repo|代码/u.test(column)) return 'code';
   if (/video|视频/u.test(column)) return 'video';
   if (/blog|博客/u.test(column)) return 'blog';
   if (/slide/u.test(column)) return 'slides';
   return null;
+}
+
+/** A link's role from its column, unless its label already said otherwise. */
+function columnRole(ofColumn: Link['role'] | null, link: Link): Link['role'] | null {
+  // Checked first: most columns give no role, and then the label needs no second look.
+  if (ofColumn === null) return null;
+  if (link.label && link.role !== classifyLink(link.url)) return null; // the label already said
+  return ofColumn;
 }
 
 /** "9/04/24" (mli) or "2024.04" (DefTruth) as a year. */
@@ -427,141 +446,227 @@ function yearFromDate(text: string): number | null {
 export interface MarkdownParseOptions {
   /** Called with the share of the input read, for progress bars on big files. */
   onProgress?: (done: number, total: number) => void;
+  /** Characters per markdown-it chunk (document-chunks.ts); tests cut small to try every cut. */
+  chunkChars?: number;
 }
 
 export function parseMarkdownList(text: string, options: MarkdownParseOptions = {}): ParsedList {
-  const tokens = md.parse(text, {});
-  const sink = new ItemSink();
-  const warnings: string[] = [];
+  let plan: WalkPlan = { chunkChars: options.chunkChars ?? CHUNK_CHARS, loneH1: null };
+  for (;;) {
+    const walked = walkDocument(text, plan, options.onProgress);
+    if ('restart' in walked) plan = walked.restart;
+    else return walked;
+  }
+}
 
-  const h1Count = tokens.filter((t) => t.type === 'heading_open' && t.tag === 'h1').length;
-  const firstHeading = tokens.find((t) => t.type === 'heading_open');
-  let listTitle: string | null = null;
-  // Heading stack: level → cleaned name. A lone leading H1 is the list's title, not a topic.
-  const headings: Array<{
-    level: number;
-    name: string;
-    status: Status | null;
-    mustRead: boolean;
-    nav: boolean;
-  }> = [];
-  const section = (): Section => {
+/** How to walk a document: in chunks of what size, and what is known of its H1 headings. */
+interface WalkPlan {
+  chunkChars: number;
+  /** Whether the document has exactly one H1; null while only the chunks read so far say. */
+  loneH1: boolean | null;
+}
+
+/**
+ * One walk over the document's tokens, chunk by chunk. Two things a later chunk can show
+ * would have changed what an earlier one meant; they are rare, and the walk starts again
+ * knowing them: a reference definition (the document is then parsed whole) and a second H1
+ * after the first was taken for the list's title.
+ */
+function walkDocument(
+  text: string,
+  plan: WalkPlan,
+  onProgress: MarkdownParseOptions['onProgress'],
+): ParsedList | { restart: WalkPlan } {
+  const walker = new ListWalker(plan.loneH1);
+  for (const chunk of tokenChunks(md, text, plan.chunkChars)) {
+    const whole = chunk.start === 0 && chunk.end === text.length;
+    if (chunk.definesReferences && !whole) return { restart: { ...plan, chunkChars: Infinity } };
+    if (!walker.admit(chunk.tokens)) return { restart: { ...plan, loneH1: false } };
+    walker.walk(chunk.tokens, (i) => {
+      if (!onProgress) return;
+      onProgress(
+        chunk.start + Math.floor(((chunk.end - chunk.start) * i) / chunk.tokens.length),
+        text.length,
+      );
+    });
+  }
+  return walker.finish(text);
+}
+
+interface HeadingLevel {
+  level: number;
+  name: string;
+  status: Status | null;
+  mustRead: boolean;
+  nav: boolean;
+}
+
+/** The walk's state between chunks: the heading stack, the items so far, the list's title. */
+class ListWalker {
+  private readonly sink = new ItemSink();
+  private listTitle: string | null = null;
+  /** Heading stack: level → cleaned name. A lone leading H1 is the list's title, not a topic. */
+  private readonly headings: HeadingLevel[] = [];
+  private pendingParent: { pieces: Piece[]; line: number } | null = null;
+  /** The document's first heading_open token, once a chunk has shown it. */
+  private firstHeading: Token | null = null;
+  /** H1 headings in the chunks admitted so far. */
+  private h1Count = 0;
+  /** The first heading was taken for the title while later chunks were still unread. */
+  private assumedLoneH1 = false;
+
+  constructor(private readonly loneH1: boolean | null) {}
+
+  /** Notes a chunk's headings before its walk; false when it shows the title guess was wrong. */
+  admit(tokens: readonly Token[]): boolean {
+    let h1s = 0;
+    for (const t of tokens) {
+      if (t.type !== 'heading_open') continue;
+      this.firstHeading ??= t;
+      if (t.tag === 'h1') h1s++;
+    }
+    if (h1s > 0 && this.assumedLoneH1) return false;
+    this.h1Count += h1s;
+    return true;
+  }
+
+  private isLoneH1(): boolean {
+    if (this.loneH1 !== null) return this.loneH1;
+    if (this.h1Count !== 1) return false;
+    this.assumedLoneH1 = true;
+    return true;
+  }
+
+  private section(): Section {
     // A "Contents" heading is navigation: its own list is skipped and it names no topic,
     // but sections nested under it (DefTruth puts every paper table under "## Contents") are content.
-    const topic = headings.filter((h) => !h.nav && h.name.length > 0).map((h) => h.name);
+    const topic = this.headings.filter((h) => !h.nav && h.name.length > 0).map((h) => h.name);
     let status: Status | null = null;
     let importance: number | null = null;
-    for (const h of headings) {
+    for (const h of this.headings) {
       status = h.status ?? status;
       if (h.mustRead) importance = 5;
     }
-    return { topic, status, importance, navigation: headings[headings.length - 1]?.nav === true };
-  };
+    return {
+      topic,
+      status,
+      importance,
+      navigation: this.headings[this.headings.length - 1]?.nav === true,
+    };
+  }
 
-  let i = 0;
-  let pendingParent: { pieces: Piece[]; line: number } | null = null;
-  const total = tokens.length;
-  while (i < tokens.length) {
-    const t = tokens[i] as Token;
-    if (options.onProgress && i % 2000 === 0) options.onProgress(i, total);
-    if (t.type === 'heading_open') {
-      pendingParent = null;
-      const inline = tokens[i + 1] as Token;
-      const pieces = inlinePieces(inline);
-      // "### Trending Topics ([©️back👆🏻](#paperlist))" (DefTruth): in-page links are not part of the name.
-      const raw = piecesText(pieces.filter((p) => !(p.kind === 'link' && /^\.?\/?#/u.test(p.url))))
-        .replace(/\(\s*\)|\[\s*\]/gu, '')
-        .trim();
-      const level = headingLevel(t);
-      if (t === firstHeading && level === 1 && h1Count === 1) {
-        listTitle = cleanTopicName(raw) || raw;
-      } else {
-        while (headings.length > 0 && (headings[headings.length - 1]?.level ?? 0) >= level) headings.pop();
-        const name = cleanTopicName(raw);
-        headings.push({
-          level,
-          name,
-          status: sectionStatus(name),
-          mustRead: isMustReadHeading(name),
-          nav: isContentsHeading(name),
-        });
-        if (t === firstHeading && level === 1) listTitle = name;
-        // A heading that links somewhere outside the page is an item too ("### [Paper](url)").
-        const links = piecesLinks(pieces, false);
-        if (links.length > 0) {
-          const item = newItem(cleanTitle(raw).title, (t.map?.[0] ?? 0) + 1, {
-            ...section(),
-            topic: section().topic.slice(0, -1),
+  walk(tokens: Token[], progress: (i: number) => void): void {
+    const sink = this.sink;
+    let i = 0;
+    while (i < tokens.length) {
+      const t = tokens[i] as Token;
+      if (i % 2000 === 0) progress(i);
+      if (t.type === 'heading_open') {
+        this.pendingParent = null;
+        const inline = tokens[i + 1] as Token;
+        const pieces = inlinePieces(inline);
+        // "### Trending Topics ([©️back👆🏻](#paperlist))" (DefTruth): in-page links are not part of the name.
+        const raw = piecesText(pieces.filter((p) => !(p.kind === 'link' && /^\.?\/?#/u.test(p.url))))
+          .replace(/\(\s*\)|\[\s*\]/gu, '')
+          .trim();
+        const level = headingLevel(t);
+        if (t === this.firstHeading && level === 1 && this.isLoneH1()) {
+          this.listTitle = cleanTopicName(raw) || raw;
+        } else {
+          const headings = this.headings;
+          while (headings.length > 0 && (headings[headings.length - 1]?.level ?? 0) >= level) headings.pop();
+          const name = cleanTopicName(raw);
+          headings.push({
+            level,
+            name,
+            status: sectionStatus(name),
+            mustRead: isMustReadHeading(name),
+            nav: isContentsHeading(name),
           });
-          item.links = links;
-          sink.add(item);
+          if (t === this.firstHeading && level === 1) this.listTitle = name;
+          // A heading that links somewhere outside the page is an item too ("### [Paper](url)").
+          const links = piecesLinks(pieces, false);
+          if (links.length > 0) {
+            const item = newItem(cleanTitle(raw).title, (t.map?.[0] ?? 0) + 1, {
+              ...this.section(),
+              topic: this.section().topic.slice(0, -1),
+            });
+            item.links = links;
+            sink.add(item);
+          }
         }
+        i += 3;
+        continue;
       }
-      i += 3;
-      continue;
-    }
-    if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') {
-      const { nodes, next, extras } = readList(tokens, i);
-      let toRead = nodes;
-      if (pendingParent) {
-        // "**NVIDIA Research**" followed by "- 网站：URL" lines (seed 003): the bold line heads the list.
-        toRead = [{ line: pendingParent.line, head: pendingParent.pieces, more: [], children: nodes }];
-        pendingParent = null;
+      if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') {
+        const { nodes, next, extras } = readList(tokens, i);
+        let toRead = nodes;
+        if (this.pendingParent) {
+          // "**NVIDIA Research**" followed by "- 网站：URL" lines (seed 003): the bold line heads the list.
+          toRead = [
+            { line: this.pendingParent.line, head: this.pendingParent.pieces, more: [], children: nodes },
+          ];
+          this.pendingParent = null;
+        }
+        interpretNodes(toRead, this.section(), sink);
+        for (const extra of extras) handleExtra(extra, this.section(), sink);
+        i = next;
+        continue;
       }
-      interpretNodes(toRead, section(), sink);
-      for (const extra of extras) handleExtra(extra, section(), sink);
-      i = next;
-      continue;
-    }
-    if (t.type === 'paragraph_open') {
-      const inline = tokens[i + 1] as Token;
-      const pieces = inlinePieces(inline);
-      const line = (t.map?.[0] ?? 0) + 1;
-      const head = readHead(pieces, false);
-      const startsBold = pieces.find((p) => !(p.kind === 'text' && p.text.trim() === ''));
-      pendingParent = null;
-      if (
-        startsBold?.kind === 'text' &&
-        startsBold.bold &&
-        head.links.length === 0 &&
-        head.title.length > 0
-      ) {
-        pendingParent = { pieces, line };
-      } else if (isOneItemParagraph(pieces, head) && !section().navigation) {
-        // "**BiBench: ...** [[Paper](url)] [[Project](url)]" (htqin): one item with its links.
-        const item = newItem(head.title, line, section());
-        item.links = head.links;
-        item.year = head.year;
-        if (head.importance !== null) item.importance = head.importance;
-        if (head.status) item.status = head.status;
-        applyRemark(item, head.remark);
-        sink.add(item);
-      } else if (!section().navigation) {
-        paragraphLinks(pieces, line, section(), sink);
+      if (t.type === 'paragraph_open') {
+        const inline = tokens[i + 1] as Token;
+        const pieces = inlinePieces(inline);
+        const line = (t.map?.[0] ?? 0) + 1;
+        const head = readHead(pieces, false);
+        const startsBold = pieces.find((p) => !(p.kind === 'text' && p.text.trim() === ''));
+        this.pendingParent = null;
+        if (
+          startsBold?.kind === 'text' &&
+          startsBold.bold &&
+          head.links.length === 0 &&
+          head.title.length > 0
+        ) {
+          this.pendingParent = { pieces, line };
+        } else if (isOneItemParagraph(pieces, head) && !this.section().navigation) {
+          // "**BiBench: ...** [[Paper](url)] [[Project](url)]" (htqin): one item with its links.
+          const item = newItem(head.title, line, this.section());
+          item.links = head.links;
+          item.year = head.year;
+          if (head.importance !== null) item.importance = head.importance;
+          if (head.status) item.status = head.status;
+          applyRemark(item, head.remark);
+          sink.add(item);
+        } else if (!this.section().navigation) {
+          paragraphLinks(pieces, line, this.section(), sink);
+        }
+        i += 3;
+        continue;
       }
-      i += 3;
-      continue;
+      if (t.type === 'table_open') {
+        const { header, rows, next } = parseTableRows(tokens, i);
+        interpretTable(header, rows, this.section(), sink);
+        this.pendingParent = null;
+        i = next;
+        continue;
+      }
+      if (t.type === 'html_block' || t.type === 'fence' || t.type === 'code_block') {
+        handleExtra(t, this.section(), sink);
+      }
+      i++;
     }
-    if (t.type === 'table_open') {
-      const { header, rows, next } = parseTableRows(tokens, i);
-      interpretTable(header, rows, section(), sink);
-      pendingParent = null;
-      i = next;
-      continue;
-    }
-    if (t.type === 'html_block' || t.type === 'fence' || t.type === 'code_block') {
-      handleExtra(t, section(), sink);
-    }
-    i++;
   }
 
-  // Seed 002 marks unread papers "TODO" and leaves the read ones bare (they have notes):
-  // in a list that uses TODO markers, an item without one has been read.
-  if (sink.todoMarkers) {
-    for (const item of sink.items) if (item.status === null) item.status = 'read';
+  finish(text: string): ParsedList {
+    const sink = this.sink;
+    const warnings: string[] = [];
+    // Seed 002 marks unread papers "TODO" and leaves the read ones bare (they have notes):
+    // in a list that uses TODO markers, an item without one has been read.
+    if (sink.todoMarkers) {
+      for (const item of sink.items) if (item.status === null) item.status = 'read';
+    }
+    sweepOrphanLinks(text, sink, warnings);
+    return { title: this.listTitle, items: sink.items, warnings };
   }
-  sweepOrphanLinks(text, sink, warnings);
-  return { title: listTitle, items: sink.items, warnings };
 }
 
 /** A paragraph that is one entry: a bold or linked title followed only by role-labelled links. */
@@ -617,22 +722,49 @@ const IMAGE_URL =
 /** Every http(s) URL written in the text, with its line, except image sources (badges, figures). */
 export function urlsInText(text: string): Array<{ url: string; line: number }> {
   const out: Array<{ url: string; line: number }> = [];
-  const lines = text.split('\n');
-  for (let n = 0; n < lines.length; n++) {
-    const lineText = lines[n] ?? '';
-    if (!lineText.includes('http')) continue;
-    const images = new Set<number>();
-    IMAGE_URL.lastIndex = 0;
-    for (let m = IMAGE_URL.exec(lineText); m !== null; m = IMAGE_URL.exec(lineText)) {
-      const url = m[1] ?? m[2] ?? '';
-      images.add(m.index + m[0].length - url.length);
-    }
-    BARE_URL.lastIndex = 0;
-    for (let m = BARE_URL.exec(lineText); m !== null; m = BARE_URL.exec(lineText)) {
-      if (!images.has(m.index)) out.push({ url: trimUrl(m[0]), line: n + 1 });
-    }
-  }
+  eachUrlInText(text, (url, line) => out.push({ url, line }));
   return out;
+}
+
+/**
+ * `urlsInText` without the array. One pass of BARE_URL over the whole text finds what a
+ * pass over each line finds (a URL never spans a line: the pattern stops at white space),
+ * without splitting a 19 MB text into lines; a line is looked at for images only when it
+ * has a URL and could have an image ("![" or "<img").
+ */
+function eachUrlInText(text: string, visit: (url: string, line: number) => void): void {
+  let line = 1;
+  let lineStart = 0;
+  let nextNewline = text.indexOf('\n');
+  let images: ReadonlySet<number> | null = null; // where image URLs start on this line, once needed
+  // A regex of its own: `visit` may use BARE_URL, whose lastIndex this loop depends on.
+  const bareUrl = new RegExp(BARE_URL);
+  for (let m = bareUrl.exec(text); m !== null; m = bareUrl.exec(text)) {
+    while (nextNewline !== -1 && nextNewline < m.index) {
+      line++;
+      lineStart = nextNewline + 1;
+      nextNewline = text.indexOf('\n', lineStart);
+      images = null;
+    }
+    images ??= imageUrlStarts(text, lineStart, nextNewline === -1 ? text.length : nextNewline);
+    if (!images.has(m.index)) visit(trimUrl(m[0]), line);
+  }
+}
+
+const NO_IMAGES: ReadonlySet<number> = new Set();
+
+/** Offsets in `text` where image URLs start on the line [start, end). */
+function imageUrlStarts(text: string, start: number, end: number): ReadonlySet<number> {
+  const lineText = text.slice(start, end);
+  // IMAGE_URL starts with "!" or "<": a line with neither has no image.
+  if (!lineText.includes('!') && !lineText.includes('<')) return NO_IMAGES;
+  const starts = new Set<number>();
+  IMAGE_URL.lastIndex = 0;
+  for (let m = IMAGE_URL.exec(lineText); m !== null; m = IMAGE_URL.exec(lineText)) {
+    const url = m[1] ?? m[2] ?? '';
+    starts.add(start + m.index + m[0].length - url.length);
+  }
+  return starts;
 }
 
 /**
@@ -640,18 +772,28 @@ export function urlsInText(text: string): Array<{ url: string; line: number }> {
  * block or an odd HTML fragment) joins the item just before it, or becomes an item itself.
  */
 function sweepOrphanLinks(text: string, sink: ItemSink, warnings: string[]): void {
-  const kept = new Set<string>();
-  for (const item of sink.items) for (const l of item.links) kept.add(looseUrlKey(l.url));
   const byLine = [...sink.items].sort((a, b) => a.line - b.line);
+  // Nearly every URL in the text is, character for character, a link of the item it was
+  // read into, the last item starting at or before its line: that settles it as kept.
+  // Loose keys (looseUrlKey) of every kept link are computed only once some URL is not.
+  let keptKeys: Set<string> | null = null;
+  const keys = (): Set<string> => {
+    if (keptKeys === null) {
+      keptKeys = new Set<string>();
+      for (const item of byLine) for (const l of item.links) keptKeys.add(looseUrlKey(l.url));
+    }
+    return keptKeys;
+  };
   let orphans = 0;
-  for (const { url, line } of urlsInText(text)) {
-    const key = looseUrlKey(url);
-    if (kept.has(key)) continue;
-    const badge = piecesLinks([{ kind: 'link', url, label: '', imageOnly: false, bold: false }], true);
-    if (badge.length === 0) continue; // a badge or an in-page anchor
-    kept.add(key);
-    orphans++;
+  eachUrlInText(text, (url, line) => {
     const host = lastAtOrBefore(byLine, line);
+    if (host?.links.some((l) => l.url === url)) return;
+    const key = looseUrlKey(url);
+    if (keys().has(key)) return;
+    const badge = piecesLinks([{ kind: 'link', url, label: '', imageOnly: false, bold: false }], true);
+    if (badge.length === 0) return; // a badge or an in-page anchor
+    keys().add(key);
+    orphans++;
     if (host && line - host.line < 40) host.links.push({ url, role: classifyLink(url) });
     else {
       const item = newItem(titleFromUrl(url), line, {
@@ -663,7 +805,7 @@ function sweepOrphanLinks(text: string, sink: ItemSink, warnings: string[]): voi
       item.links = [{ url, role: classifyLink(url) }];
       sink.add(item);
     }
-  }
+  });
   if (orphans > 0)
     warnings.push(`${orphans} link(s) outside any list item were attached to the nearest item`);
 }
