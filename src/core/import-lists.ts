@@ -2,8 +2,8 @@
 // from identity.ts, folding rules from aggregate.ts; the store only keeps what is decided.
 
 import { aggregateSources } from './aggregate.js';
-import type { ParsedList } from './item.js';
-import type { LibraryStore } from './library-store.js';
+import type { ParsedItem, ParsedList } from './item.js';
+import type { LibraryStore, StoredSource } from './library-store.js';
 import { placeEntry } from './place-entry.js';
 import { refreshTopicRanks } from './topic-service.js';
 import { renamed } from './topic-tree.js';
@@ -65,6 +65,9 @@ export function importLists(
   return store.transaction(() => {
     const created = new Set<number>();
     const touched = new Set<number>();
+    // Items created in this run are folded from what was parsed, without reading their
+    // sources back (at 100k entries that read-back was a third of the store's time).
+    const fresh = new Map<number, StoredSource[]>();
     const previous = new Set<number>();
     const topics: string[] = [];
     const renames = store.topicRenames();
@@ -98,9 +101,11 @@ export function importLists(
       for (const parsed of input.parsed.items) {
         const entry = renamed(parsed, renames);
         const placed = placeEntry(store, entry, at);
+        if (placed.joined.length > 0) fresh.delete(placed.itemId);
         for (const merge of placed.joined) {
           created.delete(merge);
           touched.delete(merge);
+          fresh.delete(merge);
           report.merges.push({
             itemId: placed.itemId,
             title: entry.title,
@@ -122,6 +127,9 @@ export function importLists(
         }
         store.addSource(placed.itemId, listId, entry, placed.keys, placed.titleKeys, placed.reason);
         touched.add(placed.itemId);
+        const parsedSource = asSource(entry, placed.itemId, listId, input.path, placed.reason);
+        if (placed.created) fresh.set(placed.itemId, [parsedSource]);
+        else fresh.get(placed.itemId)?.push(parsedSource);
         const topic = entry.topic.join(' / ');
         if (topic) topics.push(topic);
         done++;
@@ -131,7 +139,7 @@ export function importLists(
     store.ensureTopics(topics);
 
     for (const id of touched) {
-      const sources = store.sourcesOf(id);
+      const sources = fresh.get(id) ?? store.sourcesOf(id);
       if (sources.length === 0) {
         if (previous.has(id)) {
           store.setOrphaned(id, true, at);
@@ -141,7 +149,7 @@ export function importLists(
         continue;
       }
       const change = store.saveAggregate(id, aggregateSources(sources, null), at);
-      store.setOrphaned(id, false, at); // a list mentions it again
+      if (!created.has(id)) store.setOrphaned(id, false, at); // a list mentions it again
       if (created.has(id)) report.added++;
       else if (change.changed) report.updated++;
       // A list that now says a paper was read (an edited checkbox) is a read, this week.
@@ -155,4 +163,32 @@ export function importLists(
     options.onProgress?.(total, total);
     return report;
   });
+}
+
+/** A parsed entry as the source the store now holds (ids aside): what aggregate.ts folds. */
+function asSource(
+  entry: ParsedItem,
+  itemId: number,
+  listId: number,
+  file: string,
+  match: string,
+): StoredSource {
+  return {
+    id: 0,
+    itemId,
+    listId,
+    file,
+    line: entry.line,
+    title: entry.title,
+    aliases: entry.aliases,
+    topic: entry.topic.join(' / '),
+    status: entry.status,
+    importance: entry.importance,
+    why: entry.why,
+    notes: entry.notes,
+    year: entry.year,
+    authors: entry.authors,
+    match,
+    links: entry.links,
+  };
 }
