@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   plan: async () => (await import('./plan-command.js')).registerPlan,
   progress: async () => (await import('./progress-command.js')).registerProgress,
   demo: async () => (await import('./demo-command.js')).registerDemo,
+  search: async () => (await import('./search-command.js')).registerSearch,
 };
 
 export async function buildProgram(argv: readonly string[]): Promise<Command> {

@@ -3,6 +3,7 @@
 
 import type { TitleEvidence } from './identity.js';
 import type { ItemKind, Link, ParsedItem, Status } from './item.js';
+import type { SearchIndex } from './search-index.js';
 import type { UserFields } from './user-fields.js';
 
 /**
@@ -230,4 +231,6 @@ export interface LibraryStore {
   findItemIdsByTitleWords(text: string, limit: number, anyWord?: boolean): { exact: number[]; all: number[] };
   stats(): LibraryStats;
   countItems(): number;
+  /** Full-text search over the library (src/core/search-index.ts). */
+  searchIndex(): SearchIndex;
 }

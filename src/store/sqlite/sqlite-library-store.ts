@@ -8,6 +8,7 @@ import { aggregateSources } from '../../core/aggregate.js';
 import { identityLinks } from '../../core/identity.js';
 import type { ItemKind, Link, LinkRole, ParsedItem, Status } from '../../core/item.js';
 import { effectiveFields, type UserFields } from '../../core/user-fields.js';
+import type { SearchIndex } from '../../core/search-index.js';
 import type {
   AggregateChange,
   ItemAggregate,
@@ -25,6 +26,7 @@ import type {
   StoredTopic,
   TopicCount,
 } from '../../core/library-store.js';
+import { SqliteSearchIndex } from './sqlite-search.js';
 
 interface ItemRow {
   id: number;
@@ -827,6 +829,10 @@ export class SqliteLibraryStore implements LibraryStore {
 
   countItems(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n;
+  }
+
+  searchIndex(): SearchIndex {
+    return new SqliteSearchIndex(this.db);
   }
 
   stats(): LibraryStats {

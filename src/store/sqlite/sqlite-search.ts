@@ -1,0 +1,340 @@
+// SearchIndex over the FTS5 tables of migration 3 (migrations.ts): a parsed query becomes
+// an FTS5 expression in which every word the user typed is quoted, and filters become SQL
+// with bound parameters. Nothing typed reaches FTS5 or SQL raw.
+//
+// Ranking has two tiers. Items whose title, aliases or authors hold every word come first,
+// ranked by bm25 over those fields alone (item_search_names): that is what someone typing a
+// paper's name wants, and it keeps the common case fast, since ranking costs about half a
+// microsecond per matching row and a small index has short rows. Only when that tier has
+// fewer hits than asked for does the query run over every field (item_search: topics, why,
+// the user's note, the lists' notes, the abstract, weighted below the title), for the rest.
+//
+// The last word of a query still being typed matches as a prefix in the first tier only:
+// search-as-you-type looks for a paper by its name, and a half word matched across 100k
+// abstracts is noise that costs the most (quant* ranks four times the rows of quant). In the
+// other fields a word matches whole, unless the user wrote the * (quant*).
+
+import type Database from 'better-sqlite3';
+import { splitCjk } from '../../core/cjk.js';
+import { LectioError } from '../../core/errors.js';
+import type { SearchField, SearchHit, SearchIndex } from '../../core/search-index.js';
+import type { ParsedQuery, SearchFilter, SearchTerm } from '../../core/search-query.js';
+import { buildSnippet } from '../../core/search-snippet.js';
+import type { ItemKind, Status } from '../../core/item.js';
+
+type Args = Record<string, string | number>;
+
+interface FilterSql {
+  /** Conditions on `i` (items, through the covering index items_search_filters); '' for none. */
+  rows: string;
+  /** Subqueries of item ids the hit must be one of (a topic's items): built once each. */
+  sets: string[];
+  args: Args;
+}
+
+interface HitRow {
+  id: number;
+  rank: number;
+}
+
+interface DetailRow {
+  id: number;
+  title: string;
+  kind: string;
+  status: string;
+  importance: number | null;
+  year: number | null;
+  topics: string;
+  aliases: string;
+  authors: string;
+  why: string | null;
+  note: string;
+  abstract: string | null;
+}
+
+const LINK_ROLE_FILTERS = new Set(['code', 'pdf', 'slides', 'video', 'blog']);
+
+export class SqliteSearchIndex implements SearchIndex {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  search(query: ParsedQuery, limit: number): SearchHit[] {
+    const filters = this.filterSql(query.filters);
+    if (query.terms.length === 0) {
+      const where = [...filters.sets.map((set) => `i.id IN (${set})`), filters.rows].filter(Boolean);
+      const rows = this.prepare(
+        `SELECT i.id AS id, 0 AS rank FROM items AS i INDEXED BY items_search_filters
+         WHERE ${where.join(' AND ') || '1'} ORDER BY i.id LIMIT @limit`,
+      ).all({ ...filters.args, limit }) as HitRow[];
+      return this.hits(rows, [], query.terms);
+    }
+    const match = ftsExpression(query.terms, true);
+    if (match === null) return [];
+    const names = this.ranked('item_search_names', filters, { ...filters.args, match, limit });
+    if (names.length >= limit) return this.hits(names, [], query.terms);
+    const rest = this.ranked('item_search', filters, {
+      ...filters.args,
+      match: ftsExpression(query.terms, false) ?? match,
+      seen: JSON.stringify(names.map((r) => r.id)),
+      limit: limit - names.length,
+    });
+    return this.hits(names, rest, query.terms);
+  }
+
+  /**
+   * For bulk writes (a 100k-item import): the triggers stop indexing until rebuild(), which
+   * indexes every item in one pass, about 5 times faster per item than the triggers (1.8 s
+   * for 100k items without abstracts). Call both inside the writer's own transaction, so that
+   * a failure leaves the index as it was; wrapping another transaction (which then runs as a
+   * savepoint) cost 2-3 s more at 100k items (bench/search-bench.ts).
+   */
+  pauseIndexing(): void {
+    this.db.prepare('UPDATE search_state SET paused = 1').run();
+  }
+
+  /** Indexes the library afresh from items and sources, and resumes the triggers. */
+  rebuild(): void {
+    const all = 'title, aliases, authors, topics, why, note, notes, abstract';
+    const names = 'title, aliases, authors';
+    this.db.exec(`
+      INSERT INTO item_search(item_search) VALUES ('delete-all');
+      INSERT INTO item_search_names(item_search_names) VALUES ('delete-all');
+      INSERT INTO item_search(rowid, ${all}) SELECT id, ${all} FROM item_search_rows WHERE title != '';
+      INSERT INTO item_search_names(rowid, ${names}) SELECT id, ${names} FROM item_search_rows WHERE title != '';
+      UPDATE search_state SET paused = 0;
+    `);
+  }
+
+  /**
+   * The best matches of one FTS table by its default rank (the bm25 weights of migration 3),
+   * sorted one of two ways, by measurement at 100k items with abstracts:
+   * - `ORDER BY rank + 0`: SQLite sorts, ranking only the rows the filters keep: 1.5 times
+   *   faster than FTS5's own sort with no filter at all, 4 times with a topic;
+   * - `ORDER BY rank`: FTS5 ranks every match, then hands rows over best first, so that row
+   *   filters most items pass (has:code, status:to-read) stop after a few dozen rows.
+   * Sets are tested on the FTS row, before any join; row filters join items with CROSS JOIN,
+   * which keeps the FTS table the outer loop (an index on items must not drive), through the
+   * covering index items_search_filters rather than items' rows, which abstracts make large.
+   */
+  private ranked(table: 'item_search' | 'item_search_names', filters: FilterSql, args: Args): HitRow[] {
+    const join = filters.rows
+      ? 'CROSS JOIN items AS i INDEXED BY items_search_filters ON i.id = f.rowid'
+      : '';
+    const where = [
+      `f.${table} MATCH @match`,
+      'seen' in args ? 'f.rowid NOT IN (SELECT value FROM json_each(@seen))' : '',
+      ...filters.sets.map((set) => `f.rowid IN (${set})`),
+      filters.rows,
+    ].filter(Boolean);
+    const order = filters.rows && filters.sets.length === 0 ? 'f.rank' : 'f.rank + 0.0';
+    return this.prepare(
+      `SELECT f.rowid AS id, ${order} AS rank FROM ${table} AS f ${join}
+       WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit`,
+    ).all(args) as HitRow[];
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Hits in order, with their fields for the snippet, read in two queries. */
+  private hits(first: HitRow[], rest: HitRow[], terms: readonly SearchTerm[]): SearchHit[] {
+    const ids = JSON.stringify([...first, ...rest].map((r) => r.id));
+    const details = new Map(
+      (
+        this.prepare(
+          `SELECT id, title, kind, status, importance, year, topics, aliases, authors, why, note, abstract
+           FROM items WHERE id IN (SELECT value FROM json_each(@ids))`,
+        ).all({ ids }) as DetailRow[]
+      ).map((row) => [row.id, row]),
+    );
+    const listNotes = new Map<number, string[]>();
+    if (terms.length > 0) {
+      const rows = this.prepare(
+        `SELECT item_id, notes FROM sources WHERE item_id IN (SELECT value FROM json_each(@ids)) AND notes != '[]'
+         ORDER BY id`,
+      ).all({ ids }) as Array<{ item_id: number; notes: string }>;
+      for (const row of rows) {
+        const notes = listNotes.get(row.item_id) ?? [];
+        for (const note of JSON.parse(row.notes) as string[]) if (!notes.includes(note)) notes.push(note);
+        listNotes.set(row.item_id, notes);
+      }
+    }
+    const out: SearchHit[] = [];
+    const add = (row: HitRow, tier: number): void => {
+      const d = details.get(row.id);
+      if (!d) return;
+      const topics = JSON.parse(d.topics) as string[];
+      // bm25 is negative, lower is better: a relevance in (0, 1), above 1 for the first tier.
+      const relevance = terms.length === 0 ? 0 : tier + -row.rank / (1 - row.rank);
+      const fields: Array<{ field: SearchField; text: string | null }> = [
+        { field: 'title', text: d.title },
+        { field: 'aliases', text: (JSON.parse(d.aliases) as string[]).join(' | ') },
+        { field: 'authors', text: (JSON.parse(d.authors) as string[]).join(', ') },
+        { field: 'topics', text: topics.join(' | ') },
+        { field: 'why', text: d.why },
+        { field: 'note', text: d.note },
+        { field: 'notes', text: (listNotes.get(d.id) ?? []).join(' | ') },
+        { field: 'abstract', text: d.abstract },
+      ];
+      out.push({
+        id: d.id,
+        title: d.title,
+        kind: d.kind as ItemKind,
+        status: d.status as Status,
+        importance: d.importance,
+        year: d.year,
+        topics,
+        score: Math.round(relevance * 10_000) / 10_000,
+        snippet: terms.length === 0 ? null : buildSnippet(fields, terms),
+      });
+    };
+    for (const row of first) add(row, 1);
+    for (const row of rest) add(row, 0);
+    return out;
+  }
+
+  /**
+   * The filters as SQL, every value a bound parameter: sets of item ids built once (a
+   * topic's items), and conditions on each row, first what the covering index
+   * items_search_filters holds, then lookups (links, sources), so that cheap tests reject first.
+   */
+  private filterSql(filters: readonly SearchFilter[]): FilterSql {
+    const columns: string[] = [];
+    const sets: string[] = [];
+    const lookups: string[] = [];
+    const args: Args = {};
+    filters.forEach((filter, n) => {
+      const p = `f${n}`;
+      switch (filter.type) {
+        case 'topic':
+          // A topic includes its sub-topics, case-insensitive, as `lectio list --topic`; the
+          // range lets sources_topic find them.
+          sets.push(
+            `SELECT item_id FROM sources WHERE topic >= @${p} COLLATE NOCASE AND topic < @${p}end COLLATE NOCASE
+               AND (lower(topic) = lower(@${p}) OR lower(topic) LIKE lower(@${p}sub) ESCAPE '\\')`,
+          );
+          args[p] = filter.path;
+          args[`${p}end`] = `${filter.path} / \u{10ffff}`;
+          args[`${p}sub`] = `${filter.path.replace(/[\\%_]/gu, (c) => `\\${c}`)} / %`;
+          break;
+        case 'status':
+        case 'kind':
+          columns.push(`i.${filter.type} IN (SELECT value FROM json_each(@${p}))`);
+          args[p] = JSON.stringify(filter.anyOf);
+          break;
+        case 'year':
+        case 'stars': {
+          // Items without stars have none (0); items without a year match no year.
+          const column = filter.type === 'year' ? 'i.year' : 'coalesce(i.importance, 0)';
+          if (filter.range.min !== null) {
+            columns.push(`${column} >= @${p}min`);
+            args[`${p}min`] = filter.range.min;
+          }
+          if (filter.range.max !== null) {
+            columns.push(`${column} <= @${p}max`);
+            args[`${p}max`] = filter.range.max;
+          }
+          if (filter.type === 'year') columns.push('i.year IS NOT NULL');
+          break;
+        }
+        case 'has':
+          if (LINK_ROLE_FILTERS.has(filter.what)) {
+            lookups.push(`EXISTS (SELECT 1 FROM links AS l WHERE l.item_id = i.id AND l.role = @${p})`);
+            args[p] = filter.what;
+          } else if (filter.what === 'notes') {
+            lookups.push(
+              `(i.note != '' OR EXISTS (SELECT 1 FROM sources AS s WHERE s.item_id = i.id AND s.notes != '[]'))`,
+            );
+          } else {
+            lookups.push(`coalesce(trim(i.${filter.what === 'why' ? 'why' : 'abstract'}), '') != ''`);
+          }
+          break;
+        case 'list':
+          lookups.push(
+            `EXISTS (SELECT 1 FROM sources AS s WHERE s.item_id = i.id AND s.list_id IN (SELECT value FROM json_each(@${p})))`,
+          );
+          args[p] = JSON.stringify(this.listIds(filter.name));
+          break;
+      }
+    });
+    return { rows: [...columns, ...lookups].join(' AND '), sets, args };
+  }
+
+  /** Imported lists by file name, without its extension, case-insensitively. */
+  private listIds(name: string): number[] {
+    const lists = this.prepare('SELECT id, path FROM lists ORDER BY id').all() as Array<{
+      id: number;
+      path: string;
+    }>;
+    const wanted = name.toLowerCase();
+    const names = lists.map((l) => {
+      const file = l.path.split(/[\\/]/u).pop() ?? l.path;
+      return {
+        id: l.id,
+        file: file.toLowerCase(),
+        stem: file.replace(/\.[^.]*$/u, '').toLowerCase(),
+        shown: file,
+      };
+    });
+    const ids = names.filter((l) => l.stem === wanted || l.file === wanted).map((l) => l.id);
+    if (ids.length > 0) return ids;
+    const known = names.map((l) => l.shown.replace(/\.[^.]*$/u, ''));
+    const shown = known.length > 8 ? [...known.slice(0, 8), '…'] : known;
+    throw new LectioError(
+      'bad_input',
+      `search: list:${name}: no imported list has that name${known.length ? ` (lists: ${shown.join(', ')})` : ''}`,
+    );
+  }
+}
+
+/**
+ * The FTS5 expression for the terms: each a quoted phrase ("" inside doubled), so that
+ * AND, OR, NEAR, -, ^, *, :, ( and ) are text; all of them must match. CJK runs become
+ * the phrase of their character pairs, as migration 3 indexes them (量化技术 → "量化 化技
+ * 技术"): substring search, so no prefix is needed after one. A lone CJK character is a
+ * prefix of the pairs it begins (or the run's last character, indexed alone). Null when
+ * nothing searchable is left.
+ */
+export function ftsExpression(terms: readonly SearchTerm[], implicitPrefix: boolean): string | null {
+  const phrases: string[] = [];
+  const quote = (text: string, prefix: boolean): void => {
+    if (!/[\p{L}\p{N}]/u.test(text)) return;
+    // FTS5 reads the expression as a C string: a NUL would end it mid-phrase.
+    phrases.push(`"${text.replace(/\p{Cc}/gu, ' ').replace(/"/gu, '""')}"${prefix ? '*' : ''}`);
+  };
+  for (const term of terms) {
+    const segments = splitCjk(term.text);
+    let current: string[] = [];
+    segments.forEach((segment, index) => {
+      const last = index === segments.length - 1;
+      if (!segment.cjk) {
+        current.push(segment.text);
+        if (last)
+          quote(current.join(' '), term.prefix === 'typed' || (implicitPrefix && term.prefix === 'implicit'));
+        return;
+      }
+      const chars = [...segment.text];
+      if (chars.length === 1) {
+        quote(current.join(' '), false);
+        current = [];
+        quote(segment.text, true);
+        return;
+      }
+      current.push(
+        chars
+          .slice(1)
+          .map((c, i) => `${chars[i]}${c}`)
+          .join(' '),
+      );
+      if (last) quote(current.join(' '), false);
+    });
+  }
+  return phrases.length > 0 ? phrases.join(' AND ') : null;
+}
