@@ -25,6 +25,8 @@ import { decodeText } from '../src/formats/text-decoding.js';
 import { openDatabase } from '../src/store/sqlite/open-database.js';
 import { SqliteLibraryStore } from '../src/store/sqlite/sqlite-library-store.js';
 import { generateList } from './generate-list.js';
+import { benchReader, type ReaderBenchResult } from './reader-bench.js';
+import { benchSearch, type SearchBenchResult } from './search-bench.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'lectio.js');
@@ -600,6 +602,8 @@ interface Results {
   parser: ParserResult | null;
   big: BigImportResult;
   list: ListResult;
+  reader: ReaderBenchResult;
+  search: SearchBenchResult;
 }
 
 function render(r: Results, when: Date, loadAtStart: number): string {
@@ -717,6 +721,48 @@ function render(r: Results, when: Date, loadAtStart: number): string {
     '',
     ...listNote(l),
   );
+
+  const q = r.reader;
+  const ms = (v: number) => fmtMs(v);
+  out.push(
+    '',
+    `## d. The reader's commands on a ${q.items.toLocaleString('en')}-item library (bench/reader-bench.ts)`,
+    '',
+    ...para(
+      'The generated list imported, three topics prioritised and a 5-a-week plan over one topic.',
+      `Child processes, process start included, median of ${q.runs}; \`mark\` alternates reading/to-read.`,
+    ),
+    row(['measure', 'median', 'goal', 'result']),
+    row(['---', '--:', '---', '---']),
+    row(['`lectio next`', ms(q.nextCliMs), '< 200 ms', passFail(q.nextCliMs < 200)]),
+    row(['`lectio mark`', ms(q.markCliMs), '< 150 ms', passFail(q.markCliMs < 150)]),
+    row(['the queue in-process (readingQueue, top 10)', ms(q.queueInProcessMs), '', '']),
+    row(['bare `node -e 0`', ms(q.bareNodeMs), '', 'for reference']),
+    '',
+  );
+
+  const f = r.search;
+  out.push(
+    `## e. Search on a ${f.items.toLocaleString('en')}-item library with abstracts (bench/search-bench.ts)`,
+    '',
+    ...para(
+      `${f.queries.toLocaleString('en')} mixed queries in-process (parse + search + snippets, limit 20);`,
+      `the CLI rows are child processes, process start included, median of ${f.runs}.`,
+    ),
+    row(['measure', 'value', 'goal', 'result']),
+    row(['---', '--:', '---', '---']),
+    row(['p50 in-process', ms(f.p50Ms), '', '']),
+    row(['p99 in-process', ms(f.p99Ms), '< 10 ms', passFail(f.p99Ms < 10)]),
+    row(['`lectio search`', ms(f.cliMs), '< 150 ms', passFail(f.cliMs < 150)]),
+    row(['bare `node -e 0`', ms(f.bareNodeMs), '', 'for reference']),
+    row(['import with index triggers', ms(f.importWithTriggersMs), '', '']),
+    row(['import, triggers paused + one rebuild (what a big import does)', ms(f.importBulkMs), '', '']),
+    row(['rebuild of the index with abstracts', ms(f.rebuildMs), '', '']),
+    '',
+    row(['query class', 'p50', 'p99']),
+    row(['---', '--:', '--:']),
+    ...Object.entries(f.byClass).map(([name, c]) => row([name, ms(c.p50Ms), ms(c.p99Ms)])),
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -731,7 +777,9 @@ function main(): void {
     const parser = benchParser(tmp);
     const big = benchBigImport(tmp);
     const list = benchListJson(tmp);
-    const report = render({ parser, big, list }, new Date(), loadAtStart);
+    const reader = benchReader(tmp, QUICK ? 20_000 : 100_000, QUICK ? 3 : 9, log);
+    const search = benchSearch(tmp, QUICK ? 20_000 : 100_000, QUICK ? 3 : 9, log);
+    const report = render({ parser, big, list, reader, search }, new Date(), loadAtStart);
     process.stdout.write(report);
     if (!QUICK) {
       fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), report);
