@@ -6,7 +6,6 @@
 // The library is built once from the generated 100k list (bench/generate-list.ts), with
 // its topics prioritised and a plan, so that every factor of the ranking is in play.
 
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,10 +20,12 @@ import { readListFile } from '../src/formats/read-list-file.js';
 import { openDatabase } from '../src/store/sqlite/open-database.js';
 import { SqliteLibraryStore } from '../src/store/sqlite/sqlite-library-store.js';
 import { generateList } from './generate-list.js';
+import { median, timeChild } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'lectio.js');
 const NOW = '2026-11-25T10:00:00Z';
+const CHILD_ENV = { LECTIO_NOW: NOW, LECTIO_CONFIG: '/nonexistent/lectio.json' };
 
 export interface ReaderBenchResult {
   items: number;
@@ -33,23 +34,6 @@ export interface ReaderBenchResult {
   markCliMs: number;
   queueInProcessMs: number;
   bareNodeMs: number;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
-function timeChild(args: readonly string[]): number {
-  const start = performance.now();
-  const r = spawnSync(process.execPath, args, {
-    encoding: 'utf8',
-    env: { ...process.env, LECTIO_NOW: NOW, LECTIO_CONFIG: '/nonexistent/lectio.json' },
-  });
-  const ms = performance.now() - start;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
-  return ms;
 }
 
 export function buildReaderLibrary(tmp: string, items: number): string {
@@ -98,11 +82,13 @@ export function benchReader(
   const bare = [];
   const next = [];
   const mark = [];
-  timeChild([BIN, '--db', db, 'next']);
+  timeChild([BIN, '--db', db, 'next'], CHILD_ENV);
   for (let i = 0; i < runs; i++) {
     bare.push(timeChild(['-e', '0']));
-    next.push(timeChild([BIN, '--db', db, 'next']));
-    mark.push(timeChild([BIN, '--db', db, 'mark', String(firstId), i % 2 === 0 ? 'reading' : 'to-read']));
+    next.push(timeChild([BIN, '--db', db, 'next'], CHILD_ENV));
+    mark.push(
+      timeChild([BIN, '--db', db, 'mark', String(firstId), i % 2 === 0 ? 'reading' : 'to-read'], CHILD_ENV),
+    );
   }
   const result = {
     items,

@@ -25,6 +25,7 @@ import { decodeText } from '../src/formats/text-decoding.js';
 import { openDatabase } from '../src/store/sqlite/open-database.js';
 import { SqliteLibraryStore } from '../src/store/sqlite/sqlite-library-store.js';
 import { generateList } from './generate-list.js';
+import { median } from './measure.js';
 import { benchReader, type ReaderBenchResult } from './reader-bench.js';
 import { benchSearch, type SearchBenchResult } from './search-bench.js';
 
@@ -60,12 +61,6 @@ const PARSE_STEP_LABEL = 'parse step alone (decodeText + parseMarkdownList)';
 
 function log(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 interface Sample {

@@ -8,7 +8,6 @@
 // from bench/generate-list.ts; abstracts (~1,000 characters) are generated here from a
 // Zipf-distributed vocabulary with a seeded PRNG, so that every run measures the same text.
 
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +20,8 @@ import { readListFile } from '../src/formats/read-list-file.js';
 import { openDatabase } from '../src/store/sqlite/open-database.js';
 import { SqliteLibraryStore } from '../src/store/sqlite/sqlite-library-store.js';
 import { SqliteSearchIndex } from '../src/store/sqlite/sqlite-search.js';
-import { generateList } from './generate-list.js';
+import { generateList, prng } from './generate-list.js';
+import { median, timeChild } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'lectio.js');
@@ -63,30 +63,12 @@ export interface SearchBenchResult {
   libraryWithAbstractsMb: number;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
 }
 
 const round = (ms: number): number => Math.round(ms * 100) / 100;
-
-/** mulberry32, as bench/generate-list.ts. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const FUNCTION_WORDS = (
   'the of and a to in we is for that on with this our by as are from be an which can at it not these ' +
@@ -245,14 +227,6 @@ export function queryMix(
     else q(commonWord(), 'common abstract word');
   }
   return out;
-}
-
-function timeChild(args: readonly string[]): number {
-  const start = performance.now();
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env } });
-  const ms = performance.now() - start;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
-  return ms;
 }
 
 function mb(file: string): number {
