@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { applyNoteEdits, type NoteEdits } from '../core/apply-note-edits.js';
+import { applyNoteEdits, editedFields, type NoteEdits } from '../core/apply-note-edits.js';
 import { LectioError } from '../core/errors.js';
 import type { ItemRecord, ListFilter } from '../core/library-store.js';
 import {
@@ -208,15 +208,7 @@ function exportNotes(dir: string, items: readonly ItemRecord[], force: boolean):
 /** Whether a file says something the library does not (the user edited it since the export). */
 function holdsEdits(text: string, item: ItemRecord, file: string): boolean {
   try {
-    const e = parseNoteFile(text, file);
-    return (
-      (e.why?.trim() || null) !== (item.why ?? null) ||
-      e.note.replace(/\r\n?/gu, '\n') !== item.note ||
-      (e.status !== undefined && e.status !== item.status) ||
-      (e.importance !== undefined && e.importance !== item.importance) ||
-      (e.rating !== undefined && e.rating !== item.rating) ||
-      (e.title !== undefined && e.title.trim() !== item.title)
-    );
+    return editedFields(item, parseNoteFile(text, file)).length > 0;
   } catch {
     return true;
   }

@@ -6,7 +6,8 @@ import type { Status } from './item.js';
 import type { ItemRecord, LibraryStore } from './library-store.js';
 import { setStatus } from './mark-item.js';
 
-export interface NoteEdits {
+/** The fields a note file lets the reader edit; a field left out means no change. */
+export interface ItemEdits {
   id: number;
   title?: string;
   why: string | null;
@@ -15,8 +16,30 @@ export interface NoteEdits {
   rating?: number | null;
   topics?: string[];
   note: string;
+}
+
+export interface NoteEdits extends ItemEdits {
   /** Where the edits came from, for messages. */
   file: string;
+}
+
+/** The editable fields (topics aside) on which the edits and the item disagree. */
+export function editedFields(
+  item: ItemRecord,
+  e: ItemEdits,
+): Array<'why' | 'title' | 'importance' | 'rating' | 'status' | 'note'> {
+  const fields: Array<'why' | 'title' | 'importance' | 'rating' | 'status' | 'note'> = [];
+  if ((e.why?.trim() || null) !== (item.why ?? null)) fields.push('why');
+  if (e.title !== undefined && e.title.trim() !== '' && e.title.trim() !== item.title) fields.push('title');
+  if (e.importance !== undefined && e.importance !== item.importance) fields.push('importance');
+  if (e.rating !== undefined && e.rating !== item.rating) fields.push('rating');
+  if (e.status !== undefined && e.status !== item.status) fields.push('status');
+  if (normalizeNote(e.note) !== item.note) fields.push('note');
+  return fields;
+}
+
+function normalizeNote(note: string): string {
+  return note.replace(/\r\n?/gu, '\n');
 }
 
 export interface NoteImportReport {
@@ -63,37 +86,39 @@ export function applyNoteEdits(
 }
 
 function applyOne(store: LibraryStore, item: ItemRecord, e: NoteEdits, at: string): string[] {
-  const fields: string[] = [];
-  const why = e.why?.trim() || null;
-  if (why !== (item.why ?? null)) {
-    store.setUserFields(item.id, { why }, at);
-    store.addEvent(item.id, 'why', { why: why ?? '', from: 'notes' }, at);
-    fields.push('why');
-  }
-  if (e.title !== undefined && e.title.trim() !== '' && e.title.trim() !== item.title) {
-    store.setUserFields(item.id, { title: e.title.trim() }, at);
-    store.addEvent(item.id, 'title', { title: e.title.trim(), from: 'notes' }, at);
-    fields.push('title');
-  }
-  if (e.importance !== undefined && e.importance !== item.importance) {
-    store.setUserFields(item.id, { importance: e.importance }, at);
-    store.addEvent(item.id, 'importance', { importance: e.importance, from: 'notes' }, at);
-    fields.push('importance');
-  }
-  if (e.rating !== undefined && e.rating !== item.rating) {
-    store.setReadingFields(item.id, { rating: e.rating }, at);
-    store.addEvent(item.id, 'rating', { rating: e.rating, from: 'notes' }, at);
-    fields.push('rating');
-  }
-  if (e.status !== undefined && e.status !== item.status) {
-    setStatus(store, item.id, e.status as Status, at);
-    fields.push('status');
-  }
-  const note = e.note.replace(/\r\n?/gu, '\n');
-  if (note !== item.note) {
-    store.setReadingFields(item.id, { note }, at);
-    store.addEvent(item.id, 'note', { chars: note.length, from: 'notes' }, at);
-    fields.push('note');
+  const fields = editedFields(item, e);
+  for (const field of fields) {
+    switch (field) {
+      case 'why': {
+        const why = e.why?.trim() || null;
+        store.setUserFields(item.id, { why }, at);
+        store.addEvent(item.id, 'why', { why: why ?? '', from: 'notes' }, at);
+        break;
+      }
+      case 'title': {
+        const title = (e.title ?? '').trim();
+        store.setUserFields(item.id, { title }, at);
+        store.addEvent(item.id, 'title', { title, from: 'notes' }, at);
+        break;
+      }
+      case 'importance':
+        store.setUserFields(item.id, { importance: e.importance ?? null }, at);
+        store.addEvent(item.id, 'importance', { importance: e.importance ?? null, from: 'notes' }, at);
+        break;
+      case 'rating':
+        store.setReadingFields(item.id, { rating: e.rating ?? null }, at);
+        store.addEvent(item.id, 'rating', { rating: e.rating ?? null, from: 'notes' }, at);
+        break;
+      case 'status':
+        setStatus(store, item.id, e.status as Status, at);
+        break;
+      case 'note': {
+        const note = normalizeNote(e.note);
+        store.setReadingFields(item.id, { note }, at);
+        store.addEvent(item.id, 'note', { chars: note.length, from: 'notes' }, at);
+        break;
+      }
+    }
   }
   return fields;
 }

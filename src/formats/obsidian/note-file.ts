@@ -7,6 +7,7 @@
 
 import { type Document, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
 import { LectioError } from '../../core/errors.js';
+import type { ItemEdits } from '../../core/apply-note-edits.js';
 import { STATUSES } from '../../core/item.js';
 
 export interface NoteFileItem {
@@ -33,16 +34,7 @@ export interface NoteFileItem {
  * rating become null, topics []), and "no change" for title and status, which every
  * exported file has.
  */
-export interface NoteFileEdits {
-  id: number;
-  title?: string;
-  why: string | null;
-  status?: string;
-  importance?: number | null;
-  rating?: number | null;
-  topics?: string[];
-  note: string;
-}
+export type NoteFileEdits = ItemEdits;
 
 // ---------------------------------------------------------------------------------------
 // File names
