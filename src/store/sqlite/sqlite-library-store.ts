@@ -26,6 +26,7 @@ import type {
   StoredTopic,
   TopicCount,
 } from '../../core/library-store.js';
+import { itemsUnderTopicArgs, itemsUnderTopicSql } from './topic-filter.js';
 import { SqliteSearchIndex } from './sqlite-search.js';
 
 interface ItemRow {
@@ -634,9 +635,8 @@ export class SqliteLibraryStore implements LibraryStore {
     let sql = "status IN ('to-read', 'reading') AND kind != 'site'";
     const args: Record<string, string | number> = {};
     if (filter.topic) {
-      sql += ` AND id IN (SELECT item_id FROM sources WHERE lower(topic) = lower(@topic) OR lower(topic) LIKE lower(@topicPrefix) ESCAPE '\\')`;
-      args.topic = filter.topic;
-      args.topicPrefix = `${filter.topic.replace(/[\\%_]/g, (c) => `\\${c}`)} / %`;
+      sql += ` AND id IN (${itemsUnderTopicSql('topic')})`;
+      Object.assign(args, itemsUnderTopicArgs('topic', filter.topic));
     }
     if (filter.ids) {
       sql += ' AND id IN (SELECT value FROM json_each(@ids))';
@@ -707,31 +707,29 @@ export class SqliteLibraryStore implements LibraryStore {
 
   listItems(filter: ListFilter): ItemRecord[] {
     const where: string[] = [];
-    const args: Array<string | number> = [];
+    const args: Record<string, string | number> = {};
     if (filter.status) {
-      where.push('i.status = ?');
-      args.push(filter.status);
+      where.push('i.status = @status');
+      args.status = filter.status;
     }
     if (filter.kind) {
-      where.push('i.kind = ?');
-      args.push(filter.kind);
+      where.push('i.kind = @kind');
+      args.kind = filter.kind;
     }
     if (filter.noWhy) where.push("(i.why IS NULL OR trim(i.why) = '')");
     if (filter.topic) {
-      // A topic includes its sub-topics; matching is case-insensitive on the full path.
-      where.push(
-        `i.id IN (SELECT item_id FROM sources WHERE lower(topic) = lower(?) OR lower(topic) LIKE lower(?) ESCAPE '\\')`,
-      );
-      args.push(filter.topic, `${filter.topic.replace(/[\\%_]/g, (c) => `\\${c}`)} / %`);
+      where.push(`i.id IN (${itemsUnderTopicSql('topic')})`);
+      Object.assign(args, itemsUnderTopicArgs('topic', filter.topic));
     }
     const sql = `SELECT i.* FROM items i ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.id`;
-    const rows = this.db.prepare(sql).all(...args) as ItemRow[];
+    const rows = this.db.prepare(sql).all(args) as ItemRow[];
     if (where.length === 0) return this.hydrate(rows, '1', []);
-    return this.hydrate(rows, `item_id IN (SELECT i.id FROM items i WHERE ${where.join(' AND ')})`, args);
+    return this.hydrate(rows, `item_id IN (SELECT i.id FROM items i WHERE ${where.join(' AND ')})`, [args]);
   }
 
   /** Rows plus their sources and links, read in three queries whatever the number of items. */
-  private hydrate(rows: ItemRow[], itemFilter: string, args: ReadonlyArray<string | number>): ItemRecord[] {
+  /** `args` are spread into the statement: positional values, or one object of named ones. */
+  private hydrate(rows: ItemRow[], itemFilter: string, args: ReadonlyArray<unknown>): ItemRecord[] {
     const sources = this.db
       .prepare(
         `SELECT s.item_id, s.line, s.topic, s.notes, s.match, s.list_id, l.path

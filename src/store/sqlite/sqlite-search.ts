@@ -20,6 +20,7 @@ import { LectioError } from '../../core/errors.js';
 import type { SearchField, SearchHit, SearchIndex } from '../../core/search-index.js';
 import type { ParsedQuery, SearchFilter, SearchTerm } from '../../core/search-query.js';
 import { buildSnippet } from '../../core/search-snippet.js';
+import { itemsUnderTopicArgs, itemsUnderTopicSql } from './topic-filter.js';
 import type { ItemKind, Status } from '../../core/item.js';
 
 type Args = Record<string, string | number>;
@@ -214,15 +215,8 @@ export class SqliteSearchIndex implements SearchIndex {
       const p = `f${n}`;
       switch (filter.type) {
         case 'topic':
-          // A topic includes its sub-topics, case-insensitive, as `lectio list --topic`; the
-          // range lets sources_topic find them.
-          sets.push(
-            `SELECT item_id FROM sources WHERE topic >= @${p} COLLATE NOCASE AND topic < @${p}end COLLATE NOCASE
-               AND (lower(topic) = lower(@${p}) OR lower(topic) LIKE lower(@${p}sub) ESCAPE '\\')`,
-          );
-          args[p] = filter.path;
-          args[`${p}end`] = `${filter.path} / \u{10ffff}`;
-          args[`${p}sub`] = `${filter.path.replace(/[\\%_]/gu, (c) => `\\${c}`)} / %`;
+          sets.push(itemsUnderTopicSql(p));
+          Object.assign(args, itemsUnderTopicArgs(p, filter.path));
           break;
         case 'status':
         case 'kind':
