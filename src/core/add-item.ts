@@ -2,12 +2,12 @@
 // import, so adding what the library already holds updates that item and says so.
 
 import { aggregateSources } from './aggregate.js';
-import { parseArxivId, parseDoi } from './canonical-id.js';
 import { LectioError } from './errors.js';
 import { type Link, type ParsedItem, type Status } from './item.js';
 import { ADDED_LIST_PATH, type LibraryStore } from './library-store.js';
 import { classifyLink } from './link-role.js';
 import { placeEntry } from './place-entry.js';
+import { refTarget } from './resolve-ref.js';
 import { refreshTopicRanks } from './topic-service.js';
 import { resolveTopicForWriting } from './topic-tree.js';
 import { setStatus } from './mark-item.js';
@@ -37,22 +37,14 @@ export function entryOfRef(ref: string, title: string | undefined): ParsedItem {
   if (text === '') throw new LectioError('bad_input', 'add: give a URL, an arXiv id, a DOI or a title');
   const links: Link[] = [];
   let fallbackTitle = text;
-  if (/^https?:\/\/\S+$/iu.test(text)) {
-    links.push({ url: text, role: classifyLink(text) });
-  } else if (/^(doi:)?\s*10\.\d{4,9}\/\S+$/iu.test(text) && parseDoi(text)) {
-    const doi = parseDoi(text) ?? text;
-    links.push({ url: `https://doi.org/${doi}`, role: 'paper' });
-    fallbackTitle = `doi:${doi}`;
-  } else if (
-    /^(arxiv:)?\s*([a-z-]+(\.[a-z]{2})?\/)?\d{4}\.?\d{3,5}(v\d+)?$/iu.test(text) &&
-    parseArxivId(text)
-  ) {
-    const id = parseArxivId(text) ?? text;
-    links.push({ url: `https://arxiv.org/abs/${id}`, role: 'paper' });
-    fallbackTitle = `arXiv:${id}`;
-  } else if (/^\S+\.\S+\/\S*$/u.test(text) && !/\s/u.test(text)) {
-    const url = `https://${text}`;
-    links.push({ url, role: classifyLink(url) });
+  const target = refTarget(text);
+  if (target?.kind === 'url') links.push({ url: target.url, role: classifyLink(target.url) });
+  else if (target?.kind === 'doi') {
+    links.push({ url: `https://doi.org/${target.doi}`, role: 'paper' });
+    fallbackTitle = `doi:${target.doi}`;
+  } else if (target?.kind === 'arxiv') {
+    links.push({ url: `https://arxiv.org/abs/${target.id}`, role: 'paper' });
+    fallbackTitle = `arXiv:${target.id}`;
   }
   return {
     title: title?.trim() || fallbackTitle,

@@ -4,18 +4,34 @@ import { canonicalIdsOfUrl, idKey, parseArxivId, parseDoi } from './canonical-id
 import { LectioError } from './errors.js';
 import type { LibraryStore } from './library-store.js';
 
-export function keysOfRef(ref: string): string[] {
+export type RefTarget =
+  { kind: 'url'; url: string } | { kind: 'doi'; doi: string } | { kind: 'arxiv'; id: string };
+
+/**
+ * What a typed reference names: a URL (also "github.com/owner/repo" without a scheme), a DOI
+ * or an arXiv id. Null for anything else, which are title words.
+ */
+export function refTarget(ref: string): RefTarget | null {
   const trimmed = ref.trim();
-  if (/^https?:\/\//iu.test(trimmed)) return canonicalIdsOfUrl(trimmed).map(idKey);
+  if (/^https?:\/\//iu.test(trimmed)) return { kind: 'url', url: trimmed };
   const doi = parseDoi(trimmed);
-  if (doi && /^(doi:)?10\./iu.test(trimmed)) return [`doi:${doi}`];
+  if (doi && /^(doi:)?10\./iu.test(trimmed)) return { kind: 'doi', doi };
   const arxiv = parseArxivId(trimmed);
-  if (arxiv && /^(arxiv:)?\s*([a-z-]+(\.[a-z]{2})?\/)?\d{4}\.?\d{3,5}(v\d+)?$/iu.test(trimmed))
-    return [`arxiv:${arxiv}`];
-  if (/^github\.com\//iu.test(trimmed) || /^[\w.-]+\.[a-z]{2,}\/\S*$/iu.test(trimmed)) {
-    return canonicalIdsOfUrl(`https://${trimmed}`).map(idKey);
+  if (arxiv && /^(arxiv:)?\s*([a-z-]+(\.[a-z]{2})?\/)?\d{4}\.?\d{3,5}(v\d+)?$/iu.test(trimmed)) {
+    return { kind: 'arxiv', id: arxiv };
   }
-  return [];
+  if (/^github\.com\//iu.test(trimmed) || /^[\w.-]+\.[a-z]{2,}\/\S*$/iu.test(trimmed)) {
+    return { kind: 'url', url: `https://${trimmed}` };
+  }
+  return null;
+}
+
+export function keysOfRef(ref: string): string[] {
+  const target = refTarget(ref);
+  if (target === null) return [];
+  if (target.kind === 'doi') return [`doi:${target.doi}`];
+  if (target.kind === 'arxiv') return [`arxiv:${target.id}`];
+  return canonicalIdsOfUrl(target.url).map(idKey);
 }
 
 export function resolveRef(store: LibraryStore, ref: string): number {
