@@ -1,8 +1,7 @@
 // lectio progress: reads and passes per week against the weekly target, and streaks.
 
 import type { Command } from 'commander';
-import { readingProgress, type ReadingEvent } from '../core/reading-progress.js';
-import type { Status } from '../core/item.js';
+import { type ReadingEvent, readingEventsOf, readingProgress } from '../core/reading-progress.js';
 import { globals, openStoreForReading, printJson } from './cli-context.js';
 import { clockNow, loadSettings } from './settings.js';
 
@@ -16,14 +15,9 @@ export function registerProgress(program: Command): void {
       const weeks = Math.max(1, Math.min(520, Math.trunc(Number(opts.weeks)) || 8));
       const settings = loadSettings();
       const store = openStoreForReading(command);
-      const events: ReadingEvent[] = [];
+      let events: ReadingEvent[] = [];
       try {
-        for (const e of store?.readingEvents() ?? []) {
-          if (e.kind === 'status')
-            events.push({ itemId: e.itemId, at: e.at, kind: 'status', status: e.data.to as Status });
-          else if (e.kind === 'pass')
-            events.push({ itemId: e.itemId, at: e.at, kind: 'pass', pass: Number(e.data.pass) });
-        }
+        events = readingEventsOf(store?.readingEvents() ?? []);
       } finally {
         store?.close();
       }

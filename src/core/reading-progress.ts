@@ -9,6 +9,7 @@
 // deep read, not a deep read and a skim. Weeks run Monday to Sunday on the user's calendar.
 
 import { LectioError } from './errors.js';
+import type { StoredEvent } from './library-store.js';
 import type { Status } from './item.js';
 import { formatDay, localDay, mondayOf } from './reading-plan.js';
 
@@ -149,4 +150,16 @@ export function readingProgress(
     bestStreak,
     totalRead: everRead.size,
   };
+}
+
+/** The store's history as reading events: status changes and passes, other kinds dropped. */
+export function readingEventsOf(events: readonly StoredEvent[]): ReadingEvent[] {
+  const out: ReadingEvent[] = [];
+  for (const e of events) {
+    if (e.kind === 'status')
+      out.push({ itemId: e.itemId, at: e.at, kind: 'status', status: e.data.to as Status });
+    else if (e.kind === 'pass')
+      out.push({ itemId: e.itemId, at: e.at, kind: 'pass', pass: Number(e.data.pass) });
+  }
+  return out;
 }
