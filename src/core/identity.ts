@@ -3,7 +3,7 @@
 // the store only apply them.
 
 import { canonicalIdsOfUrl, idKey } from './canonical-id.js';
-import type { Link, LinkRole } from './item.js';
+import type { BibFields, Link, LinkRole } from './item.js';
 
 /**
  * Roles whose links say what an item *is*. Code, slides, blog posts and videos are
@@ -148,6 +148,8 @@ export interface TitleEvidence {
   links: readonly Link[];
   year: number | null;
   authors: readonly string[];
+  /** Venue, type and the rest, when a reference manager or arXiv gave them. */
+  bib?: BibFields;
 }
 
 /** Surname of the first author, lower case: "Vaswani et al." → "vaswani", "Haotong Qin" → "qin". */

@@ -195,6 +195,7 @@ function asSource(
     year: entry.year,
     authors: entry.authors,
     match,
+    bib: entry.bib ?? null,
     links: entry.links,
   };
 }

@@ -56,6 +56,28 @@ export interface ParsedItem {
   authors: string[];
   /** 1-based line in the source file. */
   line: number;
+  /** What a reference manager or a metadata source says beyond a list's fields (absent for markdown). */
+  bib?: BibFields;
+}
+
+/**
+ * Bibliographic fields, as BibTeX/CSL-JSON/arXiv give them. Every field is optional; a
+ * DOI or arXiv id also travels as a link, so that identity needs nothing from here.
+ */
+export interface BibFields {
+  /** BibTeX entry type in lower case ("article", "inproceedings", "misc") or a CSL type. */
+  type?: string;
+  citationKey?: string;
+  /** Journal, proceedings (booktitle) or series. */
+  venue?: string;
+  volume?: string;
+  number?: string;
+  pages?: string;
+  publisher?: string;
+  month?: string;
+  abstract?: string;
+  /** Every other field the input had, by its own name, so that nothing is dropped. */
+  extra?: Record<string, string>;
 }
 
 export interface ParsedList {

@@ -2,7 +2,7 @@
 // a PostgreSQL adapter implements the same interface later. No SQL above this line.
 
 import type { TitleEvidence } from './identity.js';
-import type { ItemKind, Link, ParsedItem, Status } from './item.js';
+import type { BibFields, ItemKind, Link, ParsedItem, Status } from './item.js';
 import type { SearchIndex } from './search-index.js';
 import type { UserFields } from './user-fields.js';
 
@@ -38,6 +38,8 @@ export interface StoredSource {
   authors: string[];
   /** Why this source joined its item ("new", "arxiv:1704.04760", "title"). */
   match: string;
+  /** Bibliographic fields, from BibTeX/CSL-JSON/arXiv sources; null for markdown. */
+  bib: BibFields | null;
   links: Link[];
 }
 

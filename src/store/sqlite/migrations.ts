@@ -170,6 +170,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX items_queue ON items(status, kind, topic_rank, importance, list_count, pass, created_at);
     `,
   },
+  {
+    version: 5,
+    description: 'bibliographic fields per source (BibTeX, CSL-JSON, arXiv metadata)',
+    sql: `
+      -- JSON of BibFields (src/core/item.ts); NULL for markdown entries, which have none.
+      ALTER TABLE sources ADD COLUMN bib TEXT;
+    `,
+  },
 ];
 
 /**

@@ -6,7 +6,7 @@ import { LectioError } from '../../core/errors.js';
 import type { TitleEvidence } from '../../core/identity.js';
 import { aggregateSources } from '../../core/aggregate.js';
 import { identityLinks } from '../../core/identity.js';
-import type { ItemKind, Link, LinkRole, ParsedItem, Status } from '../../core/item.js';
+import type { BibFields, ItemKind, Link, LinkRole, ParsedItem, Status } from '../../core/item.js';
 import { effectiveFields, type UserFields } from '../../core/user-fields.js';
 import type { SearchIndex } from '../../core/search-index.js';
 import type {
@@ -73,6 +73,7 @@ interface SourceRow {
   year: number | null;
   authors: string;
   match: string;
+  bib: string | null;
 }
 
 interface LinkRow {
@@ -112,8 +113,8 @@ export class SqliteLibraryStore implements LibraryStore {
       itemIdsOfList: db.prepare('SELECT DISTINCT item_id FROM sources WHERE list_id = ?'),
       insertItem: db.prepare('INSERT INTO items (created_at, updated_at) VALUES (?, ?)'),
       insertSource: db.prepare(
-        `INSERT INTO sources (item_id, list_id, line, title, aliases, topic, status, importance, why, notes, year, authors, match)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO sources (item_id, list_id, line, title, aliases, topic, status, importance, why, notes, year, authors, match, bib)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertLink: db.prepare(
         'INSERT INTO links (item_id, source_id, position, url, role, label) VALUES (?, ?, ?, ?, ?, ?)',
@@ -239,14 +240,15 @@ export class SqliteLibraryStore implements LibraryStore {
     const row = this.stmt.itemRow.get(itemId) as ItemRow | undefined;
     let year = row?.year ?? null;
     let authors: string[] = row ? (JSON.parse(row.authors) as string[]) : [];
-    if (year === null || authors.length === 0) {
-      // Items created in this run are not folded yet: read their sources.
-      for (const s of this.stmt.sourcesOfItem.all(itemId) as SourceRow[]) {
-        year ??= s.year;
-        if (authors.length === 0) authors = JSON.parse(s.authors) as string[];
-      }
+    let bib: BibFields | undefined;
+    // Items created in this run are not folded yet: read their sources. Bibliographic
+    // fields are only ever on sources.
+    for (const s of this.stmt.sourcesOfItem.all(itemId) as SourceRow[]) {
+      year ??= s.year;
+      if (authors.length === 0) authors = JSON.parse(s.authors) as string[];
+      if (!bib && s.bib) bib = JSON.parse(s.bib) as BibFields;
     }
-    return { links, year, authors };
+    return bib ? { links, year, authors, bib } : { links, year, authors };
   }
 
   createItem(at: string): number {
@@ -277,6 +279,7 @@ export class SqliteLibraryStore implements LibraryStore {
         item.year,
         JSON.stringify(item.authors),
         match,
+        item.bib ? JSON.stringify(item.bib) : null,
       ).lastInsertRowid,
     );
     item.links.forEach((link, position) => {
@@ -332,6 +335,7 @@ export class SqliteLibraryStore implements LibraryStore {
       year: r.year,
       authors: JSON.parse(r.authors) as string[],
       match: r.match,
+      bib: r.bib ? (JSON.parse(r.bib) as BibFields) : null,
       links,
     };
   }
