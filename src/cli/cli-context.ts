@@ -23,6 +23,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   corrupt_db: 5,
   busy: 6,
   network: 7,
+  partial: 8,
 };
 
 export function globals(command: Command): GlobalOptions {

@@ -1,7 +1,13 @@
 // How items look on the terminal and in --json (the CLI contract in PRODUCT.md).
 
 import path from 'node:path';
-import { ADDED_LIST_PATH, type ItemRecord } from '../core/library-store.js';
+import {
+  ADDED_LIST_PATH,
+  FEED_LIST_PREFIX,
+  KEPT_MATCH,
+  METADATA_LIST_PATH,
+  type ItemRecord,
+} from '../core/library-store.js';
 
 export function itemJson(item: ItemRecord) {
   return {
@@ -87,8 +93,14 @@ export function itemDetails(item: ItemRecord): string {
     const where =
       s.file === ADDED_LIST_PATH
         ? 'lectio add'
-        : `${path.relative(process.cwd(), s.file) || s.file}:${s.line}`;
-    out.push(`    ${where}  (${s.match === 'new' ? 'first seen' : `matched by ${s.match}`})`);
+        : s.file === METADATA_LIST_PATH
+          ? 'arXiv metadata (lectio enrich)'
+          : s.file.startsWith(FEED_LIST_PREFIX)
+            ? `feed ${s.file.slice(FEED_LIST_PREFIX.length)}`
+            : `${path.relative(process.cwd(), s.file) || s.file}:${s.line}`;
+    out.push(
+      `    ${where}  (${s.match === 'new' ? 'first seen' : s.match === KEPT_MATCH ? s.match : `matched by ${s.match}`})`,
+    );
   }
   if (item.orphaned) out.push('  (no list mentions this item any more; it is kept for its notes)');
   return out.join('\n');

@@ -25,6 +25,9 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   progress: async () => (await import('./progress-command.js')).registerProgress,
   demo: async () => (await import('./demo-command.js')).registerDemo,
   search: async () => (await import('./search-command.js')).registerSearch,
+  enrich: async () => (await import('./enrich-command.js')).registerEnrich,
+  feed: async () => (await import('./feed-command.js')).registerFeed,
+  inbox: async () => (await import('./inbox-command.js')).registerInbox,
 };
 
 export async function buildProgram(argv: readonly string[]): Promise<Command> {

@@ -2,6 +2,7 @@
 
 import type { Command } from 'commander';
 import { LectioError } from '../core/errors.js';
+import type { ItemMetadata } from '../core/feed-store.js';
 import { resolveRef } from '../core/resolve-ref.js';
 import { globals, openStoreForReading, printJson } from './cli-context.js';
 import { itemDetails, itemJson } from './item-view.js';
@@ -25,6 +26,10 @@ function historyLines(
         return `why: ${String(e.why).slice(0, 60)}`;
       case 'note':
         return `note (${String(e.chars)} characters)`;
+      case 'enriched':
+        return `arXiv metadata (${(e.fields as string[] | undefined)?.join(', ') || 'merged'})`;
+      case 'kept':
+        return `kept from the inbox${e.topic ? ` → ${String(e.topic)}` : ''}`;
       default:
         return e.kind;
     }
@@ -32,6 +37,21 @@ function historyLines(
   const shown = history.slice(-10).map((e) => `    ${e.at.slice(0, 10)}  ${words(e)}`);
   const more = history.length > 10 ? ` (last 10 of ${history.length})` : '';
   return `  history${more}:\n${shown.join('\n')}\n`;
+}
+
+/** What arXiv (or a feed) said beyond the lists: abstract, categories, journal reference, DOI. */
+function metadataLines(m: ItemMetadata | null): string {
+  if (!m) return '';
+  const out: string[] = [];
+  const facts = [
+    m.categories.length ? m.categories.join(' ') : null,
+    m.journalRef ? `published: ${m.journalRef}` : null,
+    m.doi ? `doi:${m.doi}` : null,
+  ].filter(Boolean);
+  if (facts.length) out.push(`  ${facts.join(' · ')}`);
+  if (m.abstract)
+    out.push(`  abstract: ${m.abstract.length > 600 ? `${m.abstract.slice(0, 599)}…` : m.abstract}`);
+  return out.length ? `${out.join('\n')}\n` : '';
 }
 
 export function registerShow(program: Command): void {
@@ -48,8 +68,9 @@ export function registerShow(program: Command): void {
         const item = store.getItems([id])[0];
         if (!item) throw new LectioError('not_found', `no item #${id}`);
         const history = store.eventsOf(id).map((e) => ({ at: e.at, kind: e.kind, ...e.data }));
-        if (globals(command).json) printJson({ ...itemJson(item), history });
-        else process.stdout.write(`${itemDetails(item)}\n${historyLines(history)}`);
+        const metadata = store.feedStore().itemMetadata(id);
+        if (globals(command).json) printJson({ ...itemJson(item), metadata, history });
+        else process.stdout.write(`${itemDetails(item)}\n${metadataLines(metadata)}${historyLines(history)}`);
       } finally {
         store.close();
       }

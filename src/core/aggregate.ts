@@ -3,7 +3,7 @@
 
 import { titleKey } from './identity.js';
 import { furthestStatus, highestImportance, type Link } from './item.js';
-import { ADDED_LIST_PATH, type ItemAggregate, type StoredSource } from './library-store.js';
+import { isOwnList, METADATA_LIST_PATH, type ItemAggregate, type StoredSource } from './library-store.js';
 import { itemKindFromLinks } from './link-role.js';
 
 /**
@@ -46,7 +46,9 @@ export function aggregateSources(
   const agree = new Map<string, number>();
   for (const s of sources) agree.set(titleKey(s.title), (agree.get(titleKey(s.title)) ?? 0) + 1);
   for (const s of sources) {
-    const q = titleQuality(s.title) + 2 * ((agree.get(titleKey(s.title)) ?? 1) - 1);
+    // arXiv's own title (lectio enrich) is the paper's real name: "vLLM" in three lists is an alias of it.
+    const authority = s.file === METADATA_LIST_PATH ? 1000 : 0;
+    const q = authority + titleQuality(s.title) + 2 * ((agree.get(titleKey(s.title)) ?? 1) - 1);
     if (q > bestScore) {
       bestScore = q;
       best = s.title;
@@ -65,7 +67,7 @@ export function aggregateSources(
   const lists = new Set<number>();
   for (const s of sources) {
     if (s.topic && !topics.includes(s.topic)) topics.push(s.topic);
-    if (s.file !== ADDED_LIST_PATH) lists.add(s.listId);
+    if (!isOwnList(s.file)) lists.add(s.listId);
     status = furthestStatus(status, s.status);
     importance = highestImportance(importance, s.importance);
     why ??= s.why;

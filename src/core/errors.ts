@@ -2,7 +2,16 @@
 // HTTP layer into a response status, each in one place; callers never parse messages.
 
 export type ErrorCode =
-  'bad_input' | 'not_found' | 'ambiguous' | 'conflict' | 'corrupt_db' | 'busy' | 'network' | 'internal';
+  | 'bad_input'
+  | 'not_found'
+  | 'ambiguous'
+  | 'conflict'
+  | 'corrupt_db'
+  | 'busy'
+  | 'network'
+  /** Some of the work was done and kept, some could not be (the network failed part way). */
+  | 'partial'
+  | 'internal';
 
 export class LectioError extends Error {
   constructor(

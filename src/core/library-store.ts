@@ -3,6 +3,7 @@
 
 import type { TitleEvidence } from './identity.js';
 import type { BibFields, ItemKind, Link, ParsedItem, Status } from './item.js';
+import type { FeedStore } from './feed-store.js';
 import type { SearchIndex } from './search-index.js';
 import type { UserFields } from './user-fields.js';
 
@@ -11,6 +12,18 @@ import type { UserFields } from './user-fields.js';
  * counted as a list in "in N lists".
  */
 export const ADDED_LIST_PATH = 'lectio:added';
+/** The list `lectio enrich` writes arXiv's metadata to, one source per enriched item. */
+export const METADATA_LIST_PATH = 'lectio:arxiv';
+/** Feeds' entries are sources of the list `lectio:feed:<spec>`. */
+export const FEED_LIST_PREFIX = 'lectio:feed:';
+
+/** The `match` of the source an entry kept from the inbox gets (it is not matched: it is the user's word). */
+export const KEPT_MATCH = 'kept from the inbox';
+
+/** Lists lectio keeps itself (added, metadata, feeds): never files, never counted in "in N lists". */
+export function isOwnList(path: string): boolean {
+  return path.startsWith('lectio:');
+}
 
 export interface StoredList {
   id: number;
@@ -89,6 +102,7 @@ export interface ItemRecord extends ItemAggregate, ReadingFields {
 
 export interface ListFilter {
   topic?: string;
+  /** Without a status, everything but the inbox. */
   status?: Status;
   kind?: ItemKind;
   /** Only items without a why. */
@@ -235,4 +249,6 @@ export interface LibraryStore {
   countItems(): number;
   /** Full-text search over the library (src/core/search-index.ts). */
   searchIndex(): SearchIndex;
+  /** The arXiv metadata cache, feeds and the inbox (src/core/feed-store.ts). */
+  feedStore(): FeedStore;
 }

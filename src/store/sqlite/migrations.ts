@@ -178,6 +178,53 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE sources ADD COLUMN bib TEXT;
     `,
   },
+  {
+    version: 6,
+    description: 'arXiv metadata cache, feeds and the inbox',
+    sql: `
+      -- What arXiv said about an id (versionless, 'arxiv:2309.06180'): lectio enrich never
+      -- asks twice. found = 0 records that arXiv does not know the id.
+      CREATE TABLE metadata_cache (
+        key TEXT PRIMARY KEY,
+        fetched_at TEXT NOT NULL,
+        found INTEGER NOT NULL,
+        data TEXT
+      ) WITHOUT ROWID;
+      CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        spec TEXT NOT NULL UNIQUE,
+        url TEXT NOT NULL,
+        title TEXT,
+        include TEXT NOT NULL DEFAULT '[]',
+        exclude TEXT NOT NULL DEFAULT '[]',
+        added_at TEXT NOT NULL,
+        fetched_at TEXT,
+        last_error TEXT
+      );
+      -- Every feed entry ever seen, by its key ('arxiv:<id>' for arXiv papers, whatever feed
+      -- they came from; else the feed's guid): a paper is one entry however many feeds and
+      -- versions announce it. state: inbox (an item with status inbox), kept, dismissed
+      -- (its item is gone; its words count against similar entries), known (the library had
+      -- it already), filtered (a feed's include/exclude words left it out).
+      CREATE TABLE inbox_entries (
+        key TEXT PRIMARY KEY,
+        feed_id INTEGER NOT NULL,
+        item_id INTEGER,
+        state TEXT NOT NULL,
+        title TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        published TEXT,
+        seen_at TEXT NOT NULL,
+        decided_at TEXT,
+        score REAL,
+        best_topic TEXT,
+        similar TEXT NOT NULL DEFAULT '[]',
+        words TEXT NOT NULL DEFAULT '[]'
+      ) WITHOUT ROWID;
+      CREATE INDEX inbox_entries_state ON inbox_entries(state, score);
+      CREATE INDEX inbox_entries_item ON inbox_entries(item_id);
+    `,
+  },
 ];
 
 /**

@@ -28,6 +28,8 @@ import type {
 } from '../../core/library-store.js';
 import { itemsUnderTopicArgs, itemsUnderTopicSql } from './topic-filter.js';
 import { SqliteSearchIndex } from './sqlite-search.js';
+import { SqliteFeedStore } from './feed-store.js';
+import type { FeedStore } from '../../core/feed-store.js';
 
 interface ItemRow {
   id: number;
@@ -294,10 +296,13 @@ export class SqliteLibraryStore implements LibraryStore {
     this.db
       .prepare(
         `UPDATE items SET
-           user_title = coalesce(user_title, f.user_title), user_status = coalesce(user_status, f.user_status),
-           user_importance = coalesce(user_importance, f.user_importance), user_why = coalesce(user_why, f.user_why),
-           pass = max(pass, f.pass), rating = coalesce(rating, f.rating), read_at = coalesce(read_at, f.read_at),
-           note = CASE WHEN note = '' THEN f.note WHEN f.note = '' THEN note ELSE note || char(10) || char(10) || f.note END
+           user_title = coalesce(items.user_title, f.user_title), user_status = coalesce(items.user_status, f.user_status),
+           user_importance = coalesce(items.user_importance, f.user_importance), user_why = coalesce(items.user_why, f.user_why),
+           pass = max(items.pass, f.pass), rating = coalesce(items.rating, f.rating), read_at = coalesce(items.read_at, f.read_at),
+           note = CASE WHEN items.note = '' THEN f.note WHEN f.note = '' THEN items.note ELSE items.note || char(10) || char(10) || f.note END,
+           abstract = coalesce(items.abstract, f.abstract), journal_ref = coalesce(items.journal_ref, f.journal_ref),
+           doi = coalesce(items.doi, f.doi), enriched_at = coalesce(items.enriched_at, f.enriched_at),
+           categories = CASE WHEN items.categories = '[]' THEN f.categories ELSE items.categories END
          FROM (SELECT * FROM items WHERE id = ?) AS f WHERE items.id = ?`,
       )
       .run(from, into);
@@ -308,6 +313,7 @@ export class SqliteLibraryStore implements LibraryStore {
       this.db.prepare(`UPDATE OR IGNORE ${table} SET item_id = ? WHERE item_id = ?`).run(into, from);
       this.db.prepare(`DELETE FROM ${table} WHERE item_id = ?`).run(from);
     }
+    this.db.prepare('UPDATE inbox_entries SET item_id = ? WHERE item_id = ?').run(into, from);
     this.db.prepare('DELETE FROM items WHERE id = ?').run(from);
     this.stmt.insertEvent.run(into, at, 'merge', JSON.stringify({ from, reason }));
   }
@@ -715,6 +721,9 @@ export class SqliteLibraryStore implements LibraryStore {
     if (filter.status) {
       where.push('i.status = @status');
       args.status = filter.status;
+    } else {
+      // Feed entries waiting in the inbox are not the library yet (lectio inbox shows them).
+      where.push("i.status != 'inbox'");
     }
     if (filter.kind) {
       where.push('i.kind = @kind');
@@ -835,6 +844,10 @@ export class SqliteLibraryStore implements LibraryStore {
 
   searchIndex(): SearchIndex {
     return new SqliteSearchIndex(this.db);
+  }
+
+  feedStore(): FeedStore {
+    return new SqliteFeedStore(this.db);
   }
 
   stats(): LibraryStats {

@@ -1,0 +1,127 @@
+// What `lectio enrich`, `lectio feed` and `lectio inbox` keep beside the library: the arXiv
+// metadata cache, the followed feeds and every feed entry ever seen. SQLite implements it
+// (src/store/sqlite/feed-store.ts); the core sees only this.
+
+import type { Link, Status } from './item.js';
+
+/** A paper's metadata as arXiv gives it (src/sources/arxiv-api.ts ArxivPaper has this shape). */
+export interface PaperMetadata {
+  /** Versionless arXiv id. */
+  id: string;
+  version: number | null;
+  title: string;
+  authors: string[];
+  abstract: string;
+  /** First version's submission, ISO 8601. */
+  published: string | null;
+  updated: string | null;
+  categories: string[];
+  primaryCategory: string | null;
+  doi: string | null;
+  journalRef: string | null;
+  comment: string | null;
+  links: Link[];
+}
+
+export interface CachedPaper {
+  /** `arxiv:<versionless id>`. */
+  key: string;
+  fetchedAt: string;
+  /** null: arXiv answered that it does not know the id. */
+  paper: PaperMetadata | null;
+}
+
+/** Metadata columns of an item, beside what its sources fold to. */
+export interface ItemMetadata {
+  abstract: string | null;
+  categories: string[];
+  journalRef: string | null;
+  doi: string | null;
+  enrichedAt: string | null;
+}
+
+export interface StoredFeed {
+  id: number;
+  spec: string;
+  url: string;
+  title: string | null;
+  /** Entries must hold one of these words (empty: no constraint). */
+  include: string[];
+  /** Entries holding one of these words are left out. */
+  exclude: string[];
+  addedAt: string;
+  fetchedAt: string | null;
+  lastError: string | null;
+  /** Entries of this feed waiting in the inbox. */
+  waiting: number;
+}
+
+export const INBOX_STATES = ['inbox', 'kept', 'dismissed', 'known', 'filtered'] as const;
+export type InboxState = (typeof INBOX_STATES)[number];
+
+export interface InboxEntry {
+  /** `arxiv:<id>` for arXiv papers whatever the feed, else the feed's guid or link. */
+  key: string;
+  feedId: number;
+  /** The inbox item (state inbox or kept), or the library item it turned out to be (known). */
+  itemId: number | null;
+  state: InboxState;
+  title: string;
+  summary: string;
+  published: string | null;
+  seenAt: string;
+  decidedAt: string | null;
+  /** 0-100, from inbox-rank.ts; null until ranked. */
+  score: number | null;
+  bestTopic: string | null;
+  /** Library items most like it, best first. */
+  similar: number[];
+  /** The words that matched its best topic. */
+  words: string[];
+}
+
+/** One library item as the inbox ranking reads it. */
+export interface RankingDoc {
+  id: number;
+  title: string;
+  /** Aliases, abstract, why: the rest of what the item says about itself. */
+  text: string;
+  topics: string[];
+  status: Status;
+  importance: number | null;
+  rating: number | null;
+}
+
+export interface FeedStore {
+  cachedPapers(keys: readonly string[]): Map<string, CachedPaper>;
+  cachePapers(papers: readonly CachedPaper[]): void;
+  /** Items holding an arXiv key, with it: all of them, or those of `itemIds`. */
+  arxivIdsOfItems(
+    itemIds?: readonly number[],
+  ): Array<{ itemId: number; arxivId: string; enrichedAt: string | null }>;
+  itemMetadata(itemId: number): ItemMetadata | null;
+  setItemMetadata(itemId: number, metadata: ItemMetadata): void;
+  /** Removes the item's sources of one list (its metadata source before a refresh). */
+  removeItemSources(itemId: number, listId: number): void;
+  /** Removes an item and everything of it (a dismissed inbox entry). */
+  deleteItem(itemId: number): void;
+
+  feeds(): StoredFeed[];
+  feedBySpec(spec: string): StoredFeed | null;
+  addFeed(feed: { spec: string; url: string; include: string[]; exclude: string[] }, at: string): number;
+  removeFeed(id: number): void;
+  markFetched(id: number, at: string, title: string | null, error: string | null): void;
+
+  inboxEntries(keys: readonly string[]): Map<string, InboxEntry>;
+  saveInboxEntry(entry: InboxEntry): void;
+  /** Entries in one state, best score first. */
+  inboxByState(state: InboxState): InboxEntry[];
+  inboxEntryOfItem(itemId: number): InboxEntry | null;
+  setInboxState(key: string, state: InboxState, itemId: number | null, at: string): void;
+  setInboxRanking(
+    key: string,
+    ranking: { score: number; bestTopic: string | null; similar: number[]; words: string[] },
+  ): void;
+  /** Every library item that is not waiting in the inbox. */
+  rankingDocs(): RankingDoc[];
+}
