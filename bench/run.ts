@@ -28,6 +28,7 @@ import { generateList } from './generate-list.js';
 import { median } from './measure.js';
 import { benchReader, type ReaderBenchResult } from './reader-bench.js';
 import { benchSearch, type SearchBenchResult } from './search-bench.js';
+import { benchInbox, type InboxBenchResult } from './inbox-bench.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'lectio.js');
@@ -599,6 +600,7 @@ interface Results {
   list: ListResult;
   reader: ReaderBenchResult;
   search: SearchBenchResult;
+  inbox: InboxBenchResult;
 }
 
 function render(r: Results, when: Date, loadAtStart: number): string {
@@ -757,6 +759,21 @@ function render(r: Results, when: Date, loadAtStart: number): string {
     row(['query class', 'p50', 'p99']),
     row(['---', '--:', '--:']),
     ...Object.entries(f.byClass).map(([name, c]) => row([name, ms(c.p50Ms), ms(c.p99Ms)])),
+    '',
+  );
+
+  const ib = r.inbox;
+  out.push(
+    `## f. Inbox ranking: ${ib.entries.toLocaleString('en')} new entries against a ${ib.items.toLocaleString('en')}-item library with abstracts (bench/inbox-bench.ts)`,
+    '',
+    ...para(
+      'In-process, as `lectio feed fetch` does after landing: read the library, build the topic profiles,',
+      `score every entry, write the scores (src/core/inbox-rank.ts); median of ${ib.runs}.`,
+    ),
+    row(['measure', 'value', 'goal', 'result']),
+    row(['---', '--:', '---', '---']),
+    row(['ranking (rerankInbox)', ms(ib.rankMs), '< 1 s', passFail(ib.rankMs < 1000)]),
+    row(['landing the entries (dedupe, one item each), once', ms(ib.landMs), '', '']),
   );
   return `${out.join('\n')}\n`;
 }
@@ -774,7 +791,8 @@ function main(): void {
     const list = benchListJson(tmp);
     const reader = benchReader(tmp, QUICK ? 20_000 : 100_000, QUICK ? 3 : 9, log);
     const search = benchSearch(tmp, QUICK ? 20_000 : 100_000, QUICK ? 3 : 9, log);
-    const report = render({ parser, big, list, reader, search }, new Date(), loadAtStart);
+    const inbox = benchInbox(tmp, QUICK ? 2_000 : 10_000, QUICK ? 500 : 2_000, QUICK ? 3 : 9, log);
+    const report = render({ parser, big, list, reader, search, inbox }, new Date(), loadAtStart);
     process.stdout.write(report);
     if (!QUICK) {
       fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), report);

@@ -20,7 +20,7 @@
 // are short when it is rare): 2,000 candidates against 10,000 items in well under a second
 // (BENCHMARKS.md, inbox).
 
-import { splitCjk } from './cjk.js';
+import { hasCjk, splitCjk } from './cjk.js';
 import type { RankingDoc } from './feed-store.js';
 import { rootOf } from './topic-tree.js';
 
@@ -28,6 +28,10 @@ const PROFILE_TERMS = 400;
 /** Terms of a candidate used to find its nearest items: its strongest (rarest) ones. */
 const NEAREST_TERMS = 24;
 const NEAREST_ITEMS = 3;
+/** Terms of a candidate scored against the topic profiles: its strongest ones. */
+const TOPIC_TERMS = 64;
+/** Terms of a library item indexed for finding nearest items. */
+const ITEM_TERMS = 32;
 const MATCHED_WORDS = 5;
 
 const STOP_WORDS = new Set(
@@ -77,30 +81,55 @@ function singular(word: string): string {
   return word.slice(0, -1);
 }
 
-/** Words (lower case, singular, no stop words), CJK runs as overlapping character pairs, and adjacent word pairs. */
-export function termsOf(text: string): string[] {
+const TOKEN = /[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu;
+/** TOKEN for lower-case ASCII text. */
+const ASCII_TOKEN = /[a-z0-9]+(?:[-'][a-z0-9]+)*/g;
+
+/** A token as a term: lower case, singular, without a possessive; null for stop words and bare numbers. */
+function termOfToken(token: string): string | null {
+  const word = singular(token.toLowerCase().replace(/'s$/u, ''));
+  return word.length < 2 || STOP_WORDS.has(word) || /^\d+$/u.test(word) ? null : word;
+}
+
+/**
+ * Words (lower case, singular, no stop words), CJK runs as overlapping character pairs, and,
+ * with `pairs`, adjacent word pairs ("kv cache").
+ */
+export function termsOf(text: string, pairs = true): string[] {
   const out: string[] = [];
+  forEachTerm(text, pairs, (term) => out.push(term), termOfToken);
+  return out;
+}
+
+/** Calls `emit` for every term of `text`; `normalise` maps a token to its term (or null). */
+function forEachTerm(
+  text: string,
+  pairs: boolean,
+  emit: (term: string) => void,
+  normalise: (token: string) => string | null,
+): void {
+  const segments = hasCjk(text) ? splitCjk(text) : [{ text, cjk: false }];
   let previous: string | null = null;
-  for (const segment of splitCjk(text.toLowerCase())) {
+  for (const segment of segments) {
     if (segment.cjk) {
       const chars = [...segment.text];
-      for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
-      if (chars.length === 1) out.push(segment.text);
+      for (let i = 0; i + 1 < chars.length; i++) emit(`${chars[i]}${chars[i + 1]}`);
+      if (chars.length === 1) emit(segment.text);
       previous = null;
       continue;
     }
-    for (const match of segment.text.matchAll(/[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu)) {
-      const word = singular(match[0].replace(/'s$/u, ''));
-      if (word.length < 2 || STOP_WORDS.has(word) || /^\d+$/u.test(word)) {
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(segment.text); m !== null; m = TOKEN.exec(segment.text)) {
+      const word = normalise(m[0]);
+      if (word === null) {
         previous = null;
         continue;
       }
-      out.push(word);
-      if (previous !== null) out.push(`${previous} ${word}`);
+      emit(word);
+      if (pairs && previous !== null) emit(`${previous} ${word}`);
       previous = word;
     }
   }
-  return out;
 }
 
 /** How much an item speaks for its topics: what was read, starred or rated high counts more. */
@@ -112,74 +141,204 @@ export function weightOf(doc: Pick<RankingDoc, 'status' | 'importance' | 'rating
   return Math.max(w, 0.1);
 }
 
-type Vector = Map<number, number>;
+/** A sparse vector: term ids and their weights, in step. */
+interface Vector {
+  ids: Int32Array;
+  ws: Float64Array;
+}
+
+const EMPTY: Vector = { ids: new Int32Array(0), ws: new Float64Array(0) };
 
 class Vocabulary {
   readonly ids = new Map<string, number>();
   readonly words: string[] = [];
   readonly df: number[] = [];
+  /**
+   * Lower-cased token → term id (-1: a stop word or a number). One lookup per token: with
+   * normalising and the term lookup apart, reading the text was most of the ranking's time.
+   */
+  private readonly tokenIds = new Map<string, number>();
+  private readonly terms = new Map<string, string | null>();
+  /** termOfToken, remembered. */
+  private readonly termOf = (token: string): string | null => {
+    let term = this.terms.get(token);
+    if (term === undefined) this.terms.set(token, (term = termOfToken(token)));
+    return term;
+  };
+  /** Counts of the text being read, by term id, and the ids it touched. */
+  private readonly counts: number[] = [];
+  private readonly touched: number[] = [];
 
-  /** Term counts of a text, title counted twice; counts document frequency. */
-  count(title: string, rest: string): Map<number, number> {
-    const tf = new Map<number, number>();
-    for (const term of termsOf(title)) this.add(tf, term, 2);
-    for (const term of termsOf(rest)) this.add(tf, term, 1);
-    for (const id of tf.keys()) this.df[id] = (this.df[id] ?? 0) + 1;
-    return tf;
+  /**
+   * Term counts of a text, title counted twice; counts document frequency unless `known`
+   * (then unknown terms are left out). Word pairs come from titles only: an abstract's pairs
+   * are mostly one-offs that would swell the vocabulary tenfold and say little.
+   */
+  count(title: string, rest: string, known = false): Vector {
+    forEachTerm(title.toLowerCase(), true, (term) => this.addTerm(term, 2, known), this.termOf);
+    const text = rest.toLowerCase();
+    if (hasCjk(text)) forEachTerm(text, false, (term) => this.addTerm(term, 1, known), this.termOf);
+    else {
+      // Unicode classes cost; most abstracts are ASCII and get the plain class.
+      const pattern = /[^\0-\x7f]/u.test(text) ? TOKEN : ASCII_TOKEN;
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+        const token = m[0];
+        let id = this.tokenIds.get(token);
+        if (id === undefined) {
+          const term = termOfToken(token);
+          id = term === null ? -1 : this.idOf(term, known);
+          // An unknown term of a `known` read is not remembered: a later read may know it.
+          if (id !== -2) this.tokenIds.set(token, id);
+        }
+        if (id >= 0) this.bump(id, 1);
+      }
+    }
+    const ids = Int32Array.from(this.touched);
+    const ws = new Float64Array(ids.length);
+    ids.forEach((id, j) => {
+      ws[j] = this.counts[id] ?? 0;
+      this.counts[id] = 0;
+      if (!known) this.df[id] = (this.df[id] ?? 0) + 1;
+    });
+    this.touched.length = 0;
+    return { ids, ws };
   }
 
-  private add(tf: Map<number, number>, term: string, n: number): void {
+  /** The id of a term, added when new; -2 when it is new and `known` forbids adding. */
+  private idOf(term: string, known: boolean): number {
     let id = this.ids.get(term);
     if (id === undefined) {
+      if (known) return -2;
       id = this.words.length;
       this.ids.set(term, id);
       this.words.push(term);
       this.df.push(0);
+      this.counts.push(0);
     }
-    tf.set(id, (tf.get(id) ?? 0) + n);
+    return id;
+  }
+
+  private addTerm(term: string, n: number, known: boolean): void {
+    const id = this.idOf(term, known);
+    if (id >= 0) this.bump(id, n);
+  }
+
+  private bump(id: number, n: number): void {
+    if (!this.counts[id]) this.touched.push(id);
+    this.counts[id] = (this.counts[id] ?? 0) + n;
   }
 }
 
-function tfidf(tf: Map<number, number>, idf: Float64Array): Vector {
-  const v: Vector = new Map();
+/** Counts → sublinear tf × idf, L2-normalised, in place. */
+function tfidf(v: Vector, idf: Float64Array): Vector {
   let norm = 0;
-  for (const [id, n] of tf) {
-    const w = (1 + Math.log(n)) * (idf[id] ?? 0);
-    v.set(id, w);
+  for (let j = 0; j < v.ids.length; j++) {
+    const w = (1 + Math.log(v.ws[j] ?? 1)) * (idf[v.ids[j] ?? 0] ?? 0);
+    v.ws[j] = w;
     norm += w * w;
   }
   norm = Math.sqrt(norm);
-  if (norm > 0) for (const [id, w] of v) v.set(id, w / norm);
+  if (norm > 0) for (let j = 0; j < v.ws.length; j++) v.ws[j] = (v.ws[j] ?? 0) / norm;
   return v;
 }
 
-/** Weighted sum of vectors, cut to its `keep` strongest terms, normalised. */
-function profile(parts: Array<{ v: Vector; w: number }>, keep: number): Vector {
-  const sum: Vector = new Map();
-  for (const { v, w } of parts) for (const [id, x] of v) sum.set(id, (sum.get(id) ?? 0) + w * x);
-  const top = [...sum].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, keep);
-  const norm = Math.sqrt(top.reduce((s, [, x]) => s + x * x, 0));
-  return new Map(norm > 0 ? top.map(([id, x]) => [id, x / norm]) : []);
+/** The `k` heaviest terms of a vector (ties at the cut kept, so the result is deterministic). */
+function strongest(v: Vector, k: number): Vector {
+  if (v.ids.length <= k) return v;
+  const cut = Float64Array.from(v.ws).sort()[v.ws.length - k] ?? 0;
+  const ids: number[] = [];
+  const ws: number[] = [];
+  for (let j = 0; j < v.ids.length; j++) {
+    if ((v.ws[j] ?? 0) >= cut) {
+      ids.push(v.ids[j] ?? 0);
+      ws.push(v.ws[j] ?? 0);
+    }
+  }
+  return { ids: Int32Array.from(ids), ws: Float64Array.from(ws) };
 }
 
-function dot(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let s = 0;
-  for (const [id, x] of small) s += x * (large.get(id) ?? 0);
-  return s;
+/** Weighted sum of vectors (`dense` is scratch of the vocabulary's size, left zeroed), cut to its `keep` strongest terms, normalised. */
+function profile(parts: ReadonlyArray<{ v: Vector; w: number }>, keep: number, dense: Float64Array): Vector {
+  const touched: number[] = [];
+  for (const { v, w } of parts) {
+    for (let j = 0; j < v.ids.length; j++) {
+      const id = v.ids[j] ?? 0;
+      if (dense[id] === 0) touched.push(id);
+      dense[id] = (dense[id] ?? 0) + w * (v.ws[j] ?? 0);
+    }
+  }
+  const sum: Vector = {
+    ids: Int32Array.from(touched),
+    ws: Float64Array.from(touched, (id) => dense[id] ?? 0),
+  };
+  for (const id of touched) dense[id] = 0;
+  const top = strongest(sum, keep);
+  let norm = 0;
+  for (const w of top.ws) norm += w * w;
+  norm = Math.sqrt(norm);
+  return norm > 0 ? { ids: top.ids, ws: top.ws.map((w) => w / norm) } : EMPTY;
+}
+
+/** Postings of vectors, compressed: for term t, vectors idx[off[t]..off[t+1]) with weights ws. */
+interface Postings {
+  off: Int32Array;
+  idx: Int32Array;
+  ws: Float64Array;
+}
+
+function postings(vectors: readonly Vector[], terms: number): Postings {
+  const off = new Int32Array(terms + 1);
+  for (const v of vectors) for (const id of v.ids) off[id + 1] = (off[id + 1] ?? 0) + 1;
+  for (let t = 0; t < terms; t++) off[t + 1] = (off[t + 1] ?? 0) + (off[t] ?? 0);
+  const fill = off.slice(0, terms);
+  const idx = new Int32Array(off[terms] ?? 0);
+  const ws = new Float64Array(idx.length);
+  vectors.forEach((v, i) => {
+    for (let j = 0; j < v.ids.length; j++) {
+      const t = v.ids[j] ?? 0;
+      const at = fill[t] ?? 0;
+      fill[t] = at + 1;
+      idx[at] = i;
+      ws[at] = v.ws[j] ?? 0;
+    }
+  });
+  return { off, idx, ws };
+}
+
+/**
+ * Dot products of `v`'s `maxTerms` strongest terms with every indexed vector, added into
+ * `scores` (all zero on entry); returns the indexes it touched, for the caller to read and
+ * zero again (cheaper than clearing 10,000 scores per candidate).
+ */
+function accumulate(v: Vector, index: Postings, maxTerms: number, scores: Float64Array): number[] {
+  const touched: number[] = [];
+  const s = strongest(v, maxTerms);
+  for (let j = 0; j < s.ids.length; j++) {
+    const id = s.ids[j] ?? 0;
+    const x = s.ws[j] ?? 0;
+    for (let p = index.off[id] ?? 0, end = index.off[id + 1] ?? 0; p < end; p++) {
+      const i = index.idx[p] ?? 0;
+      if (scores[i] === 0) touched.push(i);
+      scores[i] = (scores[i] ?? 0) + x * (index.ws[p] ?? 0);
+    }
+  }
+  return touched;
 }
 
 export function rankInbox(input: InboxRankInput): InboxRanking[] {
   const vocab = new Vocabulary();
-  const libraryTf = input.library.map((d) => vocab.count(d.title, d.text));
-  const candidateTf = input.candidates.map((c) => vocab.count(c.title, c.summary));
-  const n = libraryTf.length + candidateTf.length;
-  const idf = new Float64Array(vocab.words.length);
-  for (let id = 0; id < idf.length; id++) idf[id] = Math.log((n + 1) / ((vocab.df[id] ?? 0) + 1)) + 1;
+  const libraryVectors = input.library.map((d) => vocab.count(d.title, d.text));
+  const candidateVectors = input.candidates.map((c) => vocab.count(c.title, c.summary));
+  const n = libraryVectors.length + candidateVectors.length;
+  const terms = vocab.words.length;
+  const idf = new Float64Array(terms);
+  for (let id = 0; id < terms; id++) idf[id] = Math.log((n + 1) / ((vocab.df[id] ?? 0) + 1)) + 1;
   // Dismissed entries are not counted in df: they are read against the same idf.
-  const dismissedTf = input.dismissed.map((text) => countOnly(vocab, text));
+  const dismissedVectors = input.dismissed.map((text) => tfidf(vocab.count('', text, true), idf));
+  for (const v of libraryVectors) tfidf(v, idf);
+  for (const v of candidateVectors) tfidf(v, idf);
 
-  const libraryVectors = libraryTf.map((tf) => tfidf(tf, idf));
   const byTopic = new Map<string, Array<{ v: Vector; w: number }>>();
   input.library.forEach((doc, i) => {
     const v = libraryVectors[i] as Vector;
@@ -189,34 +348,43 @@ export function rankInbox(input: InboxRankInput): InboxRanking[] {
       parts.push({ v, w: weightOf(doc) });
     }
   });
+  const dense = new Float64Array(terms);
   const topics = [...byTopic.keys()].sort();
-  const topicProfiles = topics.map((t) => profile(byTopic.get(t) ?? [], PROFILE_TERMS));
-  const topicPostings = postings(topicProfiles);
+  const topicProfiles = topics.map((t) => profile(byTopic.get(t) ?? [], PROFILE_TERMS, dense));
+  const topicPostings = postings(topicProfiles, terms);
   const priority = topics.map((t) => 1 + 0.2 / Math.sqrt(input.rootRanks.get(rootOf(t)) ?? 1_000_000));
-  const itemPostings = postings(libraryVectors);
-  const dismissed = profile(
-    dismissedTf.map((tf) => ({ v: tfidf(tf, idf), w: 1 })),
-    PROFILE_TERMS,
+  // Nearest items are found on each item's strongest terms: the postings stay short.
+  const itemPostings = postings(
+    libraryVectors.map((v) => strongest(v, ITEM_TERMS)),
+    terms,
   );
+  const dismissed = profile(
+    dismissedVectors.map((v) => ({ v, w: 1 })),
+    PROFILE_TERMS,
+    dense,
+  );
+  for (let j = 0; j < dismissed.ids.length; j++) dense[dismissed.ids[j] ?? 0] = dismissed.ws[j] ?? 0;
+  const topicScores = new Float64Array(topics.length);
+  const itemScores = new Float64Array(libraryVectors.length);
 
   return input.candidates.map((c, ci) => {
-    const v = tfidf(candidateTf[ci] as Map<number, number>, idf);
-    const topicScores = accumulate(v, topicPostings, topics.length, v.size);
+    const v = candidateVectors[ci] as Vector;
     let best = -1;
     let bestScore = 0;
-    topicScores.forEach((s, ti) => {
-      const adjusted = s * (priority[ti] ?? 1);
+    for (const ti of accumulate(v, topicPostings, TOPIC_TERMS, topicScores).sort((a, b) => a - b)) {
+      const adjusted = (topicScores[ti] ?? 0) * (priority[ti] ?? 1);
+      topicScores[ti] = 0;
       if (adjusted > bestScore) {
         bestScore = adjusted;
         best = ti;
       }
-    });
-    const itemScores = accumulate(v, itemPostings, libraryVectors.length, NEAREST_TERMS);
-    const nearest = topIndexes(itemScores, NEAREST_ITEMS);
-    const itemSim = nearest.length
-      ? nearest.reduce((s, i) => s + (itemScores[i] ?? 0), 0) / NEAREST_ITEMS
-      : 0;
-    const against = dismissed.size > 0 ? dot(v, dismissed) : 0;
+    }
+    const touched = accumulate(v, itemPostings, NEAREST_TERMS, itemScores);
+    const nearest = topIndexes(itemScores, touched, NEAREST_ITEMS);
+    const itemSim = nearest.reduce((s, i) => s + (itemScores[i] ?? 0), 0) / NEAREST_ITEMS;
+    for (const i of touched) itemScores[i] = 0;
+    let against = 0;
+    for (let j = 0; j < v.ids.length; j++) against += (v.ws[j] ?? 0) * (dense[v.ids[j] ?? 0] ?? 0);
     const raw = 0.6 * bestScore + 0.4 * itemSim - 0.3 * against;
     const bestProfile = best >= 0 ? topicProfiles[best] : undefined;
     return {
@@ -229,60 +397,42 @@ export function rankInbox(input: InboxRankInput): InboxRanking[] {
   });
 }
 
-function countOnly(vocab: Vocabulary, text: string): Map<number, number> {
-  const tf = new Map<number, number>();
-  for (const term of termsOf(text)) {
-    const id = vocab.ids.get(term);
-    if (id !== undefined) tf.set(id, (tf.get(id) ?? 0) + 1);
-  }
-  return tf;
-}
-
-/** term id → [(vector index, weight)] */
-function postings(vectors: readonly Vector[]): Map<number, Array<[number, number]>> {
-  const out = new Map<number, Array<[number, number]>>();
-  vectors.forEach((v, i) => {
-    for (const [id, w] of v) {
-      let list = out.get(id);
-      if (!list) out.set(id, (list = []));
-      list.push([i, w]);
-    }
-  });
-  return out;
-}
-
-/** Dot products of `v` with every indexed vector, over `v`'s `maxTerms` strongest terms. */
-function accumulate(
-  v: Vector,
-  index: Map<number, Array<[number, number]>>,
-  size: number,
-  maxTerms: number,
-): Float64Array {
-  const scores = new Float64Array(size);
-  const terms = v.size <= maxTerms ? [...v] : [...v].sort((a, b) => b[1] - a[1]).slice(0, maxTerms);
-  for (const [id, x] of terms) {
-    for (const [i, w] of index.get(id) ?? []) scores[i] = (scores[i] ?? 0) + x * w;
-  }
-  return scores;
-}
-
-function topIndexes(scores: Float64Array, k: number): number[] {
+/** The `k` best of `scores` among `touched`, best first, ties by the lower index. */
+function topIndexes(scores: Float64Array, touched: readonly number[], k: number): number[] {
   const top: number[] = [];
-  scores.forEach((s, i) => {
-    if (s <= 0) return;
-    top.push(i);
-    top.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+  for (const i of touched) {
+    const s = scores[i] ?? 0;
+    const last = top[top.length - 1];
+    if (
+      s <= 0 ||
+      (top.length === k &&
+        last !== undefined &&
+        (s < (scores[last] ?? 0) || (s === scores[last] && i > last)))
+    )
+      continue;
+    let at = top.length;
+    while (at > 0) {
+      const prev = top[at - 1] as number;
+      const ps = scores[prev] ?? 0;
+      if (ps > s || (ps === s && prev < i)) break;
+      at--;
+    }
+    top.splice(at, 0, i);
     if (top.length > k) top.pop();
-  });
+  }
   return top;
 }
 
 /** The candidate's terms that weigh most in the topic's profile: pairs ("kv cache") before the words they hold. */
 function matchedWords(v: Vector, topicProfile: Vector, words: readonly string[]): string[] {
-  const matched = [...v]
-    .map(([id, x]) => ({ word: words[id] ?? '', c: x * (topicProfile.get(id) ?? 0) }))
-    .filter((m) => m.c > 0)
-    .sort((a, b) => b.c - a.c || a.word.localeCompare(b.word));
+  const inProfile = new Map<number, number>();
+  topicProfile.ids.forEach((id, j) => inProfile.set(id, topicProfile.ws[j] ?? 0));
+  const matched: Array<{ word: string; c: number }> = [];
+  v.ids.forEach((id, j) => {
+    const c = (v.ws[j] ?? 0) * (inProfile.get(id) ?? 0);
+    if (c > 0) matched.push({ word: words[id] ?? '', c });
+  });
+  matched.sort((a, b) => b.c - a.c || a.word.localeCompare(b.word));
   const chosen: typeof matched = [];
   for (const pairs of [true, false]) {
     for (const m of matched) {

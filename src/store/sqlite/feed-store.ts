@@ -86,16 +86,23 @@ function chunks<T>(values: readonly T[], size = 500): T[][] {
 }
 
 export class SqliteFeedStore implements FeedStore {
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
+
+  /** A prepared statement, prepared once per store (the inbox writes thousands of rows a fetch). */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
 
   cachedPapers(keys: readonly string[]): Map<string, CachedPaper> {
     const out = new Map<string, CachedPaper>();
     for (const part of chunks(keys)) {
-      const rows = this.db
-        .prepare(
-          `SELECT key, fetched_at, found, data FROM metadata_cache WHERE key IN (${part.map(() => '?').join(',')})`,
-        )
-        .all(...part) as Array<{ key: string; fetched_at: string; found: number; data: string | null }>;
+      const rows = this.sql(
+        `SELECT key, fetched_at, found, data FROM metadata_cache WHERE key IN (${part.map(() => '?').join(',')})`,
+      ).all(...part) as Array<{ key: string; fetched_at: string; found: number; data: string | null }>;
       for (const r of rows) {
         out.set(r.key, {
           key: r.key,
@@ -108,7 +115,7 @@ export class SqliteFeedStore implements FeedStore {
   }
 
   cachePapers(papers: readonly CachedPaper[]): void {
-    const put = this.db.prepare(
+    const put = this.sql(
       'INSERT OR REPLACE INTO metadata_cache (key, fetched_at, found, data) VALUES (?, ?, ?, ?)',
     );
     for (const p of papers)
@@ -122,7 +129,7 @@ export class SqliteFeedStore implements FeedStore {
       FROM item_keys k JOIN items i ON i.id = k.item_id
       WHERE k.key >= 'arxiv:' AND k.key < 'arxiv;'`;
     if (itemIds === undefined) {
-      return this.db.prepare(`${sql} GROUP BY k.item_id ORDER BY k.item_id`).all() as Array<{
+      return this.sql(`${sql} GROUP BY k.item_id ORDER BY k.item_id`).all() as Array<{
         itemId: number;
         arxivId: string;
         enrichedAt: string | null;
@@ -140,9 +147,9 @@ export class SqliteFeedStore implements FeedStore {
   }
 
   itemMetadata(itemId: number): ItemMetadata | null {
-    const r = this.db
-      .prepare('SELECT abstract, categories, journal_ref, doi, enriched_at FROM items WHERE id = ?')
-      .get(itemId) as
+    const r = this.sql(
+      'SELECT abstract, categories, journal_ref, doi, enriched_at FROM items WHERE id = ?',
+    ).get(itemId) as
       | {
           abstract: string | null;
           categories: string;
@@ -162,132 +169,140 @@ export class SqliteFeedStore implements FeedStore {
   }
 
   setItemMetadata(itemId: number, m: ItemMetadata): void {
-    this.db
-      .prepare(
-        'UPDATE items SET abstract = ?, categories = ?, journal_ref = ?, doi = ?, enriched_at = ? WHERE id = ?',
-      )
-      .run(m.abstract, JSON.stringify(m.categories), m.journalRef, m.doi, m.enrichedAt, itemId);
+    this.sql(
+      'UPDATE items SET abstract = ?, categories = ?, journal_ref = ?, doi = ?, enriched_at = ? WHERE id = ?',
+    ).run(m.abstract, JSON.stringify(m.categories), m.journalRef, m.doi, m.enrichedAt, itemId);
   }
 
   removeItemSources(itemId: number, listId: number): void {
     const sub = 'SELECT id FROM sources WHERE item_id = ? AND list_id = ?';
     for (const table of ['links', 'item_keys', 'title_keys']) {
-      this.db
-        .prepare(`DELETE FROM ${table} WHERE item_id = ? AND source_id IN (${sub})`)
-        .run(itemId, itemId, listId);
+      this.sql(`DELETE FROM ${table} WHERE item_id = ? AND source_id IN (${sub})`).run(
+        itemId,
+        itemId,
+        listId,
+      );
     }
-    this.db.prepare('DELETE FROM sources WHERE item_id = ? AND list_id = ?').run(itemId, listId);
+    this.sql('DELETE FROM sources WHERE item_id = ? AND list_id = ?').run(itemId, listId);
   }
 
   deleteItem(itemId: number): void {
     for (const table of ['links', 'item_keys', 'title_keys', 'sources', 'events', 'plan_items']) {
-      this.db.prepare(`DELETE FROM ${table} WHERE item_id = ?`).run(itemId);
+      this.sql(`DELETE FROM ${table} WHERE item_id = ?`).run(itemId);
     }
-    this.db.prepare('DELETE FROM items WHERE id = ?').run(itemId);
+    this.sql('DELETE FROM items WHERE id = ?').run(itemId);
   }
 
   feeds(): StoredFeed[] {
-    return (this.db.prepare(`SELECT ${FEED_COLUMNS} FROM feeds f ORDER BY f.id`).all() as FeedRow[]).map(
-      toFeed,
-    );
+    return (this.sql(`SELECT ${FEED_COLUMNS} FROM feeds f ORDER BY f.id`).all() as FeedRow[]).map(toFeed);
   }
 
   feedBySpec(spec: string): StoredFeed | null {
-    const row = this.db.prepare(`SELECT ${FEED_COLUMNS} FROM feeds f WHERE f.spec = ?`).get(spec) as
+    const row = this.sql(`SELECT ${FEED_COLUMNS} FROM feeds f WHERE f.spec = ?`).get(spec) as
       FeedRow | undefined;
     return row ? toFeed(row) : null;
   }
 
   addFeed(feed: { spec: string; url: string; include: string[]; exclude: string[] }, at: string): number {
     return Number(
-      this.db
-        .prepare('INSERT INTO feeds (spec, url, include, exclude, added_at) VALUES (?, ?, ?, ?, ?)')
-        .run(feed.spec, feed.url, JSON.stringify(feed.include), JSON.stringify(feed.exclude), at)
-        .lastInsertRowid,
+      this.sql('INSERT INTO feeds (spec, url, include, exclude, added_at) VALUES (?, ?, ?, ?, ?)').run(
+        feed.spec,
+        feed.url,
+        JSON.stringify(feed.include),
+        JSON.stringify(feed.exclude),
+        at,
+      ).lastInsertRowid,
     );
   }
 
   removeFeed(id: number): void {
-    this.db.prepare('DELETE FROM feeds WHERE id = ?').run(id);
+    this.sql('DELETE FROM feeds WHERE id = ?').run(id);
   }
 
   markFetched(id: number, at: string, title: string | null, error: string | null): void {
-    this.db
-      .prepare('UPDATE feeds SET fetched_at = ?, title = coalesce(?, title), last_error = ? WHERE id = ?')
-      .run(at, title, error, id);
+    this.sql('UPDATE feeds SET fetched_at = ?, title = coalesce(?, title), last_error = ? WHERE id = ?').run(
+      at,
+      title,
+      error,
+      id,
+    );
   }
 
   inboxEntries(keys: readonly string[]): Map<string, InboxEntry> {
     const out = new Map<string, InboxEntry>();
     for (const part of chunks(keys)) {
-      const rows = this.db
-        .prepare(`SELECT * FROM inbox_entries WHERE key IN (${part.map(() => '?').join(',')})`)
-        .all(...part) as EntryRow[];
+      const rows = this.sql(
+        `SELECT * FROM inbox_entries WHERE key IN (${part.map(() => '?').join(',')})`,
+      ).all(...part) as EntryRow[];
       for (const r of rows) out.set(r.key, toEntry(r));
     }
     return out;
   }
 
   saveInboxEntry(e: InboxEntry): void {
-    this.db
-      .prepare(
-        `INSERT OR REPLACE INTO inbox_entries
+    this.sql(
+      `INSERT OR REPLACE INTO inbox_entries
            (key, feed_id, item_id, state, title, summary, published, seen_at, decided_at, score, best_topic, similar, words)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        e.key,
-        e.feedId,
-        e.itemId,
-        e.state,
-        e.title,
-        e.summary,
-        e.published,
-        e.seenAt,
-        e.decidedAt,
-        e.score,
-        e.bestTopic,
-        JSON.stringify(e.similar),
-        JSON.stringify(e.words),
-      );
+    ).run(
+      e.key,
+      e.feedId,
+      e.itemId,
+      e.state,
+      e.title,
+      e.summary,
+      e.published,
+      e.seenAt,
+      e.decidedAt,
+      e.score,
+      e.bestTopic,
+      JSON.stringify(e.similar),
+      JSON.stringify(e.words),
+    );
   }
 
   inboxByState(state: InboxState): InboxEntry[] {
     return (
-      this.db
-        .prepare('SELECT * FROM inbox_entries WHERE state = ? ORDER BY score DESC, seen_at DESC, key')
-        .all(state) as EntryRow[]
+      this.sql('SELECT * FROM inbox_entries WHERE state = ? ORDER BY score DESC, seen_at DESC, key').all(
+        state,
+      ) as EntryRow[]
     ).map(toEntry);
   }
 
   inboxEntryOfItem(itemId: number): InboxEntry | null {
-    const row = this.db
-      .prepare("SELECT * FROM inbox_entries WHERE item_id = ? ORDER BY state = 'inbox' DESC LIMIT 1")
-      .get(itemId) as EntryRow | undefined;
+    const row = this.sql(
+      "SELECT * FROM inbox_entries WHERE item_id = ? ORDER BY state = 'inbox' DESC LIMIT 1",
+    ).get(itemId) as EntryRow | undefined;
     return row ? toEntry(row) : null;
   }
 
   setInboxState(key: string, state: InboxState, itemId: number | null, at: string): void {
-    this.db
-      .prepare('UPDATE inbox_entries SET state = ?, item_id = ?, decided_at = ? WHERE key = ?')
-      .run(state, itemId, at, key);
+    this.sql('UPDATE inbox_entries SET state = ?, item_id = ?, decided_at = ? WHERE key = ?').run(
+      state,
+      itemId,
+      at,
+      key,
+    );
   }
 
   setInboxRanking(
     key: string,
     r: { score: number; bestTopic: string | null; similar: number[]; words: string[] },
   ): void {
-    this.db
-      .prepare('UPDATE inbox_entries SET score = ?, best_topic = ?, similar = ?, words = ? WHERE key = ?')
-      .run(r.score, r.bestTopic, JSON.stringify(r.similar), JSON.stringify(r.words), key);
+    this.sql('UPDATE inbox_entries SET score = ?, best_topic = ?, similar = ?, words = ? WHERE key = ?').run(
+      r.score,
+      r.bestTopic,
+      JSON.stringify(r.similar),
+      JSON.stringify(r.words),
+      key,
+    );
   }
 
   rankingDocs(): RankingDoc[] {
-    const rows = this.db
-      .prepare(
-        `SELECT id, title, aliases, coalesce(abstract, '') AS abstract, coalesce(why, '') AS why, topics, status, importance, rating
+    const rows = this.sql(
+      `SELECT id, title, aliases, coalesce(abstract, '') AS abstract, coalesce(why, '') AS why, topics, status, importance, rating
          FROM items WHERE status != 'inbox' AND title != ''`,
-      )
+    )
       .raw()
       .all() as Array<[number, string, string, string, string, string, string, number | null, number | null]>;
     return rows.map((r) => ({
