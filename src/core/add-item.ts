@@ -3,7 +3,7 @@
 
 import { aggregateSources } from './aggregate.js';
 import { LectioError } from './errors.js';
-import { type Link, type ParsedItem, type Status } from './item.js';
+import { newEntry, type Link, type ParsedItem, type Status } from './item.js';
 import { ADDED_LIST_PATH, type LibraryStore } from './library-store.js';
 import { classifyLink } from './link-role.js';
 import { placeEntry } from './place-entry.js';
@@ -46,19 +46,7 @@ export function entryOfRef(ref: string, title: string | undefined): ParsedItem {
     links.push({ url: `https://arxiv.org/abs/${target.id}`, role: 'paper' });
     fallbackTitle = `arXiv:${target.id}`;
   }
-  return {
-    title: title?.trim() || fallbackTitle,
-    aliases: [],
-    links,
-    topic: [],
-    status: null,
-    importance: null,
-    why: null,
-    notes: [],
-    year: null,
-    authors: [],
-    line: 0,
-  };
+  return newEntry({ title: title?.trim() || fallbackTitle, links });
 }
 
 export function validateImportance(value: number): number {

@@ -16,7 +16,7 @@
 import { aggregateSources } from './aggregate.js';
 import type { CachedPaper, PaperMetadata } from './feed-store.js';
 import { identityKeys, titleKeys, titleMergeContradiction } from './identity.js';
-import type { Link, ParsedItem } from './item.js';
+import { newEntry, type Link, type ParsedItem } from './item.js';
 import { METADATA_LIST_PATH, type LibraryStore } from './library-store.js';
 import { refreshTopicRanks } from './topic-service.js';
 
@@ -160,25 +160,18 @@ export function entryOfPaper(paper: PaperMetadata): ParsedItem {
     { url: `https://arxiv.org/pdf/${paper.id}`, role: 'pdf', label: 'pdf' },
   ];
   if (paper.doi) links.push({ url: `https://doi.org/${paper.doi}`, role: 'paper', label: 'doi' });
-  return {
+  return newEntry({
     title: paper.title,
-    aliases: [],
     links,
-    topic: [],
-    status: null,
-    importance: null,
-    why: null,
-    notes: [],
     year: Number.isInteger(year) ? year : null,
     authors: paper.authors,
-    line: 0,
     bib: {
       type: paper.journalRef ? 'article' : 'misc',
       ...(paper.journalRef ? { venue: paper.journalRef } : {}),
       abstract: paper.abstract,
       extra,
     },
-  };
+  });
 }
 
 function applyPaper(

@@ -4,23 +4,45 @@
 
 import type { Link, Status } from './item.js';
 
-/** A paper's metadata as arXiv gives it (src/sources/arxiv-api.ts ArxivPaper has this shape). */
+/** A paper's metadata as the arXiv API gives it (src/sources/arxiv-api.ts). */
 export interface PaperMetadata {
-  /** Versionless arXiv id. */
+  /** Versionless canonical id (`1707.08567`, `astro-ph/0601001`), as parseArxivId gives it. */
   id: string;
+  /** Version the answer describes: the latest unless a version was asked for. */
   version: number | null;
   title: string;
   authors: string[];
   abstract: string;
-  /** First version's submission, ISO 8601. */
+  /** First version's submission, UTC ISO 8601. */
   published: string | null;
+  /** This version's submission, UTC ISO 8601. */
   updated: string | null;
   categories: string[];
   primaryCategory: string | null;
   doi: string | null;
   journalRef: string | null;
   comment: string | null;
+  /** Abstract page (`paper`, label `abs`), PDF (`pdf`), published version (`paper`, label `doi`). */
   links: Link[];
+}
+
+/** A feed entry as src/sources/feeds.ts reads it, what the inbox lands. */
+export interface IncomingEntry {
+  /**
+   * Stable key of the entry: `arxiv:<id>` for arXiv papers (the same in every feed and for
+   * every version), else the feed's guid or Atom id, else the link.
+   */
+  id: string;
+  title: string;
+  link: string | null;
+  authors: string[];
+  /** Plain text, one line. */
+  summary: string;
+  /** UTC ISO 8601: the announcement date for arXiv feeds. */
+  published: string | null;
+  categories: string[];
+  /** Versionless canonical arXiv id, when the entry is an arXiv paper. */
+  arxivId: string | null;
 }
 
 export interface CachedPaper {

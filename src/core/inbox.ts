@@ -13,26 +13,16 @@
 
 import { aggregateSources } from './aggregate.js';
 import { LectioError } from './errors.js';
-import type { InboxEntry, StoredFeed } from './feed-store.js';
+import type { IncomingEntry, InboxEntry, StoredFeed } from './feed-store.js';
+
+export type { IncomingEntry };
 import { rankInbox } from './inbox-rank.js';
-import type { Link, ParsedItem } from './item.js';
+import { newEntry, type Link, type ParsedItem } from './item.js';
 import { ADDED_LIST_PATH, FEED_LIST_PREFIX, KEPT_MATCH, type LibraryStore } from './library-store.js';
 import { classifyLink } from './link-role.js';
 import { placeEntry } from './place-entry.js';
 import { refreshTopicRanks } from './topic-service.js';
 import { resolveTopicForWriting, rootOf, treeOrder } from './topic-tree.js';
-
-/** A feed entry as src/sources/feeds.ts reads it. */
-export interface IncomingEntry {
-  id: string;
-  title: string;
-  link: string | null;
-  authors: string[];
-  summary: string;
-  published: string | null;
-  categories: string[];
-  arxivId: string | null;
-}
 
 export interface LandReport {
   spec: string;
@@ -72,23 +62,17 @@ function entryOf(e: IncomingEntry): ParsedItem {
   // An arXiv id says when the paper was first submitted (2009.13987: 2020); a feed's date
   // says when it was announced, which for a new version may be years later.
   const year = e.arxivId ? arxivYear(e.arxivId) : e.published ? Number(e.published.slice(0, 4)) : null;
-  return {
+  return newEntry({
     title: e.title,
-    aliases: [],
     links,
-    topic: [],
     status: 'inbox',
-    importance: null,
-    why: null,
-    notes: [],
     year: Number.isInteger(year) ? year : null,
     authors: e.authors,
-    line: 0,
     bib: {
       abstract: e.summary,
       ...(e.categories.length ? { extra: { categories: e.categories.join(' ') } } : {}),
     },
-  };
+  });
 }
 
 /** The year of an arXiv id: `2009.13987` → 2020, `cs/0112017` → 2001. */
@@ -275,19 +259,12 @@ export function keepInboxItem(
     const listId =
       store.listByPath(ADDED_LIST_PATH)?.id ??
       store.saveList(ADDED_LIST_PATH, 'added with lectio add', '', at);
-    const source: ParsedItem = {
+    const source = newEntry({
       title: item?.title ?? entry.title,
-      aliases: [],
-      links: [],
       topic: topic ? topic.split(' / ') : [],
       status: 'to-read',
-      importance: null,
-      why: null,
-      notes: [],
-      year: null,
-      authors: [],
       line: store.itemIdsOfList(listId).length + 1,
-    };
+    });
     store.addSource(itemId, listId, source, [], [], KEPT_MATCH);
     if (topic) store.ensureTopics([topic]);
     store.saveAggregate(itemId, aggregateSources(store.sourcesOf(itemId), null), at);

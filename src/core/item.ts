@@ -87,6 +87,23 @@ export interface ParsedList {
   warnings: string[];
 }
 
+/** An entry with nothing but what is given: no aliases, links, topic, status, notes. */
+export function newEntry(fields: Partial<ParsedItem> & Pick<ParsedItem, 'title'>): ParsedItem {
+  return {
+    aliases: [],
+    links: [],
+    topic: [],
+    status: null,
+    importance: null,
+    why: null,
+    notes: [],
+    year: null,
+    authors: [],
+    line: 0,
+    ...fields,
+  };
+}
+
 export function furthestStatus(a: Status | null, b: Status | null): Status | null {
   if (a === null) return b;
   if (b === null) return a;

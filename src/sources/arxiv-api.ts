@@ -4,6 +4,7 @@
 
 import { parseArxivId } from '../core/canonical-id.js';
 import { LectioError } from '../core/errors.js';
+import type { PaperMetadata } from '../core/feed-store.js';
 import type { Link } from '../core/item.js';
 import { HttpFetcher, type HttpFetcherOptions, isGiveUp, oneLine } from './http-fetch.js';
 import { toIsoDate } from './iso-date.js';
@@ -29,26 +30,8 @@ export const ATOM_NS = 'http://www.w3.org/2005/Atom';
 export const ARXIV_NS = 'http://arxiv.org/schemas/atom';
 const OPENSEARCH_NS = 'http://a9.com/-/spec/opensearch/1.1/';
 
-export interface ArxivPaper {
-  /** Versionless canonical id (`1707.08567`, `astro-ph/0601001`), as parseArxivId gives it. */
-  id: string;
-  /** Version the answer describes: the latest unless a version was asked for. */
-  version: number | null;
-  title: string;
-  authors: string[];
-  abstract: string;
-  /** First version's submission, UTC ISO 8601. */
-  published: string | null;
-  /** This version's submission, UTC ISO 8601. */
-  updated: string | null;
-  categories: string[];
-  primaryCategory: string | null;
-  doi: string | null;
-  journalRef: string | null;
-  comment: string | null;
-  /** Abstract page (`paper`, label `abs`), PDF (`pdf`), published version (`paper`, label `doi`). */
-  links: Link[];
-}
+/** A paper as the API describes it: the shape the core reads (src/core/feed-store.ts). */
+export type ArxivPaper = PaperMetadata;
 
 export interface ArxivFeed {
   /** Matches of the query in all; null when the answer did not say. */

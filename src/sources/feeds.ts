@@ -3,6 +3,7 @@
 // untrusted: every text is plain (HTML stripped, entities decoded, controls removed) and
 // every link is http(s).
 
+import type { IncomingEntry } from '../core/feed-store.js';
 import { canonicalIdsOfUrl, parseArxivId } from '../core/canonical-id.js';
 import { LectioError } from '../core/errors.js';
 import { ARXIV_NS, ATOM_NS } from './arxiv-api.js';
@@ -24,22 +25,8 @@ export const ANNOUNCE_TYPES = ['new', 'cross', 'replace', 'replace-cross'] as co
 /** rss.arxiv.org's `<arxiv:announce_type>`, best first: the order `ANNOUNCE_TYPES` lists. */
 export type AnnounceType = (typeof ANNOUNCE_TYPES)[number];
 
-export interface FeedEntry {
-  /**
-   * Stable key of the entry: `arxiv:<id>` for arXiv papers (the same in every feed and for
-   * every version), else the feed's guid or Atom id, else the link.
-   */
-  id: string;
-  title: string;
-  link: string | null;
-  authors: string[];
-  /** Plain text, one line, at most MAX_SUMMARY_CHARS. */
-  summary: string;
-  /** UTC ISO 8601: the announcement date for arXiv feeds. */
-  published: string | null;
-  categories: string[];
-  /** Versionless canonical arXiv id, when the entry is an arXiv paper. */
-  arxivId: string | null;
+/** One entry; the summary is at most MAX_SUMMARY_CHARS. */
+export interface FeedEntry extends IncomingEntry {
   announceType: AnnounceType | null;
 }
 
