@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (npm run build).
-import '../dist/src/cli/main.js';
+// Thin launcher: the CLI is bundled into dist/bundle/cli by npm run build (scripts/build.mjs).
+import '../dist/bundle/cli/main.js';

@@ -1,0 +1,51 @@
+// `npm run build`: compile with tsc into dist/ (tests and benchmarks run from there), then
+// bundle the CLI with esbuild so that a command loads a handful of files instead of dozens
+// of modules (docs/ARCHITECTURE.md, "the CLI bundle"). Another bundle is one more entry in
+// BUNDLES.
+
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist');
+
+// ESM output that may still contain CommonJS packages (commander, markdown-it): they call
+// require(), which an ES module lacks.
+const REQUIRE_SHIM =
+  "import { createRequire as __lectioCreateRequire } from 'node:module'; const require = __lectioCreateRequire(import.meta.url);";
+
+const BUNDLES = [
+  {
+    // dist/bundle/cli sits as deep as dist/src/cli, so that paths taken relative to a
+    // module (demo-command.ts finds examples/ at ../../../examples) hold in both.
+    name: 'cli',
+    options: {
+      entryPoints: [path.join(DIST, 'src', 'cli', 'main.js')],
+      outdir: path.join(DIST, 'bundle', 'cli'),
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      bundle: true,
+      // Each command stays its own chunk, loaded only when named (main.ts COMMANDS).
+      splitting: true,
+      // A native addon: loaded from node_modules as it is.
+      external: ['better-sqlite3'],
+      banner: { js: REQUIRE_SHIM },
+      logLevel: 'warning',
+    },
+  },
+];
+
+fs.rmSync(DIST, { recursive: true, force: true });
+execFileSync(
+  process.execPath,
+  [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+  },
+);
+for (const b of BUNDLES) await build(b.options);
