@@ -52,8 +52,9 @@ const BUNDLES = [
       bundle: true,
       // Each command stays its own chunk, loaded only when named (main.ts COMMANDS).
       splitting: true,
-      // A native addon: loaded from node_modules as it is.
-      external: ['better-sqlite3'],
+      // better-sqlite3's JavaScript too: its dozen CommonJS files cost the ES module loader
+      // more than their code. Its compiled addon is still loaded from node_modules, by the
+      // path open-database.ts gives it (nativeBinding).
       banner: { js: REQUIRE_SHIM },
       plugins: [plainClassFields],
       logLevel: 'warning',
