@@ -1,6 +1,7 @@
 // What every command shares: where the library is, how to open it, how to fail.
 
 import fs from 'node:fs';
+import type Database from 'better-sqlite3';
 import type { Command } from 'commander';
 import { type ErrorCode, LectioError } from '../core/errors.js';
 import type { LibraryStore } from '../core/library-store.js';
@@ -41,10 +42,16 @@ export function openStore(command: Command): LibraryStore {
 
 /** Opens the library for reading; null when there is no library file yet. */
 export function openStoreForReading(command: Command): LibraryStore | null {
+  const db = openDatabaseForReading(command);
+  return db === null ? null : new SqliteLibraryStore(db);
+}
+
+/** The library's database itself, for the few bulk reads that bypass the store (list --json); null as above. */
+export function openDatabaseForReading(command: Command): Database.Database | null {
   const file = dbPathOf(command);
   // No library yet (or an empty file): reading commands see an empty library and create nothing.
   if (!fs.existsSync(file) || (fs.statSync(file).isFile() && fs.statSync(file).size === 0)) return null;
-  return new SqliteLibraryStore(openDatabase(file));
+  return openDatabase(file);
 }
 
 /** Runs `fn` on the library (created when missing) and closes it, whatever happens. */
@@ -72,6 +79,13 @@ export function withExistingStore<T>(command: Command, fn: (store: LibraryStore)
 export function printJson(value: unknown): void {
   const compact = JSON.stringify(value);
   process.stdout.write(`${compact.length > 100_000 ? compact : JSON.stringify(value, null, 2)}\n`);
+}
+
+/** printJson for text that is already the compact JSON of a value (a stream of chunks joined). */
+export function printJsonText(compact: string): void {
+  process.stdout.write(
+    `${compact.length > 100_000 ? compact : JSON.stringify(JSON.parse(compact), null, 2)}\n`,
+  );
 }
 
 /** The one place errors become a message and an exit status. */

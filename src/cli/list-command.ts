@@ -3,8 +3,9 @@
 import { type Command, Option } from 'commander';
 import { ITEM_KINDS, type ItemKind, STATUSES, type Status } from '../core/item.js';
 import type { ListFilter } from '../core/library-store.js';
-import { globals, openStoreForReading, printJson } from './cli-context.js';
-import { itemJson, itemLine } from './item-view.js';
+import { listItemsJson } from '../store/sqlite/item-listing.js';
+import { globals, openDatabaseForReading, openStoreForReading, printJsonText } from './cli-context.js';
+import { itemLine } from './item-view.js';
 
 export function registerList(program: Command): void {
   program
@@ -17,18 +18,26 @@ export function registerList(program: Command): void {
     .option('--json', 'print a JSON array')
     .action((opts: { topic?: string; status?: Status; kind?: ItemKind; why: boolean }, command: Command) => {
       const json = globals(command).json === true;
-      const store = openStoreForReading(command);
       const filter: ListFilter = {};
       if (opts.topic) filter.topic = opts.topic;
       if (opts.status) filter.status = opts.status;
       if (opts.kind) filter.kind = opts.kind;
       if (!opts.why) filter.noWhy = true;
-      const items = store ? store.listItems(filter) : [];
-      store?.close();
       if (json) {
-        printJson(items.map(itemJson));
+        // The whole library: a bulk read straight to the contract's text (item-listing.ts).
+        const db = openDatabaseForReading(command);
+        let text = '[]';
+        try {
+          if (db) text = listItemsJson(db, filter);
+        } finally {
+          db?.close();
+        }
+        printJsonText(text);
         return;
       }
+      const store = openStoreForReading(command);
+      const items = store ? store.listItems(filter) : [];
+      store?.close();
       if (items.length === 0) {
         process.stdout.write(
           store ? 'no items match\n' : 'the library is empty; run "lectio import FILE" first\n',

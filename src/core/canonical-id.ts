@@ -10,6 +10,11 @@ export interface CanonicalId {
   value: string;
 }
 
+/** An identifier that names one work, unlike a page's `url` id. */
+export interface StrongId extends CanonicalId {
+  scheme: Exclude<IdScheme, 'url'>;
+}
+
 export function idKey(id: CanonicalId): string {
   return `${id.scheme}:${id.value}`;
 }
@@ -506,33 +511,37 @@ export function normalizeUrl(url: string): string | null {
 export function canonicalIdsOfUrl(url: string): CanonicalId[] {
   const parsed = parseHttpUrl(url);
   if (parsed === null) return [];
+  const strong = strongIdOfParsed(parsed);
+  const byUrl: CanonicalId = { scheme: 'url', value: normalizedValue(parsed) };
+  return strong === null ? [byUrl] : [strong, byUrl];
+}
+
+/**
+ * The strong identifier (arxiv, doi, github or youtube) a URL carries, if any: the first of
+ * canonicalIdsOfUrl without the cost of its normalised `url` id (`lectio list --json`
+ * computes `ids` for every item).
+ */
+export function strongIdOfUrl(url: string): StrongId | null {
+  const parsed = parseHttpUrl(url);
+  return parsed === null ? null : strongIdOfParsed(parsed);
+}
+
+function strongIdOfParsed(parsed: ParsedUrl): StrongId | null {
   const { host } = parsed;
   const path = parsed.url.pathname;
-  const ids: CanonicalId[] = [];
   const arxiv = arxivIdOfUrl(host, path, parsed.url);
-  if (arxiv !== null) {
-    ids.push({ scheme: 'arxiv', value: arxiv });
-  } else {
-    const doi = doiOfUrl(host, path, parsed.url);
-    if (doi !== null) {
-      const arxivFromDoi = doi.startsWith(ARXIV_DOI_PREFIX)
-        ? arxivIdAtStart(doi.slice(ARXIV_DOI_PREFIX.length))
-        : null;
-      ids.push(
-        arxivFromDoi !== null ? { scheme: 'arxiv', value: arxivFromDoi } : { scheme: 'doi', value: doi },
-      );
-    } else {
-      const repo = githubRepoOfUrl(host, path);
-      if (repo !== null) {
-        ids.push({ scheme: 'github', value: repo });
-      } else {
-        const video = youtubeIdOfUrl(host, path, parsed.url);
-        if (video !== null) ids.push({ scheme: 'youtube', value: video });
-      }
-    }
+  if (arxiv !== null) return { scheme: 'arxiv', value: arxiv };
+  const doi = doiOfUrl(host, path, parsed.url);
+  if (doi !== null) {
+    const arxivFromDoi = doi.startsWith(ARXIV_DOI_PREFIX)
+      ? arxivIdAtStart(doi.slice(ARXIV_DOI_PREFIX.length))
+      : null;
+    return arxivFromDoi !== null ? { scheme: 'arxiv', value: arxivFromDoi } : { scheme: 'doi', value: doi };
   }
-  ids.push({ scheme: 'url', value: normalizedValue(parsed) });
-  return ids;
+  const repo = githubRepoOfUrl(host, path);
+  if (repo !== null) return { scheme: 'github', value: repo };
+  const video = youtubeIdOfUrl(host, path, parsed.url);
+  return video !== null ? { scheme: 'youtube', value: video } : null;
 }
 
 // ---------------------------------------------------------------------------------------

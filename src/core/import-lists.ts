@@ -70,8 +70,9 @@ export function importLists(
     const fresh = new Map<number, StoredSource[]>();
     // A big import indexes for search once at the end: about 5 times faster per item than
     // the row triggers (bench/search-bench.ts), but it re-reads the whole library, so only
-    // when the import is a large share of it.
-    const bulk = total > 5000 && total > store.countItems() / 2;
+    // when the import is a large share of it. From a few hundred entries on it pays: the
+    // 1,300 entries of dair-ai's list import in about 40% less time (BENCHMARKS.md a).
+    const bulk = total > 500 && total > store.countItems() / 2;
     if (bulk) store.searchIndex().pauseIndexing();
     const previous = new Set<number>();
     const topics: string[] = [];

@@ -29,8 +29,9 @@ import {
 } from './item-fields.js';
 import { type HeadInfo, type ListNode, piecesLinks, readHead } from './list-node.js';
 import { parseTableRows, type TableCell } from './table-rows.js';
+import { useFastNormalizeLink } from './fast-normalize-link.js';
 
-const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+const md = useFastNormalizeLink(new MarkdownIt({ html: true, linkify: false, typographer: false }));
 
 interface Section {
   topic: string[];

@@ -2,6 +2,7 @@
 // overwrite it, migrate forward in one transaction, and wait politely for other writers.
 
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LectioError } from '../../core/errors.js';
@@ -16,6 +17,23 @@ export interface OpenOptions {
   /** How long a writer waits for another process's write lock, in ms. */
   busyTimeoutMs?: number;
 }
+
+/**
+ * The compiled addon, named: left to itself better-sqlite3 finds it with the `bindings`
+ * package, which tries a dozen paths and parses a stack trace (about 20 ms of every
+ * command). Missing (an unusual build), better-sqlite3 searches as it always does.
+ */
+const NATIVE_BINDING: { nativeBinding?: string } = (() => {
+  try {
+    return {
+      nativeBinding: createRequire(import.meta.url).resolve(
+        'better-sqlite3/build/Release/better_sqlite3.node',
+      ),
+    };
+  } catch {
+    return {};
+  }
+})();
 
 function checkHeader(file: string): 'missing' | 'empty' | 'sqlite' {
   let fd: number;
@@ -56,6 +74,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db = new Database(file, {
       readonly: options.readonly === true && state !== 'empty',
       fileMustExist: state !== 'missing',
+      ...NATIVE_BINDING,
     });
   } catch (error) {
     throw new LectioError(

@@ -1,7 +1,7 @@
 // LibraryStore over one better-sqlite3 handle. Statements are prepared once per store.
 
 import type Database from 'better-sqlite3';
-import { canonicalIdsOfUrl } from '../../core/canonical-id.js';
+import { strongIdOfUrl } from '../../core/canonical-id.js';
 import { LectioError } from '../../core/errors.js';
 import type { TitleEvidence } from '../../core/identity.js';
 import { aggregateSources } from '../../core/aggregate.js';
@@ -894,9 +894,8 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
 export function idsOf(links: readonly Link[]): ItemRecord['ids'] {
   const ids: ItemRecord['ids'] = {};
   for (const link of identityLinks(links)) {
-    for (const id of canonicalIdsOfUrl(link.url)) {
-      if (id.scheme !== 'url' && ids[id.scheme] === undefined) ids[id.scheme] = id.value;
-    }
+    const id = strongIdOfUrl(link.url);
+    if (id !== null && ids[id.scheme] === undefined) ids[id.scheme] = id.value;
   }
   return ids;
 }

@@ -1,0 +1,75 @@
+// `lectio list --json` reads through item-listing.ts, not listItems + itemJson: the two must
+// print the same bytes, on the real lists and on text that needs escaping.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type Database from 'better-sqlite3';
+import { itemJson } from '../src/cli/item-view.js';
+import { importLists } from '../src/core/import-lists.js';
+import type { ListFilter } from '../src/core/library-store.js';
+import { readListFile } from '../src/formats/read-list-file.js';
+import { listItemsJson } from '../src/store/sqlite/item-listing.js';
+import { openDatabase } from '../src/store/sqlite/open-database.js';
+import { SqliteLibraryStore } from '../src/store/sqlite/sqlite-library-store.js';
+import { LISTS_DIR, SEEDS } from './cli-helpers.js';
+
+const FILTERS: ListFilter[] = [
+  {},
+  { status: 'to-read' },
+  { status: 'read' },
+  { kind: 'paper' },
+  { noWhy: true },
+  { topic: 'LLM' },
+  { topic: 'Quantization', noWhy: true },
+];
+
+describe('list --json through item-listing.ts', () => {
+  let dir: string;
+  let db: Database.Database;
+  let store: SqliteLibraryStore;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-listing-'));
+    db = openDatabase(path.join(dir, 'library.sqlite'));
+    store = new SqliteLibraryStore(db);
+    const lists = [...SEEDS, ...fs.readdirSync(LISTS_DIR).map((f) => path.join(LISTS_DIR, f))];
+    importLists(
+      store,
+      lists.map((f) => readListFile(f)),
+      { now: () => new Date('2026-11-23T10:00:00Z') },
+    );
+  });
+
+  after(() => {
+    store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const same = (filter: ListFilter) =>
+    assert.equal(listItemsJson(db, filter), JSON.stringify(store.listItems(filter).map(itemJson)));
+
+  it('prints what listItems and itemJson print, under every filter', () => {
+    assert.ok(store.listItems({}).length > 1000, 'the lists make a library of some size');
+    for (const filter of FILTERS) same(filter);
+  });
+
+  it('escapes as JSON.stringify does, whoever wrote the stored arrays', () => {
+    const nasty = 'quote " backslash \\ tab \t newline \n bell \u0007 line-sep \u2028 emoji 🦜 é';
+    db.prepare(
+      `UPDATE items SET title = @s, why = @s, note = @s, topics = json_array(@s, 'plain'),
+         aliases = @json, authors = json_array('A. Author', @s) WHERE id IN (1, 2, 3)`,
+    ).run({ s: nasty, json: JSON.stringify([nasty]) });
+    db.prepare(`UPDATE sources SET notes = @json WHERE item_id = 2`).run({
+      json: JSON.stringify([nasty, 'n']),
+    });
+    db.prepare(`UPDATE links SET label = @s WHERE item_id = 3`).run({ s: nasty });
+    for (const filter of FILTERS) same(filter);
+  });
+
+  it('is an empty array when nothing matches', () => {
+    assert.equal(listItemsJson(db, { topic: 'no such topic at all' }), '[]');
+  });
+});
