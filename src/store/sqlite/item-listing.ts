@@ -13,7 +13,7 @@ import type Database from 'better-sqlite3';
 import type { ItemKind, Link, LinkRole, Status } from '../../core/item.js';
 import type { ListFilter } from '../../core/library-store.js';
 import { idsOf } from './sqlite-library-store.js';
-import { itemsUnderTopicArgs, itemsUnderTopicSql } from './topic-filter.js';
+import { listFilterSql } from './topic-filter.js';
 
 type ItemRow = [
   number,
@@ -42,21 +42,9 @@ const CHUNK = 1000;
  * items of `filter` by id, with their links, ids, notes and sources.
  */
 export function listItemsJson(db: Database.Database, filter: ListFilter): string {
-  const where: string[] = ['i.id > @after'];
-  const args: Record<string, string | number> = { after: -1, limit: CHUNK };
-  if (filter.status) {
-    where.push('i.status = @status');
-    args.status = filter.status;
-  }
-  if (filter.kind) {
-    where.push('i.kind = @kind');
-    args.kind = filter.kind;
-  }
-  if (filter.noWhy) where.push("(i.why IS NULL OR trim(i.why) = '')");
-  if (filter.topic) {
-    where.push(`i.id IN (${itemsUnderTopicSql('topic')})`);
-    Object.assign(args, itemsUnderTopicArgs('topic', filter.topic));
-  }
+  const filtered = listFilterSql(filter);
+  const where = ['i.id > @after', ...filtered.where];
+  const args: Record<string, string | number> = { after: -1, limit: CHUNK, ...filtered.args };
   const itemsQuery = db
     .prepare(
       `SELECT i.id, i.title, i.kind, i.status, i.importance, i.topics, i.why, i.note, i.rating, i.pass,

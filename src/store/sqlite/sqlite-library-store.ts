@@ -26,7 +26,7 @@ import type {
   StoredTopic,
   TopicCount,
 } from '../../core/library-store.js';
-import { itemsUnderTopicArgs, itemsUnderTopicSql } from './topic-filter.js';
+import { itemsUnderTopicArgs, itemsUnderTopicSql, listFilterSql } from './topic-filter.js';
 import { SqliteSearchIndex } from './sqlite-search.js';
 import { SqliteFeedStore } from './feed-store.js';
 import type { FeedStore } from '../../core/feed-store.js';
@@ -716,24 +716,7 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   listItems(filter: ListFilter): ItemRecord[] {
-    const where: string[] = [];
-    const args: Record<string, string | number> = {};
-    if (filter.status) {
-      where.push('i.status = @status');
-      args.status = filter.status;
-    } else {
-      // Feed entries waiting in the inbox are not the library yet (lectio inbox shows them).
-      where.push("i.status != 'inbox'");
-    }
-    if (filter.kind) {
-      where.push('i.kind = @kind');
-      args.kind = filter.kind;
-    }
-    if (filter.noWhy) where.push("(i.why IS NULL OR trim(i.why) = '')");
-    if (filter.topic) {
-      where.push(`i.id IN (${itemsUnderTopicSql('topic')})`);
-      Object.assign(args, itemsUnderTopicArgs('topic', filter.topic));
-    }
+    const { where, args } = listFilterSql(filter);
     const sql = `SELECT i.* FROM items i ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.id`;
     const rows = this.db.prepare(sql).all(args) as ItemRow[];
     if (where.length === 0) return this.hydrate(rows, '1', []);
