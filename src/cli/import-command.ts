@@ -100,6 +100,7 @@ function printReport(report: ImportReport): void {
 
 export function describeReason(reason: string): string {
   if (reason === 'title') return 'same title';
+  if (reason.includes(' ')) return reason; // "similar title", "merged by you"...
   if (reason === 'joined two items') return reason;
   return `same ${reason}`;
 }

@@ -25,6 +25,9 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   progress: async () => (await import('./progress-command.js')).registerProgress,
   demo: async () => (await import('./demo-command.js')).registerDemo,
   search: async () => (await import('./search-command.js')).registerSearch,
+  duplicates: async () => (await import('./merge-command.js')).registerDuplicates,
+  merge: async () => (await import('./merge-command.js')).registerMerge,
+  unmerge: async () => (await import('./merge-command.js')).registerUnmerge,
 };
 
 export async function buildProgram(argv: readonly string[]): Promise<Command> {

@@ -184,6 +184,8 @@ export interface LibraryStore {
   bibRecordsWithTitleKey(key: string, limit: number): Array<{ listId: number; evidence: TitleEvidence }>;
   /** The user's merge decisions about a source anchor: anchors to keep with it, and apart from it. */
   mergeDecisionsOf(anchor: string): { together: string[]; apart: string[] };
+  /** Whether any merge decision was ever recorded. */
+  hasMergeDecisions(): boolean;
   /** Records a decision between two source anchors (both directions); undoes the opposite one. */
   addMergeDecision(kind: 'together' | 'apart', a: string, b: string, at: string): void;
   /** The anchors of an item's sources ("src:/path/list.bib#key"). */

@@ -131,7 +131,9 @@ export function placeEntry(
   if (first) {
     // One entry carrying the ids of two items shows they are one work.
     for (const other of new Set(byKey.map((m) => m.itemId))) {
-      if (other === first.itemId) continue;
+      // ...unless the user split them (`lectio unmerge`): their word wins over a shared DOI.
+      if (other === first.itemId || (apartDecisions(store) && keptApart(store, first.itemId, other)))
+        continue;
       store.mergeItems(first.itemId, other, `both carry ${byKey.find((m) => m.itemId === other)?.key}`, at);
       joined.push(other);
     }
@@ -182,6 +184,18 @@ function bestTitleMatch(
     if (!best || comparison.titleSimilarity > best.comparison.titleSimilarity) best = { itemId, comparison };
   }
   return best;
+}
+
+/** Whether the library holds any merge decision (a cheap check: most never do). */
+function apartDecisions(store: LibraryStore): boolean {
+  return store.hasMergeDecisions();
+}
+
+/** Whether the user split two items apart (some source of one is kept apart from some source of the other). */
+export function keptApart(store: LibraryStore, a: number, b: number): boolean {
+  const other = new Set(store.anchorsOfItem(b));
+  if (other.size === 0) return false;
+  return store.anchorsOfItem(a).some((x) => store.mergeDecisionsOf(x).apart.some((y) => other.has(y)));
 }
 
 /** Items sharing the most title tokens with the entry. */

@@ -92,10 +92,14 @@ export class MatchingTables {
     }));
   }
 
+  hasMergeDecisions(): boolean {
+    this.anyDecision ??= this.stmt.anyDecision.get() !== undefined;
+    return this.anyDecision;
+  }
+
   mergeDecisionsOf(anchor: string): { together: string[]; apart: string[] } {
     const out = { together: [] as string[], apart: [] as string[] };
-    this.anyDecision ??= this.stmt.anyDecision.get() !== undefined;
-    if (!this.anyDecision) return out;
+    if (!this.hasMergeDecisions()) return out;
     for (const r of this.stmt.decisions.all(anchor) as Array<{ kind: string; b: string }>) {
       if (r.kind === 'together') out.together.push(r.b);
       else if (r.kind === 'apart') out.apart.push(r.b);

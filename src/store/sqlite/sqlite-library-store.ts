@@ -275,6 +275,10 @@ export class SqliteLibraryStore implements LibraryStore {
     return this.matching.mergeDecisionsOf(anchor);
   }
 
+  hasMergeDecisions(): boolean {
+    return this.matching.hasMergeDecisions();
+  }
+
   addMergeDecision(kind: 'together' | 'apart', a: string, b: string, at: string): void {
     this.matching.addMergeDecision(kind, a, b, at);
   }
@@ -334,10 +338,10 @@ export class SqliteLibraryStore implements LibraryStore {
     this.db
       .prepare(
         `UPDATE items SET
-           user_title = coalesce(user_title, f.user_title), user_status = coalesce(user_status, f.user_status),
-           user_importance = coalesce(user_importance, f.user_importance), user_why = coalesce(user_why, f.user_why),
-           pass = max(pass, f.pass), rating = coalesce(rating, f.rating), read_at = coalesce(read_at, f.read_at),
-           note = CASE WHEN note = '' THEN f.note WHEN f.note = '' THEN note ELSE note || char(10) || char(10) || f.note END
+           user_title = coalesce(items.user_title, f.user_title), user_status = coalesce(items.user_status, f.user_status),
+           user_importance = coalesce(items.user_importance, f.user_importance), user_why = coalesce(items.user_why, f.user_why),
+           pass = max(items.pass, f.pass), rating = coalesce(items.rating, f.rating), read_at = coalesce(items.read_at, f.read_at),
+           note = CASE WHEN items.note = '' THEN f.note WHEN f.note = '' THEN items.note ELSE items.note || char(10) || char(10) || f.note END
          FROM (SELECT * FROM items WHERE id = ?) AS f WHERE items.id = ?`,
       )
       .run(from, into);
