@@ -28,6 +28,7 @@ import { generateList } from './generate-list.js';
 import { median } from './measure.js';
 import { benchReader, type ReaderBenchResult } from './reader-bench.js';
 import { benchSearch, type SearchBenchResult } from './search-bench.js';
+import { benchBibImport, benchMatching, type MatchingResult, matchingReport } from './matching-bench.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'lectio.js');
@@ -599,6 +600,11 @@ interface Results {
   list: ListResult;
   reader: ReaderBenchResult;
   search: SearchBenchResult;
+  matching: {
+    result: MatchingResult;
+    bib: { entries: number; items: number; medianMs: number };
+    runs: number;
+  };
 }
 
 function render(r: Results, when: Date, loadAtStart: number): string {
@@ -757,6 +763,8 @@ function render(r: Results, when: Date, loadAtStart: number): string {
     row(['query class', 'p50', 'p99']),
     row(['---', '--:', '--:']),
     ...Object.entries(f.byClass).map(([name, c]) => row([name, ms(c.p50Ms), ms(c.p99Ms)])),
+    '',
+    ...matchingReport(r.matching.result, r.matching.bib, r.matching.runs),
   );
   return `${out.join('\n')}\n`;
 }
@@ -774,7 +782,10 @@ function main(): void {
     const list = benchListJson(tmp);
     const reader = benchReader(tmp, QUICK ? 20_000 : 100_000, QUICK ? 3 : 9, log);
     const search = benchSearch(tmp, QUICK ? 20_000 : 100_000, QUICK ? 3 : 9, log);
-    const report = render({ parser, big, list, reader, search }, new Date(), loadAtStart);
+    const bibRuns = QUICK ? 3 : 9;
+    log('matching: DBLP-ACM and the Zotero BibTeX export');
+    const matching = { result: benchMatching(tmp), bib: benchBibImport(tmp, bibRuns), runs: bibRuns };
+    const report = render({ parser, big, list, reader, search, matching }, new Date(), loadAtStart);
     process.stdout.write(report);
     if (!QUICK) {
       fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), report);
