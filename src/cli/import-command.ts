@@ -14,7 +14,9 @@ const BIG_INPUT_BYTES = 1024 * 1024;
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('import reading lists (markdown, BibTeX, CSL-JSON) into the library (re-importing a file updates it)')
+    .description(
+      'import reading lists (markdown, BibTeX, CSL-JSON) into the library (re-importing a file updates it)',
+    )
     .argument('<files...>', 'markdown lists (.md, .txt), BibTeX (.bib) or CSL-JSON (.json)')
     .option('--json', 'print a summary object instead of text')
     .action((files: string[], _opts: unknown, command: Command) => {
