@@ -145,6 +145,19 @@ describe('record comparison (compareRecords): real pairs from DBLP-ACM train/val
     }
   });
 
+  it('a short title matches only with every author and the year agreeing (DBLP-ACM train: "xml schema")', () => {
+    const a = rec('xml schema', 'jim melton , charles e. campbell , andrew eisenberg', 'sigmod record', 2003);
+    const b = rec(
+      'xml schema',
+      'charles e. campbell , andrew eisenberg , jim melton',
+      'acm sigmod record',
+      2003,
+    );
+    assert.equal(compareRecords(a, b).verdict, 'same');
+    assert.equal(compareRecords(a, { ...b, year: 2002 }).verdict, 'different');
+    assert.equal(compareRecords(a, { ...b, authors: ['jim melton'] }).verdict, 'different');
+  });
+
   it('merges a typo, reordered authors and initials ("turst" for "trust")', () => {
     const c = compareRecords(
       rec(
