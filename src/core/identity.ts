@@ -464,6 +464,7 @@ export function compareRecords(a: TitleEvidence, b: TitleEvidence): RecordCompar
     overlap === 1 &&
     Math.min(a.authors.length, b.authors.length) >= 2 &&
     a.authors.length === b.authors.length;
+  if (overlap === 0) return different('no author in common');
   const similar =
     !titles.numbersDiffer &&
     (titles.similarity >= SIMILAR_TITLE ||
@@ -480,6 +481,13 @@ export function compareRecords(a: TitleEvidence, b: TitleEvidence): RecordCompar
   if (overlap < 0.75) return likely;
   if (titles.contained) return { ...likely, verdict: 'same', rule: 'title within title' };
   return { ...likely, verdict: 'same', rule: 'same title words' };
+}
+
+/** Whether two records' titles are close enough to be listed by `lectio duplicates` (cheap). */
+export function titlesMayBeAlike(a: readonly string[], b: readonly string[]): boolean {
+  const t = compareTitles(a, b);
+  if (!t.matchable) return shortTitleMatch(a, b);
+  return t.exact || t.contained || t.similarity >= LIKELY_TITLE || t.wordDice >= LIKELY_TITLE;
 }
 
 /** Whether some titles of two records are the same, near or nested (the cheap half of compareRecords). */

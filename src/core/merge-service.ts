@@ -10,6 +10,7 @@ import {
   type RecordComparison,
   type TitleEvidence,
   titleBlockingKeys,
+  titlesMayBeAlike,
   titleKeys,
 } from './identity.js';
 import type { LibraryStore, StoredSource } from './library-store.js';
@@ -112,15 +113,20 @@ export function findDuplicates(store: LibraryStore, limit = 1000): DuplicatePair
   const items = store.listItems({});
   const titleOf = new Map(items.map((i) => [i.id, i.title]));
   for (const item of items) {
-    const evidence = store.evidenceOf(item.id);
-    const titles = evidence.titles ?? [item.title];
+    const titles = store.titlesOfItems([item.id]).get(item.id) ?? [item.title];
     const candidates = new Set<number>(store.findItemsByTitleKeys(titles.flatMap((t) => titleKeys(t))));
     const blocking = titles.flatMap((t) => titleBlockingKeys(t)).map((k) => TOKEN_PREFIX + k);
     for (const ids of store.findItemsByTitleTokens(blocking, 100).values())
       for (const id of ids) candidates.add(id);
-    for (const other of candidates) {
-      if (other <= item.id || !titleOf.has(other)) continue;
-      const comparison = compareRecords(evidence, store.evidenceOf(other) as TitleEvidence);
+    const later = [...candidates].filter((id) => id > item.id && titleOf.has(id));
+    if (later.length === 0) continue;
+    const near = store.titlesOfItems(later);
+    let evidence: TitleEvidence | null = null;
+    for (const other of later) {
+      // Titles first (cheap); the whole evidence only for the few that are alike.
+      if (!titlesMayBeAlike(titles, near.get(other) ?? [])) continue;
+      evidence ??= store.evidenceOf(item.id);
+      const comparison = compareRecords(evidence, store.evidenceOf(other));
       if (comparison.verdict === 'different') continue;
       if (keptApart(store, item.id, other)) continue;
       out.push({
