@@ -31,6 +31,7 @@ import { median } from './measure.js';
 import { benchReader, type ReaderBenchResult } from './reader-bench.js';
 import { benchSearch, type SearchBenchResult } from './search-bench.js';
 import { benchInbox, type InboxBenchResult } from './inbox-bench.js';
+import { benchBibImport, benchMatching, type MatchingResult, matchingReport } from './matching-bench.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'lectio.js');
@@ -607,6 +608,11 @@ interface Results {
   reader?: ReaderBenchResult;
   search?: SearchBenchResult;
   inbox?: InboxBenchResult;
+  matching?: {
+    result: MatchingResult;
+    bib: { entries: number; items: number; medianMs: number };
+    runs: number;
+  };
 }
 
 function renderHeader(when: Date, loadAtStart: number): string[] {
@@ -833,6 +839,15 @@ const SECTIONS: Array<{
     run: (tmp, r) =>
       (r.inbox = benchInbox(tmp, QUICK ? 2_000 : 10_000, QUICK ? 500 : 2_000, QUICK ? 3 : 9, log)),
     render: (r) => (r.inbox ? renderInbox(r.inbox) : []),
+  },
+  {
+    id: 'g',
+    run: (tmp, r) => {
+      const runs = QUICK ? 3 : 9;
+      log('matching: DBLP-ACM and the Zotero BibTeX export');
+      r.matching = { result: benchMatching(tmp), bib: benchBibImport(tmp, runs), runs };
+    },
+    render: (r) => (r.matching ? matchingReport(r.matching.result, r.matching.bib, r.matching.runs) : []),
   },
 ];
 

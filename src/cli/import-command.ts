@@ -14,8 +14,10 @@ const BIG_INPUT_BYTES = 1024 * 1024;
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('import markdown reading lists into the library (re-importing a file updates it)')
-    .argument('<files...>', 'markdown lists (.md, .markdown, .txt)')
+    .description(
+      'import reading lists (markdown, BibTeX, CSL-JSON) into the library (re-importing a file updates it)',
+    )
+    .argument('<files...>', 'markdown lists (.md, .txt), BibTeX (.bib) or CSL-JSON (.json)')
     .option('--json', 'print a summary object instead of text')
     .action((files: string[], _opts: unknown, command: Command) => {
       const json = globals(command).json === true;
@@ -100,6 +102,7 @@ function printReport(report: ImportReport): void {
 
 export function describeReason(reason: string): string {
   if (reason === 'title') return 'same title';
+  if (reason.includes(' ')) return reason; // "similar title", "merged by you"...
   if (reason === 'joined two items') return reason;
   return `same ${reason}`;
 }

@@ -28,6 +28,9 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   enrich: async () => (await import('./enrich-command.js')).registerEnrich,
   feed: async () => (await import('./feed-command.js')).registerFeed,
   inbox: async () => (await import('./inbox-command.js')).registerInbox,
+  duplicates: async () => (await import('./merge-command.js')).registerDuplicates,
+  merge: async () => (await import('./merge-command.js')).registerMerge,
+  unmerge: async () => (await import('./merge-command.js')).registerUnmerge,
 };
 
 export async function buildProgram(argv: readonly string[]): Promise<Command> {

@@ -20,6 +20,10 @@ function historyLines(
         return `pass ${String(e.pass)}`;
       case 'merge':
         return `merged #${String(e.from)} (${String(e.reason)})`;
+      case 'unmerge':
+        return e.into !== undefined
+          ? `unmerged ${String(e.source)} into #${String(e.into)}`
+          : `split from #${String(e.from)} (${String(e.source)})`;
       case 'rating':
         return `rated ${String(e.rating)}`;
       case 'why':

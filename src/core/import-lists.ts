@@ -4,7 +4,7 @@
 import { aggregateSources } from './aggregate.js';
 import type { ParsedItem, ParsedList } from './item.js';
 import type { LibraryStore, StoredSource } from './library-store.js';
-import { placeEntry } from './place-entry.js';
+import { placeEntry, seriesTitleKeys, sourceAnchors } from './place-entry.js';
 import { refreshTopicRanks } from './topic-service.js';
 import { renamed } from './topic-tree.js';
 
@@ -104,9 +104,14 @@ export function importLists(
         warnings: [...input.warnings, ...input.parsed.warnings],
       });
 
-      for (const parsed of input.parsed.items) {
+      const anchors = sourceAnchors(input.path, input.parsed.items);
+      const seriesTitles = seriesTitleKeys(input.parsed.items);
+      for (const [index, parsed] of input.parsed.items.entries()) {
         const entry = renamed(parsed, renames);
-        const placed = placeEntry(store, entry, at);
+        const placed = placeEntry(store, entry, at, {
+          anchor: anchors[index] as string,
+          seriesTitleKeys: seriesTitles,
+        });
         if (placed.joined.length > 0) fresh.delete(placed.itemId);
         for (const merge of placed.joined) {
           created.delete(merge);

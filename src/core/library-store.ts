@@ -190,6 +190,24 @@ export interface LibraryStore {
   findItemsByKeys(keys: readonly string[]): Array<{ itemId: number; key: string }>;
   findItemsByTitleKeys(keys: readonly string[]): number[];
   evidenceOf(itemId: number): TitleEvidence;
+  /** Items holding each title blocking token ("t:word"); none for a token `limit` sources or more hold (too common). */
+  findItemsByTitleTokens(tokens: readonly string[], limit: number): Map<string, number[]>;
+  /** The titles of each item's sources (and its folded title), for a first look at candidates. */
+  titlesOfItems(itemIds: readonly number[]): Map<number, string[]>;
+  /** Bibliographic sources (BibTeX, CSL-JSON) whose title has this key, with their list: series titles. */
+  bibRecordsWithTitleKey(key: string, limit: number): Array<{ listId: number; evidence: TitleEvidence }>;
+  /** The user's merge decisions about a source anchor: anchors to keep with it, and apart from it. */
+  mergeDecisionsOf(anchor: string): { together: string[]; apart: string[] };
+  /** Whether any merge decision was ever recorded. */
+  hasMergeDecisions(): boolean;
+  /** Records a decision between two source anchors (both directions); undoes the opposite one. */
+  addMergeDecision(kind: 'together' | 'apart', a: string, b: string, at: string): void;
+  /** The anchors of an item's sources ("src:/path/list.bib#key"). */
+  anchorsOfItem(itemId: number): string[];
+  /** Anchor of each of an item's sources, by source id (sources without one are absent). */
+  sourceAnchorsOf(itemId: number): Map<number, string>;
+  /** Moves one source (its links and keys) out of `itemId` into a new item; returns the new item's id. */
+  splitSource(itemId: number, sourceId: number, at: string): number;
   createItem(at: string): number;
   addSource(
     itemId: number,

@@ -1,49 +1,230 @@
-// Where one entry (a list line, a `lectio add`) belongs: an existing item or a new one.
-// The rules themselves live in identity.ts; this applies them against the store.
+// Where one entry (a list line, a BibTeX record, a `lectio add`) belongs: an existing item
+// or a new one. The rules themselves live in identity.ts; this applies them against the
+// store, with the user's own decisions (`lectio merge`, `lectio unmerge`) first.
 
-import { identityKeys, titleKeys, titleMergeContradiction } from './identity.js';
+import {
+  compareRecords,
+  identityKeys,
+  keyMatchContradiction,
+  type RecordComparison,
+  isSeriesTitle,
+  titlesMayMatch,
+  type TitleEvidence,
+  titleKeys,
+  titleBlockingKeys,
+} from './identity.js';
 import type { ParsedItem } from './item.js';
 import type { LibraryStore } from './library-store.js';
 
 export interface Placement {
   itemId: number;
   created: boolean;
-  /** The rule that placed it: "new", the matching key ("arxiv:1706.03762") or "title". */
+  /** The rule that placed it: "new", the matching key ("arxiv:1706.03762"), "title", "similar title"... */
   reason: string;
   /** Items this entry showed to be the same work, merged into `itemId`. */
   joined: number[];
+  /** Keys the source is stored under: identity keys, and its anchor when it has one. */
   keys: string[];
+  /** Title keys, and the title's blocking keys ("t:^…", "t:$…") when the entry names authors. */
   titleKeys: string[];
 }
 
-export function placeEntry(store: LibraryStore, entry: ParsedItem, at: string): Placement {
+export interface PlaceContext {
+  /** The source's stable name across re-imports (`sourceAnchors`), which merge decisions refer to. */
+  anchor?: string;
+  /** Title keys the entry's own bibliography gives to several works (identity.ts isSeriesTitle). */
+  seriesTitleKeys?: ReadonlySet<string>;
+}
+
+/** Prefix of the keys that name sources (stored beside identity keys, never matched as identity). */
+export const ANCHOR_PREFIX = 'src:';
+/** Prefix of blocking tokens stored beside title keys. */
+export const TOKEN_PREFIX = 't:';
+/** Prefix of the blocking tokens of sources without a DOI or arXiv id. */
+export const ID_LESS_TOKEN_PREFIX = 'u:';
+/** A blocking key held by more items than this is too common to find candidates with ("proceeding"). */
+const COMMON_TOKEN = 100;
+/** Fuzzy candidates compared per entry, most shared tokens first. */
+const MAX_CANDIDATES = 8;
+
+/**
+ * Stable names of a list's entries: the list's path and the entry's citation key, else its
+ * title key, else its line; a second entry with the same name gets "~2". They survive
+ * re-imports of an edited file, so that `lectio unmerge` and `lectio merge` decisions hold.
+ */
+export function sourceAnchors(listPath: string, entries: readonly ParsedItem[]): string[] {
+  const seen = new Map<string, number>();
+  return entries.map((e) => {
+    const base = e.bib?.citationKey || titleKeys(e.title)[0] || `line${e.line}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return `${ANCHOR_PREFIX}${listPath}#${base}${n > 1 ? `~${n}` : ''}`;
+  });
+}
+
+/** Title keys a bibliography gives to several works (identity.ts isSeriesTitle). */
+export function seriesTitleKeys(entries: readonly ParsedItem[]): Set<string> {
+  const byKey = new Map<string, ParsedItem[]>();
+  for (const e of entries) {
+    if (!e.bib) continue;
+    const key = titleKeys(e.title)[0];
+    if (!key) continue;
+    const group = byKey.get(key);
+    if (group) group.push(e);
+    else byKey.set(key, [e]);
+  }
+  const out = new Set<string>();
+  for (const [key, group] of byKey) if (group.length > 1 && isSeriesTitle(group)) out.add(key);
+  return out;
+}
+
+export function placeEntry(
+  store: LibraryStore,
+  entry: ParsedItem,
+  at: string,
+  context: PlaceContext = {},
+): Placement {
   const keys = identityKeys(entry.links);
   const tkeys = titleKeys(entry.title);
+  const tokens = entry.authors.length > 0 ? titleBlockingKeys(entry.title) : [];
+  // Blocking tokens in two sets: every source's ("t:"), and those of sources with no DOI or
+  // arXiv id ("u:"). An entry with such an id looks only among the second: a record with
+  // another DOI would contradict it, one with the same DOI is found by the key.
+  const idLess = !keys.some((k) => k.startsWith('doi:') || k.startsWith('arxiv:'));
+  const stored = {
+    keys: context.anchor ? [...keys, context.anchor] : keys,
+    titleKeys: [
+      ...tkeys,
+      ...tokens.map((t) => TOKEN_PREFIX + t),
+      ...(idLess ? tokens.map((t) => ID_LESS_TOKEN_PREFIX + t) : []),
+    ],
+  };
+  const evidence: TitleEvidence = { ...entry, titles: [entry.title] };
   const joined: number[] = [];
-  let itemId: number | null = null;
-  let reason = 'new';
 
-  const byKey = store.findItemsByKeys(keys);
+  // The user's decisions: sources they merged with this one, sources they split from it.
+  const decisions = context.anchor ? store.mergeDecisionsOf(context.anchor) : { together: [], apart: [] };
+  const apart = new Set(decisions.apart);
+  const allowed = (itemId: number): boolean =>
+    apart.size === 0 || !store.anchorsOfItem(itemId).some((a) => apart.has(a));
+  const placed = (itemId: number, reason: string): Placement => ({
+    itemId,
+    created: false,
+    reason,
+    joined,
+    ...stored,
+  });
+
+  if (decisions.together.length > 0) {
+    const target = store.findItemsByKeys(decisions.together).find((m) => allowed(m.itemId));
+    if (target) return placed(target.itemId, 'merged by you');
+  }
+
+  const byKey = store
+    .findItemsByKeys(keys)
+    .filter(
+      (m) =>
+        allowed(m.itemId) &&
+        (entry.bib === undefined || keyMatchContradiction(evidence, store.evidenceOf(m.itemId)) === null),
+    );
   const first = byKey[0];
   if (first) {
-    itemId = first.itemId;
-    reason = first.key;
     // One entry carrying the ids of two items shows they are one work.
     for (const other of new Set(byKey.map((m) => m.itemId))) {
-      if (other === itemId) continue;
-      store.mergeItems(itemId, other, `both carry ${byKey.find((m) => m.itemId === other)?.key}`, at);
+      // ...unless the user split them (`lectio unmerge`): their word wins over a shared DOI.
+      if (other === first.itemId || (apartDecisions(store) && keptApart(store, first.itemId, other)))
+        continue;
+      store.mergeItems(first.itemId, other, `both carry ${byKey.find((m) => m.itemId === other)?.key}`, at);
       joined.push(other);
     }
-  } else if (tkeys.length > 0) {
-    for (const candidate of store.findItemsByTitleKeys(tkeys)) {
-      if (titleMergeContradiction(entry, store.evidenceOf(candidate)) === null) {
-        itemId = candidate;
-        reason = 'title';
-        break;
-      }
-    }
+    return placed(first.itemId, first.key);
   }
-  if (itemId === null)
-    return { itemId: store.createItem(at), created: true, reason, joined, keys, titleKeys: tkeys };
-  return { itemId, created: false, reason, joined, keys, titleKeys: tkeys };
+
+  const best = bestTitleMatch(store, evidence, tkeys, tokens, idLess, context, allowed);
+  if (best) return placed(best.itemId, best.comparison.rule);
+  return { itemId: store.createItem(at), created: true, reason: 'new', joined, ...stored };
+}
+
+/** The candidate the rules call the same work: the same title first, then the closest title. */
+function bestTitleMatch(
+  store: LibraryStore,
+  evidence: TitleEvidence,
+  tkeys: readonly string[],
+  tokens: readonly string[],
+  idLess: boolean,
+  context: PlaceContext,
+  allowed: (itemId: number) => boolean,
+): { itemId: number; comparison: RecordComparison } | null {
+  let exact = store.findItemsByTitleKeys(tkeys);
+  const series =
+    exact.length > 0 && tkeys.some((k) => context.seriesTitleKeys?.has(k) || isStoredSeries(store, k));
+  if (series) exact = [];
+  const fuzzy =
+    tokens.length > 0
+      ? fuzzyCandidates(store, tokens, idLess ? TOKEN_PREFIX : ID_LESS_TOKEN_PREFIX).filter(
+          (id) => !exact.includes(id),
+        )
+      : [];
+  let best: { itemId: number; comparison: RecordComparison } | null = null;
+  const near = fuzzy.length > 0 ? store.titlesOfItems(fuzzy) : new Map<number, string[]>();
+  const titles = evidence.titles ?? [];
+  // A series title ("Reminiscences on Influential Papers") is no evidence, near or not.
+  const nearEnough = (id: number): boolean => {
+    const its = near.get(id) ?? [];
+    if (!titlesMayMatch(titles, its)) return false;
+    if (series || tkeys.some((k) => context.seriesTitleKeys?.has(k))) return false;
+    return !its.some((t) => titleKeys(t).some((k) => isStoredSeries(store, k)));
+  };
+  for (const itemId of [...exact, ...fuzzy.filter(nearEnough)]) {
+    if (!allowed(itemId)) continue;
+    const comparison = compareRecords(evidence, store.evidenceOf(itemId));
+    if (comparison.verdict !== 'same') continue;
+    if (series && comparison.rule === 'title') continue;
+    if (comparison.rule === 'title') return { itemId, comparison };
+    if (!best || comparison.titleSimilarity > best.comparison.titleSimilarity) best = { itemId, comparison };
+  }
+  return best;
+}
+
+/** Whether the library holds any merge decision (a cheap check: most never do). */
+function apartDecisions(store: LibraryStore): boolean {
+  return store.hasMergeDecisions();
+}
+
+/** Whether the user split two items apart (some source of one is kept apart from some source of the other). */
+export function keptApart(store: LibraryStore, a: number, b: number): boolean {
+  const other = new Set(store.anchorsOfItem(b));
+  if (other.size === 0) return false;
+  return store.anchorsOfItem(a).some((x) => store.mergeDecisionsOf(x).apart.some((y) => other.has(y)));
+}
+
+/** Items sharing the most title tokens with the entry. */
+export function fuzzyCandidates(
+  store: LibraryStore,
+  tokens: readonly string[],
+  prefix = TOKEN_PREFIX,
+): number[] {
+  const shared = new Map<number, number>();
+  const found = store.findItemsByTitleTokens(
+    tokens.map((t) => prefix + t),
+    COMMON_TOKEN,
+  );
+  for (const ids of found.values()) {
+    for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
+  }
+  return [...shared]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, MAX_CANDIDATES)
+    .map(([id]) => id);
+}
+
+/** Whether a stored bibliography uses this title key for several works. */
+function isStoredSeries(store: LibraryStore, key: string): boolean {
+  const byList = new Map<number, TitleEvidence[]>();
+  for (const r of store.bibRecordsWithTitleKey(key, 50)) {
+    const group = byList.get(r.listId) ?? [];
+    group.push(r.evidence);
+    byList.set(r.listId, group);
+  }
+  return [...byList.values()].some((group) => group.length > 1 && isSeriesTitle(group));
 }

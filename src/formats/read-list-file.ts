@@ -6,6 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LectioError } from '../core/errors.js';
 import type { ListInput } from '../core/import-lists.js';
+import type { ParsedList } from '../core/item.js';
+import { parseBibtexList } from './bibtex/bibtex-items.js';
+import { isCslJson, parseCslList } from './csl/csl-items.js';
 import { parseMarkdownList } from './markdown/parse-markdown-list.js';
 import { decodeText } from './text-decoding.js';
 
@@ -13,6 +16,8 @@ import { decodeText } from './text-decoding.js';
 export const MAX_LIST_BYTES = 256 * 1024 * 1024;
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd', '.txt', '.text', '']);
+const BIBTEX_EXTENSIONS = new Set(['.bib', '.bibtex', '.biblatex']);
+const JSON_EXTENSIONS = new Set(['.json', '.csl', '.csljson']);
 
 export function readListFile(file: string, onProgress?: (done: number, total: number) => void): ListInput {
   const absolute = path.resolve(file);
@@ -34,10 +39,10 @@ export function readListFile(file: string, onProgress?: (done: number, total: nu
     );
   }
   const ext = path.extname(absolute).toLowerCase();
-  if (!MARKDOWN_EXTENSIONS.has(ext)) {
+  if (!MARKDOWN_EXTENSIONS.has(ext) && !BIBTEX_EXTENSIONS.has(ext) && !JSON_EXTENSIONS.has(ext)) {
     throw new LectioError(
       'bad_input',
-      `${file}: lectio reads markdown lists (.md, .markdown, .txt), not ${ext} files`,
+      `${file}: lectio reads markdown lists (.md, .markdown, .txt), BibTeX (.bib) and CSL-JSON (.json), not ${ext} files`,
     );
   }
   let bytes: Buffer;
@@ -50,11 +55,38 @@ export function readListFile(file: string, onProgress?: (done: number, total: nu
     );
   }
   const decoded = decodeText(bytes, file);
-  const parsed = parseMarkdownList(decoded.text, onProgress ? { onProgress } : {});
+  const parsed = BIBTEX_EXTENSIONS.has(ext)
+    ? parseBibtexFile(decoded.text, file)
+    : JSON_EXTENSIONS.has(ext)
+      ? parseCslFile(decoded.text, file)
+      : parseMarkdownList(decoded.text, onProgress ? { onProgress } : {});
   return {
     path: absolute,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     parsed,
     warnings: decoded.warnings,
   };
+}
+
+function parseBibtexFile(text: string, file: string): ParsedList {
+  const parsed = parseBibtexList(text);
+  if (parsed === null) throw new LectioError('bad_input', `${file}: not BibTeX (no @entry{…} in it)`);
+  if (parsed.items.length === 0 && parsed.warnings.length > 0)
+    throw new LectioError('bad_input', `${file}: no readable BibTeX entry (${parsed.warnings[0]})`);
+  return parsed;
+}
+
+function parseCslFile(text: string, file: string): ParsedList {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new LectioError('bad_input', `${file}: not valid JSON (${(error as Error).message})`);
+  }
+  if (!isCslJson(value))
+    throw new LectioError(
+      'bad_input',
+      `${file}: not CSL-JSON (expected an array of entries, each with a type or id and a title)`,
+    );
+  return parseCslList(value);
 }

@@ -225,6 +225,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX inbox_entries_item ON inbox_entries(item_id);
     `,
   },
+  {
+    version: 7,
+    description: 'merge decisions: sources the user merged or split (lectio merge / unmerge)',
+    sql: `
+      -- One row per direction: a and b are source anchors ("src:/path/refs.bib#key",
+      -- src/core/place-entry.ts), kind 'together' or 'apart'. Every import reads them.
+      CREATE TABLE merge_decisions (
+        kind TEXT NOT NULL,
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (a, b)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /**

@@ -30,6 +30,7 @@ import { itemsUnderTopicArgs, itemsUnderTopicSql, listFilterSql } from './topic-
 import { SqliteSearchIndex } from './sqlite-search.js';
 import { SqliteFeedStore } from './feed-store.js';
 import type { FeedStore } from '../../core/feed-store.js';
+import { MatchingTables } from './merge-decisions.js';
 
 interface ItemRow {
   id: number;
@@ -107,7 +108,10 @@ function toLink(row: LinkRow): Link {
 export class SqliteLibraryStore implements LibraryStore {
   private readonly stmt;
 
+  private readonly matching: MatchingTables;
+
   constructor(private readonly db: Database.Database) {
+    this.matching = new MatchingTables(db);
     this.stmt = {
       listByPath: db.prepare('SELECT id, path, title, sha256, imported_at FROM lists WHERE path = ?'),
       insertList: db.prepare('INSERT INTO lists (path, title, sha256, imported_at) VALUES (?, ?, ?, ?)'),
@@ -243,14 +247,54 @@ export class SqliteLibraryStore implements LibraryStore {
     let year = row?.year ?? null;
     let authors: string[] = row ? (JSON.parse(row.authors) as string[]) : [];
     let bib: BibFields | undefined;
+    const titles = new Set<string>(row?.title ? [row.title] : []);
     // Items created in this run are not folded yet: read their sources. Bibliographic
     // fields are only ever on sources.
     for (const s of this.stmt.sourcesOfItem.all(itemId) as SourceRow[]) {
       year ??= s.year;
       if (authors.length === 0) authors = JSON.parse(s.authors) as string[];
       if (!bib && s.bib) bib = JSON.parse(s.bib) as BibFields;
+      if (s.title) titles.add(s.title);
     }
-    return bib ? { links, year, authors, bib } : { links, year, authors };
+    const evidence: TitleEvidence = { links, year, authors, titles: [...titles] };
+    if (bib) evidence.bib = bib;
+    return evidence;
+  }
+
+  findItemsByTitleTokens(tokens: readonly string[], limit: number): Map<string, number[]> {
+    return this.matching.findItemsByTitleTokens(tokens, limit);
+  }
+
+  titlesOfItems(itemIds: readonly number[]): Map<number, string[]> {
+    return this.matching.titlesOfItems(itemIds);
+  }
+
+  bibRecordsWithTitleKey(key: string, limit: number): Array<{ listId: number; evidence: TitleEvidence }> {
+    return this.matching.bibRecordsWithTitleKey(key, limit);
+  }
+
+  mergeDecisionsOf(anchor: string): { together: string[]; apart: string[] } {
+    return this.matching.mergeDecisionsOf(anchor);
+  }
+
+  hasMergeDecisions(): boolean {
+    return this.matching.hasMergeDecisions();
+  }
+
+  addMergeDecision(kind: 'together' | 'apart', a: string, b: string, at: string): void {
+    this.matching.addMergeDecision(kind, a, b, at);
+  }
+
+  anchorsOfItem(itemId: number): string[] {
+    return this.matching.anchorsOfItem(itemId);
+  }
+
+  sourceAnchorsOf(itemId: number): Map<number, string> {
+    return this.matching.sourceAnchorsOf(itemId);
+  }
+
+  splitSource(itemId: number, sourceId: number, at: string): number {
+    return this.matching.splitSource(itemId, sourceId, at);
   }
 
   createItem(at: string): number {

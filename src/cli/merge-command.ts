@@ -1,0 +1,96 @@
+// lectio duplicates [--json] | lectio merge A B | lectio unmerge ITEM SOURCE:
+// fixing what the identity rules got wrong. The decisions outlive re-imports.
+
+import type { Command } from 'commander';
+import { findDuplicates, mergeByUser, unmergeByUser } from '../core/merge-service.js';
+import { resolveRef } from '../core/resolve-ref.js';
+import { globals, printJson, withExistingStore } from './cli-context.js';
+import { clockNow } from './settings.js';
+
+const REF = 'an item id, an arXiv id, a DOI, a URL or words of the title';
+
+export function registerDuplicates(program: Command): void {
+  program
+    .command('duplicates')
+    .description('list likely duplicates the rules did not merge, with the evidence')
+    .option('--json', 'print JSON')
+    .option('--limit <n>', 'at most this many pairs', '200')
+    .action((opts: { limit: string }, command: Command) => {
+      const limit = Math.max(1, Number.parseInt(opts.limit, 10) || 200);
+      withExistingStore(command, (store) => {
+        const pairs = findDuplicates(store, limit);
+        if (globals(command).json) {
+          printJson(
+            pairs.map((p) => ({
+              a: p.a,
+              b: p.b,
+              verdict: p.comparison.verdict,
+              rule: p.comparison.rule,
+              titleSimilarity: Number(p.comparison.titleSimilarity.toFixed(3)),
+              authorOverlap:
+                p.comparison.authorOverlap === null ? null : Number(p.comparison.authorOverlap.toFixed(3)),
+              years: p.comparison.years,
+            })),
+          );
+          return;
+        }
+        if (pairs.length === 0) {
+          process.stdout.write('no likely duplicates\n');
+          return;
+        }
+        const out: string[] = [];
+        for (const p of pairs) {
+          const c = p.comparison;
+          const authors =
+            c.authorOverlap === null
+              ? 'authors unknown'
+              : `authors ${Math.round(c.authorOverlap * 100)}% shared`;
+          const years = c.years.map((y) => y ?? '?').join('/');
+          out.push(
+            `#${p.a.id} ${cut(p.a.title)}\n#${p.b.id} ${cut(p.b.title)}\n  title ${Math.round(c.titleSimilarity * 100)}% alike, ${authors}, years ${years}: ${c.rule}`,
+          );
+        }
+        out.push(`${pairs.length} pair${pairs.length === 1 ? '' : 's'}; "lectio merge A B" joins a pair`);
+        process.stdout.write(`${out.join('\n')}\n`);
+      });
+    });
+}
+
+export function registerMerge(program: Command): void {
+  program
+    .command('merge')
+    .description('merge item B into item A (kept merged by every later import)')
+    .argument('<a>', REF)
+    .argument('<b>', REF)
+    .action((a: string, b: string, _opts: unknown, command: Command) => {
+      withExistingStore(command, (store) => {
+        const into = resolveRef(store, a);
+        const from = resolveRef(store, b);
+        mergeByUser(store, into, from, clockNow());
+        const item = store.getItems([into])[0];
+        if (globals(command).json) printJson({ id: into, merged: from });
+        else process.stdout.write(`merged #${from} into #${into}  ${item?.title ?? ''}\n`);
+      });
+    });
+}
+
+export function registerUnmerge(program: Command): void {
+  program
+    .command('unmerge')
+    .description('split one source out of an item into an item of its own (kept apart by every later import)')
+    .argument('<item>', REF)
+    .argument('<source>', 'the source as "lectio show" prints it (file:line), or a source id')
+    .action((ref: string, source: string, _opts: unknown, command: Command) => {
+      withExistingStore(command, (store) => {
+        const id = resolveRef(store, ref);
+        const created = unmergeByUser(store, id, source, clockNow());
+        const item = store.getItems([created])[0];
+        if (globals(command).json) printJson({ id, split: created });
+        else process.stdout.write(`split ${source} out of #${id} into #${created}  ${item?.title ?? ''}\n`);
+      });
+    });
+}
+
+function cut(s: string): string {
+  return s.length > 90 ? `${s.slice(0, 89)}…` : s;
+}

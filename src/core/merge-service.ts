@@ -1,0 +1,141 @@
+// What the user decides about identity when the rules got it wrong: `lectio merge A B`,
+// `lectio unmerge ITEM SOURCE`, and the pairs `lectio duplicates` shows them to decide on.
+// Decisions are kept between source anchors (place-entry.ts sourceAnchors), so that every
+// later import honours them: an unmerged source never rejoins the item, a merged one stays.
+
+import { aggregateSources } from './aggregate.js';
+import { LectioError } from './errors.js';
+import {
+  compareRecords,
+  type RecordComparison,
+  type TitleEvidence,
+  titleBlockingKeys,
+  titlesMayBeAlike,
+  titleKeys,
+} from './identity.js';
+import type { LibraryStore, StoredSource } from './library-store.js';
+import { keptApart, TOKEN_PREFIX } from './place-entry.js';
+import { refreshTopicRanks } from './topic-service.js';
+
+/** Re-folds an item from its sources after its sources changed. */
+function refold(store: LibraryStore, itemId: number, at: string): void {
+  const sources = store.sourcesOf(itemId);
+  if (sources.length > 0) store.saveAggregate(itemId, aggregateSources(sources, null), at);
+}
+
+function requireItem(store: LibraryStore, id: number): void {
+  if (store.getItems([id]).length !== 1) throw new LectioError('not_found', `no item #${id}`);
+}
+
+/** Merges item `from` into `into`, and remembers it for every later import. */
+export function mergeByUser(store: LibraryStore, into: number, from: number, now: Date): void {
+  if (into === from) throw new LectioError('bad_input', `#${into} and #${from} are the same item`);
+  const at = now.toISOString();
+  store.transaction(() => {
+    requireItem(store, into);
+    requireItem(store, from);
+    const a = store.anchorsOfItem(into);
+    const b = store.anchorsOfItem(from);
+    for (const x of a) for (const y of b) store.addMergeDecision('together', x, y, at);
+    store.mergeItems(into, from, 'merged by you', at);
+    refold(store, into, at);
+    refreshTopicRanks(store, [into]);
+  });
+}
+
+/** A source of an item as `lectio show` prints it ("reading.md:12", a path ending, or a source id). */
+export function findSource(sources: readonly StoredSource[], ref: string): StoredSource {
+  const trimmed = ref.trim();
+  const byId = /^#?(\d+)$/u.exec(trimmed);
+  if (byId) {
+    const s = sources.find((x) => x.id === Number(byId[1]));
+    if (s) return s;
+  }
+  const m = /^(.*):(\d+)$/u.exec(trimmed);
+  if (m) {
+    const [, file, line] = m as unknown as [string, string, string];
+    const hits = sources.filter(
+      (s) => s.line === Number(line) && (s.file === file || s.file.endsWith(`/${file}`) || s.file === file),
+    );
+    if (hits.length === 1 && hits[0]) return hits[0];
+    if (hits.length > 1)
+      throw new LectioError(
+        'ambiguous',
+        `"${ref}" names ${hits.length} sources; give more of the path or a source id`,
+      );
+  }
+  const list = sources.map((s) => `${s.file}:${s.line} (source ${s.id})`).join(' | ');
+  throw new LectioError('not_found', `no source "${ref}" in this item; its sources: ${list}`);
+}
+
+/**
+ * Splits one source out of an item into a new item, and remembers that it is not the
+ * same work as the item's other sources. Returns the new item's id.
+ */
+export function unmergeByUser(store: LibraryStore, itemId: number, sourceRef: string, now: Date): number {
+  const at = now.toISOString();
+  return store.transaction(() => {
+    requireItem(store, itemId);
+    const sources = store.sourcesOf(itemId);
+    const source = findSource(sources, sourceRef);
+    if (sources.length < 2)
+      throw new LectioError('bad_input', `#${itemId} has one source only; there is nothing to unmerge`);
+    const anchors = store.sourceAnchorsOf(itemId);
+    const own = anchors.get(source.id);
+    if (own) {
+      for (const [id, other] of anchors)
+        if (id !== source.id) store.addMergeDecision('apart', own, other, at);
+    }
+    const created = store.splitSource(itemId, source.id, at);
+    refold(store, itemId, at);
+    refold(store, created, at);
+    const where = `${source.file}:${source.line}`;
+    store.addEvent(itemId, 'unmerge', { source: where, into: created }, at);
+    store.addEvent(created, 'unmerge', { source: where, from: itemId }, at);
+    refreshTopicRanks(store, [itemId, created]);
+    return created;
+  });
+}
+
+export interface DuplicatePair {
+  a: { id: number; title: string };
+  b: { id: number; title: string };
+  comparison: RecordComparison;
+}
+
+/**
+ * Likely duplicates: pairs the rules came close to merging ("likely"), found through the
+ * same indexed title keys and blocking keys the import uses (never all pairs). Pairs the
+ * user kept apart are left out.
+ */
+export function findDuplicates(store: LibraryStore, limit = 1000): DuplicatePair[] {
+  const out: DuplicatePair[] = [];
+  const items = store.listItems({});
+  const titleOf = new Map(items.map((i) => [i.id, i.title]));
+  for (const item of items) {
+    const titles = store.titlesOfItems([item.id]).get(item.id) ?? [item.title];
+    const candidates = new Set<number>(store.findItemsByTitleKeys(titles.flatMap((t) => titleKeys(t))));
+    const blocking = titles.flatMap((t) => titleBlockingKeys(t)).map((k) => TOKEN_PREFIX + k);
+    for (const ids of store.findItemsByTitleTokens(blocking, 100).values())
+      for (const id of ids) candidates.add(id);
+    const later = [...candidates].filter((id) => id > item.id && titleOf.has(id));
+    if (later.length === 0) continue;
+    const near = store.titlesOfItems(later);
+    let evidence: TitleEvidence | null = null;
+    for (const other of later) {
+      // Titles first (cheap); the whole evidence only for the few that are alike.
+      if (!titlesMayBeAlike(titles, near.get(other) ?? [])) continue;
+      evidence ??= store.evidenceOf(item.id);
+      const comparison = compareRecords(evidence, store.evidenceOf(other));
+      if (comparison.verdict === 'different') continue;
+      if (keptApart(store, item.id, other)) continue;
+      out.push({
+        a: { id: item.id, title: item.title },
+        b: { id: other, title: titleOf.get(other) ?? '' },
+        comparison,
+      });
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}

