@@ -15,9 +15,10 @@
 
 import { aggregateSources } from './aggregate.js';
 import type { CachedPaper, PaperMetadata } from './feed-store.js';
-import { identityKeys, titleKeys, titleMergeContradiction } from './identity.js';
+import { compareRecords, identityKeys, titleKeys } from './identity.js';
 import { newEntry, type Link, type ParsedItem } from './item.js';
 import { METADATA_LIST_PATH, type LibraryStore } from './library-store.js';
+import { keptApart } from './place-entry.js';
 import { refreshTopicRanks } from './topic-service.js';
 
 /** What enrich needs of the arXiv client (src/sources/arxiv-api.ts ArxivClient). */
@@ -198,12 +199,14 @@ function applyPaper(
   // What arXiv taught us may show that other items are this paper.
   let id = itemId;
   const others = new Map<number, string>();
+  // The same rules as an import (identity.ts), and the user's `lectio unmerge` decisions.
+  const mayJoin = (other: number): boolean =>
+    other !== id && !others.has(other) && !(store.hasMergeDecisions() && keptApart(store, id, other));
   for (const m of store.findItemsByKeys(keys))
-    if (m.itemId !== id) others.set(m.itemId, `both carry ${m.key}`);
-  const evidence = store.evidenceOf(id);
+    if (mayJoin(m.itemId)) others.set(m.itemId, `both carry ${m.key}`);
+  const evidence = { ...store.evidenceOf(id), titles: [paper.title] };
   for (const candidate of store.findItemsByTitleKeys(tkeys)) {
-    if (candidate === id || others.has(candidate)) continue;
-    if (titleMergeContradiction(evidence, store.evidenceOf(candidate)) === null)
+    if (mayJoin(candidate) && compareRecords(evidence, store.evidenceOf(candidate)).verdict === 'same')
       others.set(candidate, 'the title arXiv gives');
   }
   for (const [other, reason] of others) {
