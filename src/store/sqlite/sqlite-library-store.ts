@@ -28,6 +28,8 @@ import type {
 } from '../../core/library-store.js';
 import { itemsUnderTopicArgs, itemsUnderTopicSql } from './topic-filter.js';
 import { SqliteSearchIndex } from './sqlite-search.js';
+import { readBackupTables, readExportItems, writeBackupTables } from './sqlite-export-reads.js';
+import type { BackupTables, ExportSelection } from '../../core/library-export.js';
 
 interface ItemRow {
   id: number;
@@ -707,6 +709,18 @@ export class SqliteLibraryStore implements LibraryStore {
     }
     const order = new Map(ids.map((id, i) => [id, i]));
     return out.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  }
+
+  exportItems(filter: ListFilter): ExportSelection {
+    return readExportItems(this.db, filter, idsOf);
+  }
+
+  backupTables(): BackupTables {
+    return readBackupTables(this.db);
+  }
+
+  restoreTables(backup: BackupTables, replace: boolean): void {
+    writeBackupTables(this.db, backup, replace);
   }
 
   listItems(filter: ListFilter): ItemRecord[] {

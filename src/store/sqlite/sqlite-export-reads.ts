@@ -1,0 +1,212 @@
+// The exporters' bulk reads and the backup's rows (src/core/library-export.ts). A 100k-item
+// export reads items, links and sources in three raw queries, never one query per item.
+
+import type Database from 'better-sqlite3';
+import { LectioError } from '../../core/errors.js';
+import type { BibFields, ItemKind, Link, LinkRole, Status } from '../../core/item.js';
+import type { BackupRow, BackupTables, ExportItem, ExportSelection } from '../../core/library-export.js';
+import type { ListFilter } from '../../core/library-store.js';
+import { SqliteSearchIndex } from './sqlite-search.js';
+import { SCHEMA_VERSION } from './migrations.js';
+import { itemsUnderTopicArgs, itemsUnderTopicSql } from './topic-filter.js';
+
+type ItemsWhere = { sql: string; args: Record<string, string | number> };
+
+function itemsWhere(filter: ListFilter): ItemsWhere {
+  const where: string[] = [];
+  const args: Record<string, string | number> = {};
+  if (filter.status) {
+    where.push('status = @status');
+    args.status = filter.status;
+  }
+  if (filter.kind) {
+    where.push('kind = @kind');
+    args.kind = filter.kind;
+  }
+  if (filter.noWhy) where.push("(why IS NULL OR trim(why) = '')");
+  if (filter.topic) {
+    where.push(`id IN (${itemsUnderTopicSql('topic')})`);
+    Object.assign(args, itemsUnderTopicArgs('topic', filter.topic));
+  }
+  return { sql: where.length > 0 ? where.join(' AND ') : '1', args };
+}
+
+const parseList = (json: string): string[] => (json === '[]' ? [] : (JSON.parse(json) as string[]));
+
+export function readExportItems(
+  db: Database.Database,
+  filter: ListFilter,
+  idsOf: (links: readonly Link[]) => ExportItem['ids'],
+): ExportSelection {
+  const where = itemsWhere(filter);
+  const selected = where.sql === '1' ? '' : `WHERE item_id IN (SELECT id FROM items WHERE ${where.sql})`;
+  const rows = db
+    .prepare(
+      `SELECT id, title, aliases, kind, status, importance, why, year, authors, topics, pass, rating, read_at,
+         note, created_at, abstract, doi, categories, journal_ref
+       FROM items WHERE ${where.sql} ORDER BY id`,
+    )
+    .raw()
+    .all(where.args) as Array<
+    [
+      number,
+      string,
+      string,
+      string,
+      string,
+      number | null,
+      string | null,
+      number | null,
+      string,
+      string,
+      number,
+      number | null,
+      string | null,
+      string,
+      string,
+      string | null,
+      string | null,
+      string,
+      string | null,
+    ]
+  >;
+  const byId = new Map<number, ExportItem>();
+  const items = rows.map((r): ExportItem => {
+    const item: ExportItem = {
+      id: r[0],
+      title: r[1],
+      aliases: parseList(r[2]),
+      kind: r[3] as ItemKind,
+      status: r[4] as Status,
+      importance: r[5],
+      why: r[6],
+      year: r[7],
+      authors: parseList(r[8]),
+      topics: parseList(r[9]),
+      links: [],
+      ids: {},
+      notes: [],
+      note: r[13],
+      rating: r[11],
+      pass: r[10],
+      readAt: r[12],
+      createdAt: r[14],
+      abstract: r[15],
+      doi: r[16],
+      categories: parseList(r[17]),
+      journalRef: r[18],
+      bib: null,
+    };
+    byId.set(item.id, item);
+    return item;
+  });
+  const links = db
+    .prepare(`SELECT item_id, url, role, label FROM links ${selected} ORDER BY item_id, source_id, position`)
+    .raw()
+    .all(where.args) as Array<[number, string, string, string | null]>;
+  let seen = new Set<string>();
+  let seenFor = -1;
+  for (const [itemId, url, role, label] of links) {
+    const item = byId.get(itemId);
+    if (!item) continue;
+    if (itemId !== seenFor) {
+      seen = new Set();
+      seenFor = itemId;
+    }
+    if (seen.has(url)) continue;
+    seen.add(url);
+    item.links.push(label ? { url, role: role as LinkRole, label } : { url, role: role as LinkRole });
+  }
+  const sources = db
+    .prepare(
+      `SELECT item_id, notes, bib FROM sources
+       WHERE (notes != '[]' OR bib IS NOT NULL) ${selected ? `AND ${selected.slice(6)}` : ''} ORDER BY id`,
+    )
+    .raw()
+    .all(where.args) as Array<[number, string, string | null]>;
+  for (const [itemId, notes, bib] of sources) {
+    const item = byId.get(itemId);
+    if (!item) continue;
+    for (const note of parseList(notes)) if (!item.notes.includes(note)) item.notes.push(note);
+    if (bib) item.bib = { ...(JSON.parse(bib) as BibFields), ...item.bib };
+  }
+  for (const item of items) item.ids = idsOf(item.links);
+  const topics = db.prepare('SELECT path FROM topics ORDER BY position, path').pluck().all() as string[];
+  return { items, topics };
+}
+
+/**
+ * The tables a backup holds, parents first. The search index is not among them: it is
+ * rebuilt from these on restore. search_state and search_positions are the index's own.
+ */
+export const BACKUP_TABLES = [
+  'lists',
+  'items',
+  'sources',
+  'links',
+  'item_keys',
+  'title_keys',
+  'topics',
+  'events',
+  'topic_renames',
+  'plans',
+  'plan_items',
+] as const;
+
+export function readBackupTables(db: Database.Database): BackupTables {
+  const tables: Record<string, BackupRow[]> = {};
+  for (const table of BACKUP_TABLES) {
+    const key = primaryKeyOf(db, table);
+    tables[table] = db.prepare(`SELECT * FROM ${table} ORDER BY ${key}`).all() as BackupRow[];
+  }
+  return { schema: SCHEMA_VERSION, tables };
+}
+
+function columnsOf(db: Database.Database, table: string): Array<{ name: string; pk: number }> {
+  return db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string; pk: number }>;
+}
+
+function primaryKeyOf(db: Database.Database, table: string): string {
+  const pk = columnsOf(db, table)
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((c) => c.name);
+  return pk.length > 0 ? pk.join(', ') : 'rowid';
+}
+
+/**
+ * Writes a backup's rows as they are (ids included), then indexes them for search once.
+ * Columns a backup from an older schema lacks take their defaults; a backup from a newer
+ * schema is refused by the caller (restore-backup.ts) before anything is written.
+ */
+export function writeBackupTables(db: Database.Database, backup: BackupTables, replace: boolean): void {
+  const search = new SqliteSearchIndex(db);
+  search.pauseIndexing();
+  if (replace) for (const table of [...BACKUP_TABLES].reverse()) db.prepare(`DELETE FROM ${table}`).run();
+  for (const table of BACKUP_TABLES) {
+    const rows = backup.tables[table] ?? [];
+    if (rows.length === 0) continue;
+    const known = new Set(columnsOf(db, table).map((c) => c.name));
+    const statements = new Map<string, Database.Statement>();
+    for (const row of rows) {
+      const columns = Object.keys(row).filter((c) => known.has(c));
+      const signature = columns.join(',');
+      let insert = statements.get(signature);
+      if (!insert) {
+        insert = db.prepare(
+          `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+        );
+        statements.set(signature, insert);
+      }
+      try {
+        insert.run(Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
+      } catch (error) {
+        throw new LectioError(
+          'bad_input',
+          `backup: ${table}: a row does not fit (${(error as Error).message})`,
+        );
+      }
+    }
+  }
+  search.rebuild();
+}
