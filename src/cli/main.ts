@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   progress: async () => (await import('./progress-command.js')).registerProgress,
   demo: async () => (await import('./demo-command.js')).registerDemo,
   search: async () => (await import('./search-command.js')).registerSearch,
+  export: async () => (await import('./export-command.js')).registerExport,
 };
 
 export async function buildProgram(argv: readonly string[]): Promise<Command> {

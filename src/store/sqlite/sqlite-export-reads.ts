@@ -180,6 +180,14 @@ function primaryKeyOf(db: Database.Database, table: string): string {
  * schema is refused by the caller (restore-backup.ts) before anything is written.
  */
 export function writeBackupTables(db: Database.Database, backup: BackupTables, replace: boolean): void {
+  if (backup.schema > SCHEMA_VERSION) {
+    throw new LectioError(
+      'bad_input',
+      `the backup comes from a newer lectio (schema ${backup.schema}, this one knows ${SCHEMA_VERSION}); upgrade lectio`,
+    );
+  }
+  const unknown = Object.keys(backup.tables).filter((t) => !(BACKUP_TABLES as readonly string[]).includes(t));
+  if (unknown.length > 0) throw new LectioError('bad_input', `backup: unknown table ${unknown[0] ?? ''}`);
   const search = new SqliteSearchIndex(db);
   search.pauseIndexing();
   if (replace) for (const table of [...BACKUP_TABLES].reverse()) db.prepare(`DELETE FROM ${table}`).run();
