@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { importLists } from '../src/core/import-lists.js';
-import type { ExportItem } from '../src/core/library-export.js';
+import { type ExportItem, itemIds } from '../src/core/library-export.js';
 import type { LibraryStore } from '../src/core/library-store.js';
 import { exportMarkdown } from '../src/formats/export/markdown-export.js';
 import { readListFile } from '../src/formats/read-list-file.js';
@@ -37,7 +37,7 @@ function libraryOf(dir: string, name: string, files: readonly string[]): Library
 export function comparable(item: ExportItem) {
   return {
     title: item.title,
-    ids: item.ids,
+    ids: itemIds(item.links),
     links: item.links.map((l) => `${l.role} ${l.url}`).sort(),
     topics: [...item.topics].sort(),
     status: item.status === 'inbox' ? 'to-read' : item.status,

@@ -52,7 +52,8 @@ export function registerExport(program: Command): void {
           const { writeBackup } = await import('../formats/export/json-backup.js');
           return emit(opts.out, writeBackup(store.backupTables(), now));
         }
-        const selection = store.exportItems(filter);
+        const citations = opts.format === 'bibtex' || opts.format === 'csl-json';
+        const selection = store.exportItems(filter, { abstracts: citations });
         if (opts.topic && selection.items.length === 0) {
           throw new LectioError('not_found', `no items under the topic "${opts.topic}"`);
         }

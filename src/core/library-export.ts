@@ -2,6 +2,8 @@
 // a site shows, read in bulk (LibraryStore.exportItems), and the whole library as rows for a
 // backup (LibraryStore.backupTables). Plain data; the formats live in src/formats/export/.
 
+import { canonicalIdsOfUrl } from './canonical-id.js';
+import { identityLinks } from './identity.js';
 import type { BibFields, ItemKind, Link, Status } from './item.js';
 
 export interface ExportItem {
@@ -17,7 +19,6 @@ export interface ExportItem {
   /** Topic paths, first seen first. */
   topics: string[];
   links: Link[];
-  ids: { arxiv?: string; doi?: string; github?: string; youtube?: string };
   /** The lists' notes. */
   notes: string[];
   /** The user's own note (lectio note). */
@@ -40,6 +41,23 @@ export interface ExportSelection {
   items: ExportItem[];
   /** Every topic path in the user's order. */
   topics: string[];
+}
+
+export type ItemIds = { arxiv?: string; doi?: string; github?: string; youtube?: string };
+
+/**
+ * The strong ids of an item's identifying links (`ids` of list --json, the same rule as the
+ * store's): computed by the exporters that need them, not by the bulk read, which a
+ * markdown export of 100k items would pay for with nothing to show.
+ */
+export function itemIds(links: readonly Link[]): ItemIds {
+  const ids: ItemIds = {};
+  for (const link of identityLinks(links)) {
+    for (const id of canonicalIdsOfUrl(link.url)) {
+      if (id.scheme !== 'url' && ids[id.scheme] === undefined) ids[id.scheme] = id.value;
+    }
+  }
+  return ids;
 }
 
 /** One table's rows, column name → value, as the store holds them. */

@@ -225,8 +225,11 @@ export interface LibraryStore {
   topQueueIds(filter: { topic?: string }, weights: QueueBaseWeights, now: Date, limit: number): number[];
 
   getItems(ids: readonly number[]): ItemRecord[];
-  /** What exporters read (library-export.ts): the items a filter selects, in a few bulk queries. */
-  exportItems(filter: ListFilter): ExportSelection;
+  /**
+   * What exporters read (library-export.ts): the items a filter selects, in a few bulk
+   * queries; without their abstracts (null) unless asked, which a list or a site never shows.
+   */
+  exportItems(filter: ListFilter, options?: { abstracts: boolean }): ExportSelection;
   /** Every row of the library, for a JSON backup. */
   backupTables(): BackupTables;
   /** Writes a backup's rows; `replace` first empties the library. Call inside transaction(). */

@@ -59,7 +59,16 @@ function entry(item: ExportItem, key: string): string {
   else if (venue) add('howpublished', venue);
   add('volume', bib?.volume);
   add('number', bib?.number);
-  add('pages', bib?.pages?.replace(/\s*[-–—]+\s*/u, '--'));
+  // A page range's -- is BibTeX's en dash, meant here.
+  if (bib?.pages?.trim())
+    fields.push([
+      'pages',
+      bib.pages
+        .trim()
+        .split(/\s*[-–—]+\s*/u)
+        .map(latex)
+        .join('--'),
+    ]);
   add('publisher', bib?.publisher);
   add('doi', doiOf(item), true);
   const arxiv = arxivOf(item);
@@ -89,8 +98,8 @@ const SPECIAL: Record<string, string> = {
   '%': '\\%',
   '#': '\\#',
   _: '\\_',
-  '^': '\\^{}',
-  '~': '\\~{}',
+  '^': '\\textasciicircum{}',
+  '~': '\\textasciitilde{}',
   '<': '\\textless{}',
   '>': '\\textgreater{}',
 };
@@ -127,8 +136,6 @@ const LETTERS: Record<string, string> = {
   '—': '---',
   '“': '``',
   '”': "''",
-  '‘': '`',
-  '’': "'",
 };
 
 /**
@@ -137,10 +144,16 @@ const LETTERS: Record<string, string> = {
  * and Zotero read.
  */
 export function latex(text: string): string {
-  // Most text is plain ASCII without a special character: nothing to do.
-  if (/^[A-Za-z0-9 ,.;:!?()'"/@+=*|-]*$/u.test(text)) return text;
+  // Most text is plain ASCII without a special character or a ligature: nothing to do.
+  if (/^[A-Za-z0-9 ,.;:!?()'"/@+=*|-]*$/u.test(text) && !/--|''/u.test(text)) return text;
   let out = '';
-  for (const ch of text.normalize('NFC').replace(/\s+/gu, ' ')) {
+  const chars = [...text.normalize('NFC').replace(/\s+/gu, ' ')];
+  for (const [i, ch] of chars.entries()) {
+    // TeX reads -- and --- as dashes, `` and '' as quotes: a brace between keeps them apart.
+    if ((ch === '-' || ch === "'" || ch === '`') && chars[i + 1] === ch) {
+      out += `${ch}{}`;
+      continue;
+    }
     const special = SPECIAL[ch] ?? LETTERS[ch];
     if (special !== undefined) {
       out += special;
@@ -154,7 +167,7 @@ export function latex(text: string): string {
     const base = parts[0] ?? ch;
     const marks = parts.slice(1);
     if (marks.length > 0 && /^[A-Za-z]$/u.test(base) && marks.every((m) => ACCENTS[m] !== undefined)) {
-      let letter = base === 'i' ? '\\i' : base === 'j' ? '\\j' : base;
+      let letter = base;
       for (const m of marks) {
         const command = ACCENTS[m] ?? '';
         letter = /^[a-zA-Z]$/u.test(command)

@@ -2,7 +2,7 @@
 // family and given names, its venue, its arXiv id and primary category, its URL, and a
 // citation key that stays the same from one export to the next.
 
-import type { ExportItem } from '../../core/library-export.js';
+import { type ExportItem, itemIds } from '../../core/library-export.js';
 
 export interface PersonName {
   family?: string;
@@ -77,7 +77,7 @@ export function workType(item: ExportItem): WorkType {
 
 /** The arXiv id and its primary category (the first category an enrichment gave). */
 export function arxivOf(item: ExportItem): { id: string; primaryClass: string | null } | null {
-  const id = item.ids.arxiv;
+  const id = itemIds(item.links).arxiv;
   if (!id) return null;
   const oldStyle = /^([a-z-]+(?:\.[A-Z]{2})?)\//u.exec(id)?.[1];
   return { id, primaryClass: item.categories[0] ?? oldStyle ?? null };
@@ -94,7 +94,7 @@ export function citationUrl(item: ExportItem): string | null {
 }
 
 export function doiOf(item: ExportItem): string | null {
-  return item.doi ?? item.ids.doi ?? null;
+  return item.doi ?? itemIds(item.links).doi ?? null;
 }
 
 const STOP_WORDS = new Set(
@@ -143,7 +143,7 @@ export function citationKeys(items: readonly ExportItem[]): Map<number, string> 
     let word = '';
     for (const w of item.title.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
       word = keyPart(w);
-      if (word.length > 0 && !STOP_WORDS.has(word)) break;
+      if (/[a-z]/u.test(word) && !STOP_WORDS.has(word)) break;
       word = '';
     }
     let base = `${author}${item.year ?? ''}${word}`;

@@ -9,6 +9,7 @@ import type { ExportItem, ExportSelection } from '../../core/library-export.js';
 import { BARE_URL, trimUrl } from '../markdown/inline-pieces.js';
 import { roleOfLabel } from '../markdown/item-fields.js';
 import { piecesLinks } from '../markdown/list-node.js';
+import { isBadgeOrAnchor } from '../../core/canonical-id.js';
 import { identityLinks } from '../../core/identity.js';
 import { classifyLink } from '../../core/link-role.js';
 import { topicTree, walkTopics } from './topic-order.js';
@@ -183,6 +184,11 @@ function linkLine(link: Link): string {
 
 /** The role lectio's importer gives a markdown link `[label](url)`. */
 function linkRoleRead(url: string, label: string): LinkRole | undefined {
+  // A label of many words (a title) names no role (role words are short): the URL decides,
+  // as piecesLinks would decide it, without trying every role word on a 100-letter title.
+  if (label.length > 40 && label.replace(/[^\p{L}\p{N}]+/gu, '').length > 30) {
+    return isBadgeOrAnchor(url) ? undefined : classifyLink(url);
+  }
   return piecesLinks([{ kind: 'link', url, label, imageOnly: false, bold: false }], true)[0]?.role;
 }
 

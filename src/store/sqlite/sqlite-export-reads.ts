@@ -3,7 +3,7 @@
 
 import type Database from 'better-sqlite3';
 import { LectioError } from '../../core/errors.js';
-import type { BibFields, ItemKind, Link, LinkRole, Status } from '../../core/item.js';
+import type { BibFields, ItemKind, LinkRole, Status } from '../../core/item.js';
 import type { BackupRow, BackupTables, ExportItem, ExportSelection } from '../../core/library-export.js';
 import type { ListFilter } from '../../core/library-store.js';
 import { SqliteSearchIndex } from './sqlite-search.js';
@@ -36,18 +36,18 @@ const parseList = (json: string): string[] => (json === '[]' ? [] : (JSON.parse(
 export function readExportItems(
   db: Database.Database,
   filter: ListFilter,
-  idsOf: (links: readonly Link[]) => ExportItem['ids'],
+  options: { abstracts: boolean },
 ): ExportSelection {
   const where = itemsWhere(filter);
   const selected = where.sql === '1' ? '' : `WHERE item_id IN (SELECT id FROM items WHERE ${where.sql})`;
   const rows = db
     .prepare(
       `SELECT id, title, aliases, kind, status, importance, why, year, authors, topics, pass, rating, read_at,
-         note, created_at, abstract, doi, categories, journal_ref
+         note, created_at, ${options.abstracts ? 'abstract' : 'NULL'}, doi, categories, journal_ref
        FROM items WHERE ${where.sql} ORDER BY id`,
     )
     .raw()
-    .all(where.args) as Array<
+    .iterate(where.args) as IterableIterator<
     [
       number,
       string,
@@ -71,7 +71,9 @@ export function readExportItems(
     ]
   >;
   const byId = new Map<number, ExportItem>();
-  const items = rows.map((r): ExportItem => {
+  const items: ExportItem[] = [];
+  // Row by row: the rows of 100k items never all sit in memory beside their objects.
+  for (const r of rows) {
     const item: ExportItem = {
       id: r[0],
       title: r[1],
@@ -84,7 +86,6 @@ export function readExportItems(
       authors: parseList(r[8]),
       topics: parseList(r[9]),
       links: [],
-      ids: {},
       notes: [],
       note: r[13],
       rating: r[11],
@@ -98,12 +99,12 @@ export function readExportItems(
       bib: null,
     };
     byId.set(item.id, item);
-    return item;
-  });
+    items.push(item);
+  }
   const links = db
     .prepare(`SELECT item_id, url, role, label FROM links ${selected} ORDER BY item_id, source_id, position`)
     .raw()
-    .all(where.args) as Array<[number, string, string, string | null]>;
+    .iterate(where.args) as IterableIterator<[number, string, string, string | null]>;
   let seen = new Set<string>();
   let seenFor = -1;
   for (const [itemId, url, role, label] of links) {
@@ -123,14 +124,13 @@ export function readExportItems(
        WHERE (notes != '[]' OR bib IS NOT NULL) ${selected ? `AND ${selected.slice(6)}` : ''} ORDER BY id`,
     )
     .raw()
-    .all(where.args) as Array<[number, string, string | null]>;
+    .iterate(where.args) as IterableIterator<[number, string, string | null]>;
   for (const [itemId, notes, bib] of sources) {
     const item = byId.get(itemId);
     if (!item) continue;
     for (const note of parseList(notes)) if (!item.notes.includes(note)) item.notes.push(note);
     if (bib) item.bib = { ...(JSON.parse(bib) as BibFields), ...item.bib };
   }
-  for (const item of items) item.ids = idsOf(item.links);
   const topics = db.prepare('SELECT path FROM topics ORDER BY position, path').pluck().all() as string[];
   return { items, topics };
 }

@@ -711,8 +711,8 @@ export class SqliteLibraryStore implements LibraryStore {
     return out.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   }
 
-  exportItems(filter: ListFilter): ExportSelection {
-    return readExportItems(this.db, filter, idsOf);
+  exportItems(filter: ListFilter, options: { abstracts: boolean } = { abstracts: true }): ExportSelection {
+    return readExportItems(this.db, filter, options);
   }
 
   backupTables(): BackupTables {
