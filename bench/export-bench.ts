@@ -51,13 +51,13 @@ export function benchExport(
     importLists(store, [readListFile(list)], { now: () => new Date('2026-01-01T00:00:00Z') });
     for (let i = 0; i < runs; i++) {
       let t = performance.now();
-      const selection = store.exportItems({});
+      const selection = store.exportItems({}, 'list');
       inProcess.read.push(performance.now() - t);
       t = performance.now();
       mdBytes = Buffer.byteLength(exportMarkdown(selection));
       inProcess.md.push(performance.now() - t);
       t = performance.now();
-      bibtexBytes = Buffer.byteLength(exportBibtex(selection));
+      bibtexBytes = Buffer.byteLength(exportBibtex(store.exportItems({}, 'citation')));
       inProcess.bibtex.push(performance.now() - t);
     }
   } finally {
@@ -85,6 +85,28 @@ export function benchExport(
   };
 }
 
+/** The section of BENCHMARKS.md. */
+export function renderExport(r: ExportBenchResult): string[] {
+  const ms = (v: number): string => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`);
+  const mb = (b: number): string => `${(b / 1e6).toFixed(1)} MB`;
+  const verdict = (v: number): string => (v < 3000 ? 'pass' : '**FAIL**');
+  return [
+    `## f. Export of a ${r.items.toLocaleString('en')}-item library (bench/export-bench.ts)`,
+    '',
+    `The generated list imported; \`lectio export --format F --out FILE\`, child processes, process`,
+    `start included, median of ${r.runs} after one untimed run; in-process rows split the command.`,
+    '',
+    '| measure | median | goal | result |',
+    '|---|--:|---|---|',
+    `| \`lectio export --format md\` (${mb(r.mdBytes)}) | ${ms(r.mdCliMs)} | < 3 s | ${verdict(r.mdCliMs)} |`,
+    `| \`lectio export --format bibtex\` (${mb(r.bibtexBytes)}) | ${ms(r.bibtexCliMs)} | < 3 s | ${verdict(r.bibtexCliMs)} |`,
+    `| bulk read (exportItems), in-process | ${ms(r.readInProcessMs)} | | |`,
+    `| markdown writing, in-process | ${ms(r.mdInProcessMs)} | | |`,
+    `| BibTeX: read for citations and writing, in-process | ${ms(r.bibtexInProcessMs)} | | |`,
+    '',
+  ];
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const quick = process.argv.includes('--quick');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-export-bench-'));
@@ -92,7 +114,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const r = benchExport(tmp, quick ? 20_000 : 100_000, quick ? 3 : 5, (m) =>
       process.stderr.write(`bench: ${m}\n`),
     );
-    process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+    process.stdout.write(`${renderExport(r).join('\n')}\n`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

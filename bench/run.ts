@@ -28,6 +28,7 @@ import { generateList } from './generate-list.js';
 import { median } from './measure.js';
 import { benchReader, type ReaderBenchResult } from './reader-bench.js';
 import { benchSearch, type SearchBenchResult } from './search-bench.js';
+import { benchExport, renderExport, type ExportBenchResult } from './export-bench.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'lectio.js');
@@ -599,6 +600,7 @@ interface Results {
   list: ListResult;
   reader: ReaderBenchResult;
   search: SearchBenchResult;
+  export: ExportBenchResult;
 }
 
 function render(r: Results, when: Date, loadAtStart: number): string {
@@ -758,6 +760,7 @@ function render(r: Results, when: Date, loadAtStart: number): string {
     row(['---', '--:', '--:']),
     ...Object.entries(f.byClass).map(([name, c]) => row([name, ms(c.p50Ms), ms(c.p99Ms)])),
   );
+  out.push('', ...renderExport(r.export));
   return `${out.join('\n')}\n`;
 }
 
@@ -774,7 +777,8 @@ function main(): void {
     const list = benchListJson(tmp);
     const reader = benchReader(tmp, QUICK ? 20_000 : 100_000, QUICK ? 3 : 9, log);
     const search = benchSearch(tmp, QUICK ? 20_000 : 100_000, QUICK ? 3 : 9, log);
-    const report = render({ parser, big, list, reader, search }, new Date(), loadAtStart);
+    const exported = benchExport(tmp, QUICK ? 20_000 : 100_000, QUICK ? 3 : 5, log);
+    const report = render({ parser, big, list, reader, search, export: exported }, new Date(), loadAtStart);
     process.stdout.write(report);
     if (!QUICK) {
       fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), report);

@@ -52,8 +52,8 @@ export function registerExport(program: Command): void {
           const { writeBackup } = await import('../formats/export/json-backup.js');
           return emit(opts.out, writeBackup(store.backupTables(), now));
         }
-        const citations = opts.format === 'bibtex' || opts.format === 'csl-json';
-        const selection = store.exportItems(filter, { abstracts: citations });
+        const purpose = opts.format === 'md' ? 'list' : opts.format === 'site' ? 'all' : 'citation';
+        const selection = store.exportItems(filter, purpose);
         if (opts.topic && selection.items.length === 0) {
           throw new LectioError('not_found', `no items under the topic "${opts.topic}"`);
         }

@@ -36,6 +36,15 @@ export interface ExportItem {
   bib: BibFields | null;
 }
 
+/**
+ * What an export is for, which decides the fields read (a 100k-item export pays for every
+ * column it reads): `list` a markdown list (title, status, stars, why, authors, year, topics,
+ * links, notes), `citation` BibTeX or CSL-JSON (kind, year, authors, topics, links, abstract,
+ * DOI, categories, journal reference, the sources' bibliographic fields), `all` everything
+ * (the site, tests). Fields not read hold their empty value.
+ */
+export type ExportPurpose = 'list' | 'citation' | 'all';
+
 export interface ExportSelection {
   /** Items in library order (by id). */
   items: ExportItem[];

@@ -4,7 +4,13 @@
 import type Database from 'better-sqlite3';
 import { LectioError } from '../../core/errors.js';
 import type { BibFields, ItemKind, LinkRole, Status } from '../../core/item.js';
-import type { BackupRow, BackupTables, ExportItem, ExportSelection } from '../../core/library-export.js';
+import type {
+  BackupRow,
+  BackupTables,
+  ExportItem,
+  ExportPurpose,
+  ExportSelection,
+} from '../../core/library-export.js';
 import type { ListFilter } from '../../core/library-store.js';
 import { SqliteSearchIndex } from './sqlite-search.js';
 import { SCHEMA_VERSION } from './migrations.js';
@@ -33,43 +39,90 @@ function itemsWhere(filter: ListFilter): ItemsWhere {
 
 const parseList = (json: string): string[] => (json === '[]' ? [] : (JSON.parse(json) as string[]));
 
+/**
+ * The columns each purpose reads (library-export.ts ExportPurpose). At 100k items, the
+ * columns read are most of the cost of an export: a list needs ten of the twenty.
+ */
+const COLUMNS: Record<ExportPurpose, ReadonlySet<string>> = {
+  list: new Set(['aliases', 'kind', 'status', 'importance', 'why', 'year', 'authors', 'topics']),
+  citation: new Set(['kind', 'year', 'authors', 'topics', 'abstract', 'doi', 'categories', 'journal_ref']),
+  all: new Set([
+    'aliases',
+    'kind',
+    'status',
+    'importance',
+    'why',
+    'year',
+    'authors',
+    'topics',
+    'pass',
+    'rating',
+    'read_at',
+    'note',
+    'created_at',
+    'abstract',
+    'doi',
+    'categories',
+    'journal_ref',
+  ]),
+};
+
+/** Columns after id and title, in this order; a column a purpose does not read is its default. */
+const OPTIONAL: ReadonlyArray<[string, string]> = [
+  ['aliases', "'[]'"],
+  ['kind', "'other'"],
+  ['status', "'to-read'"],
+  ['importance', 'NULL'],
+  ['why', 'NULL'],
+  ['year', 'NULL'],
+  ['authors', "'[]'"],
+  ['topics', "'[]'"],
+  ['pass', '0'],
+  ['rating', 'NULL'],
+  ['read_at', 'NULL'],
+  ['note', "''"],
+  ['created_at', "''"],
+  ['abstract', 'NULL'],
+  ['doi', 'NULL'],
+  ['categories', "'[]'"],
+  ['journal_ref', 'NULL'],
+];
+
+type ItemRow = [
+  number,
+  string,
+  string,
+  string,
+  string,
+  number | null,
+  string | null,
+  number | null,
+  string,
+  string,
+  number,
+  number | null,
+  string | null,
+  string,
+  string,
+  string | null,
+  string | null,
+  string,
+  string | null,
+];
+
 export function readExportItems(
   db: Database.Database,
   filter: ListFilter,
-  options: { abstracts: boolean },
+  purpose: ExportPurpose,
 ): ExportSelection {
   const where = itemsWhere(filter);
-  const selected = where.sql === '1' ? '' : `WHERE item_id IN (SELECT id FROM items WHERE ${where.sql})`;
+  const selected = where.sql === '1' ? '' : `item_id IN (SELECT id FROM items WHERE ${where.sql})`;
+  const wanted = COLUMNS[purpose];
+  const columns = OPTIONAL.map(([name, fallback]) => (wanted.has(name) ? name : fallback)).join(', ');
   const rows = db
-    .prepare(
-      `SELECT id, title, aliases, kind, status, importance, why, year, authors, topics, pass, rating, read_at,
-         note, created_at, ${options.abstracts ? 'abstract' : 'NULL'}, doi, categories, journal_ref
-       FROM items WHERE ${where.sql} ORDER BY id`,
-    )
+    .prepare(`SELECT id, title, ${columns} FROM items WHERE ${where.sql} ORDER BY id`)
     .raw()
-    .iterate(where.args) as IterableIterator<
-    [
-      number,
-      string,
-      string,
-      string,
-      string,
-      number | null,
-      string | null,
-      number | null,
-      string,
-      string,
-      number,
-      number | null,
-      string | null,
-      string,
-      string,
-      string | null,
-      string | null,
-      string,
-      string | null,
-    ]
-  >;
+    .iterate(where.args) as IterableIterator<ItemRow>;
   const byId = new Map<number, ExportItem>();
   const items: ExportItem[] = [];
   // Row by row: the rows of 100k items never all sit in memory beside their objects.
@@ -87,10 +140,10 @@ export function readExportItems(
       topics: parseList(r[9]),
       links: [],
       notes: [],
-      note: r[13],
-      rating: r[11],
       pass: r[10],
+      rating: r[11],
       readAt: r[12],
+      note: r[13],
       createdAt: r[14],
       abstract: r[15],
       doi: r[16],
@@ -101,35 +154,45 @@ export function readExportItems(
     byId.set(item.id, item);
     items.push(item);
   }
+  // Labels are left out: no exporter shows them, and a title link's label is the title again.
   const links = db
-    .prepare(`SELECT item_id, url, role, label FROM links ${selected} ORDER BY item_id, source_id, position`)
+    .prepare(
+      `SELECT item_id, url, role FROM links ${selected ? `WHERE ${selected}` : ''} ORDER BY item_id, source_id, position`,
+    )
     .raw()
-    .iterate(where.args) as IterableIterator<[number, string, string, string | null]>;
+    .iterate(where.args) as IterableIterator<[number, string, string]>;
   let seen = new Set<string>();
   let seenFor = -1;
-  for (const [itemId, url, role, label] of links) {
-    const item = byId.get(itemId);
-    if (!item) continue;
+  let item: ExportItem | undefined;
+  for (const [itemId, url, role] of links) {
     if (itemId !== seenFor) {
       seen = new Set();
       seenFor = itemId;
+      item = byId.get(itemId);
     }
-    if (seen.has(url)) continue;
+    if (!item || seen.has(url)) continue;
     seen.add(url);
-    item.links.push(label ? { url, role: role as LinkRole, label } : { url, role: role as LinkRole });
+    item.links.push({ url, role: role as LinkRole });
   }
+  // Citations need the sources' bibliographic fields, lists and sites their notes.
+  const which =
+    purpose === 'citation'
+      ? 'bib IS NOT NULL'
+      : purpose === 'list'
+        ? "notes != '[]'"
+        : "(notes != '[]' OR bib IS NOT NULL)";
   const sources = db
     .prepare(
-      `SELECT item_id, notes, bib FROM sources
-       WHERE (notes != '[]' OR bib IS NOT NULL) ${selected ? `AND ${selected.slice(6)}` : ''} ORDER BY id`,
+      `SELECT item_id, ${purpose === 'citation' ? "'[]'" : 'notes'}, ${purpose === 'list' ? 'NULL' : 'bib'} FROM sources
+       WHERE ${which} ${selected ? `AND ${selected}` : ''} ORDER BY id`,
     )
     .raw()
     .iterate(where.args) as IterableIterator<[number, string, string | null]>;
   for (const [itemId, notes, bib] of sources) {
-    const item = byId.get(itemId);
-    if (!item) continue;
-    for (const note of parseList(notes)) if (!item.notes.includes(note)) item.notes.push(note);
-    if (bib) item.bib = { ...(JSON.parse(bib) as BibFields), ...item.bib };
+    const owner = byId.get(itemId);
+    if (!owner) continue;
+    for (const note of parseList(notes)) if (!owner.notes.includes(note)) owner.notes.push(note);
+    if (bib) owner.bib = { ...(JSON.parse(bib) as BibFields), ...owner.bib };
   }
   const topics = db.prepare('SELECT path FROM topics ORDER BY position, path').pluck().all() as string[];
   return { items, topics };

@@ -29,7 +29,7 @@ import type {
 import { itemsUnderTopicArgs, itemsUnderTopicSql } from './topic-filter.js';
 import { SqliteSearchIndex } from './sqlite-search.js';
 import { readBackupTables, readExportItems, writeBackupTables } from './sqlite-export-reads.js';
-import type { BackupTables, ExportSelection } from '../../core/library-export.js';
+import type { BackupTables, ExportPurpose, ExportSelection } from '../../core/library-export.js';
 
 interface ItemRow {
   id: number;
@@ -711,8 +711,8 @@ export class SqliteLibraryStore implements LibraryStore {
     return out.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   }
 
-  exportItems(filter: ListFilter, options: { abstracts: boolean } = { abstracts: true }): ExportSelection {
-    return readExportItems(this.db, filter, options);
+  exportItems(filter: ListFilter, purpose: ExportPurpose = 'all'): ExportSelection {
+    return readExportItems(this.db, filter, purpose);
   }
 
   backupTables(): BackupTables {
