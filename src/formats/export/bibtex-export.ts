@@ -4,12 +4,11 @@
 // braces; stable citation keys (citation-fields.ts). test/export-bibtex.test.ts reads the
 // output back with Better BibTeX's own parser.
 
-import type { ExportItem, ExportSelection } from '../../core/library-export.js';
+import { type ExportItem, type ExportSelection, itemIds } from '../../core/library-export.js';
 import {
   arxivOf,
   citationKeys,
   citationUrl,
-  doiOf,
   personNames,
   workType,
   type WorkType,
@@ -70,8 +69,9 @@ function entry(item: ExportItem, key: string): string {
         .join('--'),
     ]);
   add('publisher', bib?.publisher);
-  add('doi', doiOf(item), true);
-  const arxiv = arxivOf(item);
+  const ids = itemIds(item.links);
+  add('doi', item.doi ?? ids.doi, true);
+  const arxiv = arxivOf(item, ids);
   if (arxiv) {
     add('eprint', arxiv.id, true);
     fields.push(['archivePrefix', 'arXiv']);
@@ -185,13 +185,16 @@ export function latex(text: string): string {
  * BibTeX styles and Zotero lower-case the rest, and these would lose their meaning.
  */
 export function protectCapitals(title: string): string {
-  return title
-    .split(/(\s+)/u)
-    .map((word) => {
-      const escaped = latex(word);
-      return /\p{Lu}/u.test(word.slice(1)) || (/^\p{Lu}\P{L}*$/u.test(word) && word.length > 1)
-        ? `{${escaped}}`
-        : escaped;
-    })
-    .join('');
+  return title.replace(/\S+/gu, (word) => (capitalsMatter(word) ? `{${latex(word)}}` : latex(word)));
+}
+
+/** A capital after the first letter (GPUs, LLaMA, FlashAttention), or a lone capital with digits (A100). */
+function capitalsMatter(word: string): boolean {
+  for (let i = 1; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+    if (c > 127) return /\p{Lu}/u.test(word.slice(1)) || (/^\p{Lu}\P{L}*$/u.test(word) && word.length > 1);
+  }
+  const first = word.charCodeAt(0);
+  return word.length > 1 && first >= 65 && first <= 90 && !/[a-z]/iu.test(word.slice(1));
 }

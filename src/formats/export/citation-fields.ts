@@ -2,7 +2,7 @@
 // family and given names, its venue, its arXiv id and primary category, its URL, and a
 // citation key that stays the same from one export to the next.
 
-import { type ExportItem, itemIds } from '../../core/library-export.js';
+import { type ExportItem, type ItemIds, itemIds } from '../../core/library-export.js';
 
 export interface PersonName {
   family?: string;
@@ -76,8 +76,11 @@ export function workType(item: ExportItem): WorkType {
 }
 
 /** The arXiv id and its primary category (the first category an enrichment gave). */
-export function arxivOf(item: ExportItem): { id: string; primaryClass: string | null } | null {
-  const id = itemIds(item.links).arxiv;
+export function arxivOf(
+  item: ExportItem,
+  ids: ItemIds = itemIds(item.links),
+): { id: string; primaryClass: string | null } | null {
+  const id = ids.arxiv;
   if (!id) return null;
   const oldStyle = /^([a-z-]+(?:\.[A-Z]{2})?)\//u.exec(id)?.[1];
   return { id, primaryClass: item.categories[0] ?? oldStyle ?? null };
@@ -93,8 +96,8 @@ export function citationUrl(item: ExportItem): string | null {
   );
 }
 
-export function doiOf(item: ExportItem): string | null {
-  return item.doi ?? itemIds(item.links).doi ?? null;
+export function doiOf(item: ExportItem, ids: ItemIds = itemIds(item.links)): string | null {
+  return item.doi ?? ids.doi ?? null;
 }
 
 const STOP_WORDS = new Set(
@@ -106,15 +109,19 @@ const STOP_WORDS = new Set(
 /** Letters a citation key may hold: accents folded, anything else dropped. */
 function keyPart(text: string): string {
   if (/^[a-z0-9]*$/u.test(text)) return text;
+  return keyText(text).replace(/[^a-z0-9]/gu, '');
+}
+
+/** Text in lower case with accents and ligatures folded to ASCII letters (others kept). */
+function keyText(text: string): string {
   return text
+    .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/gu, '')
     .replace(/ß/gu, 'ss')
     .replace(/[æ]/gu, 'ae')
     .replace(/[øœ]/gu, 'o')
-    .replace(/ł/gu, 'l')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/gu, '');
+    .replace(/ł/gu, 'l');
 }
 
 /**
@@ -141,10 +148,13 @@ export function citationKeys(items: readonly ExportItem[]): Map<number, string> 
     const first = personNames(item.authors).names[0];
     const author = keyPart(first?.family ?? first?.literal ?? '');
     let word = '';
-    for (const w of item.title.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-      word = keyPart(w);
-      if (/[a-z]/u.test(word) && !STOP_WORDS.has(word)) break;
-      word = '';
+    // keyPart keeps a-z and 0-9 only: the words are those runs, of the title with accents folded.
+    const title = /^[\x00-\x7f]*$/u.test(item.title) ? item.title.toLowerCase() : keyText(item.title);
+    for (const m of title.matchAll(/[a-z0-9]+/gu)) {
+      if (/[a-z]/u.test(m[0]) && !STOP_WORDS.has(m[0])) {
+        word = m[0];
+        break;
+      }
     }
     let base = `${author}${item.year ?? ''}${word}`;
     if (!/^[a-z]/u.test(base)) base = `item${item.id}${base ? `_${base}` : ''}`;

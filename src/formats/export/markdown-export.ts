@@ -62,10 +62,11 @@ export function exportMarkdown(selection: ExportSelection, options: MarkdownExpo
   // document; its other places repeat its title and identifying link, which the importer
   // joins to the same item (same key, or same title) and files under that topic too.
   const written = new Set<number>();
+  const roles = urlRoles();
   const entry = (item: ExportItem): void => {
     const full = !written.has(item.id);
     written.add(item.id);
-    out.push(...itemLines(item, full));
+    out.push(...itemLines(item, full, roles));
   };
   for (const item of unfiled) entry(item);
   if (unfiled.length > 0) out.push('');
@@ -82,23 +83,24 @@ export function exportMarkdown(selection: ExportSelection, options: MarkdownExpo
     for (const item of items) entry(item);
     if (items.length > 0) out.push('');
   }
-  return `${out.join('\n').replace(/\n+$/u, '')}\n`;
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return `${out.join('\n')}\n`;
 }
 
-function itemLines(item: ExportItem, full: boolean): string[] {
+function itemLines(item: ExportItem, full: boolean, roles: UrlRoles): string[] {
   const head: string[] = [STATUS_MARK[item.status]];
   if (item.importance !== null && item.importance > 0) head.push('⭐'.repeat(item.importance));
   // The paper on the title; else an identifying link beside it, labelled by its role
   // ("NeurIPS [site](https://nips.cc/)"): a head without a link lets the importer take a
   // title-like note below it for the real title (seed 000's alias-over-title lines).
-  let primary = headLink(item, (l) => linkRoleRead(l.url, item.title) === l.role);
+  let primary = headLink(item, (l) => linkRoleRead(l.url, item.title, roles) === l.role);
   const title = escapeInline(titleAsWritten(item));
   if (primary) head.push(`[${title}](${primary.url})`);
   else head.push(title);
   if (item.year !== null) head.push(`(${item.year})`);
   if (!primary) {
-    primary = headLink(item, (l) => roleWord(l) !== undefined);
-    if (primary) head.push(`[${roleWord(primary) ?? 'link'}](${primary.url})`);
+    primary = headLink(item, (l) => roleWord(l, roles) !== undefined);
+    if (primary) head.push(`[${roleWord(primary, roles) ?? 'link'}](${primary.url})`);
   }
   const lines = [`- ${head.join(' ')}`];
   const child = (text: string): void => {
@@ -106,8 +108,8 @@ function itemLines(item: ExportItem, full: boolean): string[] {
   };
   const rest = item.links.filter((l) => l !== primary);
   if (!full) {
-    // A repeat needs only what identifies the item.
-    if (!primary) for (const link of rest.slice(0, 1)) child(linkLine(link));
+    // A repeat needs only what identifies the item: its title and links.
+    for (const link of rest) child(linkLine(link, roles));
     return lines;
   }
   const notes = [...item.notes];
@@ -118,7 +120,7 @@ function itemLines(item: ExportItem, full: boolean): string[] {
   }
   if (item.why) child(`why: ${escapeInline(item.why)}`);
   if (item.authors.length > 0) child(`authors: ${escapeInline(item.authors.join(', '))}`);
-  for (const link of rest) child(linkLine(link));
+  for (const link of rest) child(linkLine(link, roles));
   for (const note of notes) child(escapeBlock(note));
   return lines;
 }
@@ -159,8 +161,8 @@ function headLink(item: ExportItem, fits: (link: Link) => boolean): Link | null 
 }
 
 /** The word that labels the link "[code](url)" so that the importer reads its role back. */
-function roleWord(link: Link): string | undefined {
-  return ROLE_WORDS[link.role].find((w) => linkRoleRead(link.url, w) === link.role);
+function roleWord(link: Link, roles: UrlRoles): string | undefined {
+  return ROLE_WORDS[link.role].find((w) => linkRoleRead(link.url, w, roles) === link.role);
 }
 
 /**
@@ -168,36 +170,59 @@ function roleWord(link: Link): string | undefined {
  * "[code](…)" for a URL that running text would cut or read emphasis in, or a relative one;
  * "link: <https://…>" when only the URL says the role.
  */
-function linkLine(link: Link): string {
+function linkLine(link: Link, roles: UrlRoles): string {
   const words = ROLE_WORDS[link.role];
   if (isBareUrl(link.url)) {
-    const word = words.find((w) => (roleOfLabel(w) ?? classifyLink(link.url)) === link.role);
+    const word = words.find((w) => (roleOfLabel(w) ?? roles(link.url)) === link.role);
     return `${word ?? words[0] ?? 'link'}: ${link.url}`;
   }
   // A bare "[link](url)" would read as an item titled "link": only role words here.
-  const word = words.find((w) => roleOfLabel(w) !== null && linkRoleRead(link.url, w) === link.role);
+  const word = words.find((w) => roleOfLabel(w) !== null && linkRoleRead(link.url, w, roles) === link.role);
   if (word !== undefined || !/^https?:\/\/[^<>%\x00-\x20]*$/u.test(link.url)) {
     return `[${word ?? (link.role === 'other' ? 'docs' : (words[0] ?? 'docs'))}](${link.url})`;
   }
   return `link: <${link.url}>`;
 }
 
+/** The role of a URL alone (undefined: the importer drops it, a badge or an anchor), once per URL. */
+type UrlRoles = (url: string) => LinkRole | undefined;
+
+function urlRoles(): UrlRoles {
+  const seen = new Map<string, LinkRole | undefined>();
+  return (url) => {
+    if (seen.has(url)) return seen.get(url);
+    const role = isBadgeOrAnchor(url) ? undefined : classifyLink(url);
+    seen.set(url, role);
+    return role;
+  };
+}
+
 /** The role lectio's importer gives a markdown link `[label](url)`. */
-function linkRoleRead(url: string, label: string): LinkRole | undefined {
+function linkRoleRead(url: string, label: string, roles: UrlRoles): LinkRole | undefined {
   // A label of many words (a title) names no role (role words are short): the URL decides,
   // as piecesLinks would decide it, without trying every role word on a 100-letter title.
-  if (label.length > 40 && label.replace(/[^\p{L}\p{N}]+/gu, '').length > 30) {
-    return isBadgeOrAnchor(url) ? undefined : classifyLink(url);
-  }
+  if (label.length > 40 && wordCharacters(label) > 30) return roles(url);
   return piecesLinks([{ kind: 'link', url, label, imageOnly: false, bold: false }], true)[0]?.role;
 }
 
+/** Letters and digits (ASCII, or anything beyond it), counted up to 31. */
+function wordCharacters(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n <= 30; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127) n++;
+  }
+  return n;
+}
+
+/** The whole of a URL as the importer finds it in running text. */
+const WHOLE_BARE_URL = new RegExp(`^(?:${BARE_URL.source})$`, 'u');
+
 /** A URL the importer finds whole in running text. */
 function isBareUrl(url: string): boolean {
-  const found = url.match(new RegExp(BARE_URL));
   // Emphasis and entities would be read inside it ("x.com/_zxchen_/status").
   if (/[*_~`\\]|&#?\w+;/u.test(url)) return false;
-  return found?.length === 1 && found[0] === url && trimUrl(url) === url;
+  return WHOLE_BARE_URL.test(url) && trimUrl(url) === url;
 }
 
 /** A URL markdown-it keeps as it is in a link destination (it percent-encodes anything else). */
@@ -214,7 +239,8 @@ function fitsDestination(url: string): boolean {
 
 /** Text inside a line: markdown's punctuation escaped, so that it reads back as written. */
 export function escapeInline(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&]/gu, (c) => `\\${c}`).replace(/\s*\n\s*/gu, ' ');
+  const escaped = text.replace(/[\\`*_[\]<>|~&]/gu, (c) => `\\${c}`);
+  return escaped.includes('\n') ? escaped.replace(/\s*\n\s*/gu, ' ') : escaped;
 }
 
 /** A note, which may span lines: each line escaped, and no line starts a block of its own. */

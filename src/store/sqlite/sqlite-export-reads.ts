@@ -161,17 +161,15 @@ export function readExportItems(
     )
     .raw()
     .iterate(where.args) as IterableIterator<[number, string, string]>;
-  let seen = new Set<string>();
   let seenFor = -1;
   let item: ExportItem | undefined;
   for (const [itemId, url, role] of links) {
     if (itemId !== seenFor) {
-      seen = new Set();
       seenFor = itemId;
       item = byId.get(itemId);
     }
-    if (!item || seen.has(url)) continue;
-    seen.add(url);
+    // The same URL from two sources is one link (an item has a few: a scan beats a Set).
+    if (!item || item.links.some((l) => l.url === url)) continue;
     item.links.push({ url, role: role as LinkRole });
   }
   // Citations need the sources' bibliographic fields, lists and sites their notes.
