@@ -111,8 +111,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const quick = process.argv.includes('--quick');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-export-bench-'));
   try {
-    const r = benchExport(tmp, quick ? 20_000 : 100_000, quick ? 3 : Number(process.env.EXPORT_BENCH_RUNS ?? 5), (m) =>
-      process.stderr.write(`bench: ${m}\n`),
+    const r = benchExport(
+      tmp,
+      quick ? 20_000 : 100_000,
+      quick ? 3 : Number(process.env.EXPORT_BENCH_RUNS ?? 5),
+      (m) => process.stderr.write(`bench: ${m}\n`),
     );
     process.stdout.write(`${renderExport(r).join('\n')}\n`);
   } finally {
