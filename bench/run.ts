@@ -32,6 +32,7 @@ import { benchReader, type ReaderBenchResult } from './reader-bench.js';
 import { benchSearch, type SearchBenchResult } from './search-bench.js';
 import { benchInbox, type InboxBenchResult } from './inbox-bench.js';
 import { benchBibImport, benchMatching, type MatchingResult, matchingReport } from './matching-bench.js';
+import { benchExport, renderExport, type ExportBenchResult } from './export-bench.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'lectio.js');
@@ -613,6 +614,7 @@ interface Results {
     bib: { entries: number; items: number; medianMs: number };
     runs: number;
   };
+  export?: ExportBenchResult;
 }
 
 function renderHeader(when: Date, loadAtStart: number): string[] {
@@ -848,6 +850,11 @@ const SECTIONS: Array<{
       r.matching = { result: benchMatching(tmp), bib: benchBibImport(tmp, runs), runs };
     },
     render: (r) => (r.matching ? matchingReport(r.matching.result, r.matching.bib, r.matching.runs) : []),
+  },
+  {
+    id: 'h',
+    run: (tmp, r) => (r.export = benchExport(tmp, QUICK ? 20_000 : 100_000, QUICK ? 3 : 5, log)),
+    render: (r) => (r.export ? renderExport(r.export) : []),
   },
 ];
 

@@ -7,6 +7,7 @@ import { type ImportReport, importLists, type ListInput } from '../core/import-l
 import { readListFile } from '../formats/read-list-file.js';
 import { globals, openStore, printJson } from './cli-context.js';
 import { progressOnStderr } from './progress.js';
+import { backupAmong, restoreBackupFile } from './restore-backup-file.js';
 
 /** Inputs above this size show progress. */
 const BIG_INPUT_BYTES = 1024 * 1024;
@@ -19,7 +20,13 @@ export function registerImport(program: Command): void {
     )
     .argument('<files...>', 'markdown lists (.md, .txt), BibTeX (.bib) or CSL-JSON (.json)')
     .option('--json', 'print a summary object instead of text')
-    .action((files: string[], _opts: unknown, command: Command) => {
+    .option(
+      '--replace',
+      'restoring a JSON backup (lectio export --format json): replace everything in the library',
+    )
+    .action((files: string[], opts: { replace?: boolean }, command: Command) => {
+      const restore = backupAmong(files);
+      if (restore) return restoreBackupFile(command, restore.file, restore.backup, opts.replace === true);
       const json = globals(command).json === true;
       // Parse everything before touching the library: a bad file fails the run before any write.
       const inputs: ListInput[] = files.map((file) => {

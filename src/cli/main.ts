@@ -31,6 +31,7 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   duplicates: async () => (await import('./merge-command.js')).registerDuplicates,
   merge: async () => (await import('./merge-command.js')).registerMerge,
   unmerge: async () => (await import('./merge-command.js')).registerUnmerge,
+  export: async () => (await import('./export-command.js')).registerExport,
 };
 
 export async function buildProgram(argv: readonly string[]): Promise<Command> {

@@ -4,6 +4,7 @@
 import type { TitleEvidence } from './identity.js';
 import type { BibFields, ItemKind, Link, ParsedItem, Status } from './item.js';
 import type { FeedStore } from './feed-store.js';
+import type { BackupTables, ExportPurpose, ExportSelection } from './library-export.js';
 import type { SearchIndex } from './search-index.js';
 import type { UserFields } from './user-fields.js';
 
@@ -256,6 +257,12 @@ export interface LibraryStore {
   topQueueIds(filter: { topic?: string }, weights: QueueBaseWeights, now: Date, limit: number): number[];
 
   getItems(ids: readonly number[]): ItemRecord[];
+  /** What exporters read (library-export.ts): the items a filter selects, in a few bulk queries. */
+  exportItems(filter: ListFilter, purpose?: ExportPurpose): ExportSelection;
+  /** Every row of the library, for a JSON backup. */
+  backupTables(): BackupTables;
+  /** Writes a backup's rows; `replace` first empties the library. Call inside transaction(). */
+  restoreTables(backup: BackupTables, replace: boolean): void;
   listItems(filter: ListFilter): ItemRecord[];
   findItemIdsByUrlOrKey(keys: readonly string[]): number[];
   /**

@@ -31,6 +31,8 @@ import { SqliteSearchIndex } from './sqlite-search.js';
 import { SqliteFeedStore } from './feed-store.js';
 import type { FeedStore } from '../../core/feed-store.js';
 import { MatchingTables } from './merge-decisions.js';
+import { readBackupTables, readExportItems, writeBackupTables } from './sqlite-export-reads.js';
+import type { BackupTables, ExportPurpose, ExportSelection } from '../../core/library-export.js';
 
 interface ItemRow {
   id: number;
@@ -757,6 +759,18 @@ export class SqliteLibraryStore implements LibraryStore {
     }
     const order = new Map(ids.map((id, i) => [id, i]));
     return out.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  }
+
+  exportItems(filter: ListFilter, purpose: ExportPurpose = 'all'): ExportSelection {
+    return readExportItems(this.db, filter, purpose);
+  }
+
+  backupTables(): BackupTables {
+    return readBackupTables(this.db);
+  }
+
+  restoreTables(backup: BackupTables, replace: boolean): void {
+    writeBackupTables(this.db, backup, replace);
   }
 
   listItems(filter: ListFilter): ItemRecord[] {

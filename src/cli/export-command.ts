@@ -1,0 +1,148 @@
+// lectio export --format md|bibtex|csl-json|json|site [--topic T] [--status S] [--out PATH]
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Command, Option } from 'commander';
+import { LectioError } from '../core/errors.js';
+import { STATUSES, type Status } from '../core/item.js';
+import type { ListFilter } from '../core/library-store.js';
+import { openStoreForReading } from './cli-context.js';
+
+const FORMATS = ['md', 'bibtex', 'csl-json', 'json', 'site'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Marks a directory as a site lectio wrote, which a later export may rewrite. */
+const SITE_MARKER = '.lectio-site';
+
+interface ExportOptions {
+  format: Format;
+  topic?: string;
+  status?: Status;
+  out?: string;
+  title?: string;
+}
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description('write the library as a markdown list, BibTeX, CSL-JSON, a JSON backup or a static site')
+    .addOption(new Option('--format <format>', 'what to write').choices([...FORMATS]).makeOptionMandatory())
+    .option('--topic <topic>', 'only this topic and its sub-topics')
+    .addOption(new Option('--status <status>', 'only this status').choices([...STATUSES]))
+    .option('--out <path>', 'file to write (a directory for site); default: standard output')
+    .option('--title <title>', 'the title of the markdown list or the site')
+    .action(async (opts: ExportOptions, command: Command) => {
+      if (opts.format === 'json' && (opts.topic || opts.status)) {
+        throw new LectioError(
+          'bad_input',
+          'a JSON backup holds the whole library; --topic and --status do not apply',
+        );
+      }
+      if (opts.format === 'site' && !opts.out) {
+        throw new LectioError('bad_input', 'a site is a directory of files: give it with --out DIR');
+      }
+      const store = openStoreForReading(command);
+      if (!store) throw new LectioError('not_found', 'the library is empty; run "lectio import FILE" first');
+      const filter: ListFilter = {};
+      if (opts.topic) filter.topic = opts.topic;
+      if (opts.status) filter.status = opts.status;
+      const now = process.env.LECTIO_NOW ?? new Date().toISOString();
+      try {
+        if (opts.format === 'json') {
+          const { writeBackup } = await import('../formats/export/json-backup.js');
+          return emit(opts.out, writeBackup(store.backupTables(), now));
+        }
+        const purpose = opts.format === 'md' ? 'list' : opts.format === 'site' ? 'all' : 'citation';
+        const selection = store.exportItems(filter, purpose);
+        if (opts.topic && selection.items.length === 0) {
+          throw new LectioError('not_found', `no items under the topic "${opts.topic}"`);
+        }
+        switch (opts.format) {
+          case 'md': {
+            const { exportMarkdown } = await import('../formats/export/markdown-export.js');
+            return emit(opts.out, exportMarkdown(selection, pick(opts)));
+          }
+          case 'bibtex': {
+            const { exportBibtex } = await import('../formats/export/bibtex-export.js');
+            return emit(opts.out, exportBibtex(selection));
+          }
+          case 'csl-json': {
+            const { exportCslJson } = await import('../formats/export/csl-json-export.js');
+            return emit(opts.out, exportCslJson(selection));
+          }
+          case 'site': {
+            const { exportSite } = await import('../formats/export/static-site.js');
+            const files = exportSite(selection, {
+              generatedAt: now,
+              ...(opts.title ? { title: opts.title } : {}),
+            });
+            writeSite(opts.out ?? '', files);
+            process.stderr.write(`wrote ${files.size} files to ${opts.out ?? ''} (open index.html)\n`);
+            return;
+          }
+        }
+      } finally {
+        store.close();
+      }
+    });
+}
+
+function pick(opts: ExportOptions): { title?: string; topic?: string } {
+  return { ...(opts.title ? { title: opts.title } : {}), ...(opts.topic ? { topic: opts.topic } : {}) };
+}
+
+/** To standard output, or to a file written beside it and renamed: never half a file. */
+function emit(out: string | undefined, text: string): void {
+  if (!out) {
+    process.stdout.write(text);
+    return;
+  }
+  const target = path.resolve(out);
+  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
+    throw new LectioError('bad_input', `${out}: is a directory; give a file name`);
+  }
+  const dir = path.dirname(target);
+  if (!fs.existsSync(dir)) throw new LectioError('bad_input', `${out}: no directory ${dir}`);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temp, text);
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw new LectioError(
+      'bad_input',
+      `${out}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
+}
+
+/**
+ * Writes the site into `out`: a new or empty directory, or one an earlier export wrote (its
+ * marker file says so). The names are the exporter's own (index.html, topics/t1.html,
+ * assets/…), checked to stay inside `out`.
+ */
+function writeSite(out: string, files: ReadonlyMap<string, string>): void {
+  const root = path.resolve(out);
+  if (fs.existsSync(root)) {
+    if (!fs.statSync(root).isDirectory())
+      throw new LectioError('bad_input', `${out}: is a file; give a directory`);
+    const entries = fs.readdirSync(root);
+    if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
+      throw new LectioError(
+        'conflict',
+        `${out}: not empty and not a lectio site; give a new or empty directory`,
+      );
+    }
+    // Pages of topics that no longer exist go with the rest of the old site.
+    fs.rmSync(path.join(root, 'topics'), { recursive: true, force: true });
+  }
+  fs.mkdirSync(root, { recursive: true });
+  for (const [name, text] of files) {
+    const target = path.resolve(root, name);
+    if (!target.startsWith(root + path.sep))
+      throw new LectioError('internal', `site file outside ${out}: ${name}`);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+  }
+  fs.writeFileSync(path.join(root, SITE_MARKER), 'written by lectio export --format site\n');
+}

@@ -1,0 +1,180 @@
+// What BibTeX and CSL-JSON both need from an item: its kind of work, authors split into
+// family and given names, its venue, its arXiv id and primary category, its URL, and a
+// citation key that stays the same from one export to the next.
+
+import { type ExportItem, type ItemIds, itemIds } from '../../core/library-export.js';
+
+export interface PersonName {
+  family?: string;
+  given?: string;
+  /** A name that is not split: an organisation, a one-word or CJK name. */
+  literal?: string;
+}
+
+/** "Ashish Vaswani" → Vaswani, Ashish; "Vaswani, Ashish" as it is; "OpenAI" and 张三 whole. "et al." ends the list. */
+export function personNames(authors: readonly string[]): { names: PersonName[]; more: boolean } {
+  const names: PersonName[] = [];
+  let more = false;
+  for (const raw of authors) {
+    let name = raw.trim();
+    if (/\bet\.?\s*al\.?$|等$|等人$/iu.test(name)) {
+      more = true;
+      name = name.replace(/,?\s*\bet\.?\s*al\.?$|等人?$/iu, '').trim();
+    }
+    if (name === '' || /^others$/iu.test(name)) {
+      if (name !== '') more = true;
+      continue;
+    }
+    const comma = /^([^,]+),\s*(.+)$/u.exec(name);
+    if (comma?.[1] && comma[2]) names.push({ family: comma[1].trim(), given: comma[2].trim() });
+    else if (/\s/u.test(name) && !/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u.test(name)) {
+      const parts = name.split(/\s+/u);
+      // "Ludwig van Beethoven": lower-case particles go with the family name.
+      let at = parts.length - 1;
+      while (at > 1 && /^(van|von|der|de|del|della|di|da|du|le|la|bin|al)$/u.test(parts[at - 1] ?? '')) at--;
+      names.push({ family: parts.slice(at).join(' '), given: parts.slice(0, at).join(' ') });
+    } else names.push({ literal: name });
+  }
+  return { names, more };
+}
+
+export type WorkType =
+  | 'article'
+  | 'inproceedings'
+  | 'book'
+  | 'thesis'
+  | 'report'
+  | 'preprint'
+  | 'software'
+  | 'post'
+  | 'video'
+  | 'web';
+
+/** What the item is, for a bibliography: from its source's type, else its venue, arXiv id or kind. */
+export function workType(item: ExportItem): WorkType {
+  const t = item.bib?.type?.toLowerCase();
+  if (t) {
+    if (/^(article|article-journal|article-magazine|article-newspaper)$/u.test(t)) return 'article';
+    if (/^(inproceedings|conference|paper-conference|incollection|chapter)$/u.test(t)) return 'inproceedings';
+    if (/^(book|mvbook|inbook)$/u.test(t)) return 'book';
+    if (/^(phdthesis|mastersthesis|thesis)$/u.test(t)) return 'thesis';
+    if (/^(techreport|report)$/u.test(t)) return 'report';
+    if (/^(software|dataset)$/u.test(t)) return 'software';
+    if (/^(online|webpage|post-weblog|post)$/u.test(t)) return 'web';
+  }
+  if (item.kind === 'paper') {
+    if (item.bib?.venue || item.journalRef)
+      return /proc|conf|symposium|workshop/iu.test(item.bib?.venue ?? item.journalRef ?? '')
+        ? 'inproceedings'
+        : 'article';
+    return 'preprint';
+  }
+  if (item.kind === 'code') return 'software';
+  if (item.kind === 'blog') return 'post';
+  if (item.kind === 'video') return 'video';
+  return 'web';
+}
+
+/** The arXiv id and its primary category (the first category an enrichment gave). */
+export function arxivOf(
+  item: ExportItem,
+  ids: ItemIds = itemIds(item.links),
+): { id: string; primaryClass: string | null } | null {
+  const id = ids.arxiv;
+  if (!id) return null;
+  const oldStyle = /^([a-z-]+(?:\.[A-Z]{2})?)\//u.exec(id)?.[1];
+  return { id, primaryClass: item.categories[0] ?? oldStyle ?? null };
+}
+
+/** The URL a citation points at: the paper, else the item's first link. */
+export function citationUrl(item: ExportItem): string | null {
+  return (
+    item.links.find((l) => l.role === 'paper')?.url ??
+    item.links.find((l) => l.role === 'pdf')?.url ??
+    item.links[0]?.url ??
+    null
+  );
+}
+
+export function doiOf(item: ExportItem, ids: ItemIds = itemIds(item.links)): string | null {
+  return item.doi ?? ids.doi ?? null;
+}
+
+const STOP_WORDS = new Set(
+  'a an the on of in for to and with from by at as is are via towards toward using what how why when do does can'.split(
+    ' ',
+  ),
+);
+
+/** Letters a citation key may hold: accents folded, anything else dropped. */
+function keyPart(text: string): string {
+  if (/^[a-z0-9]*$/u.test(text)) return text;
+  return keyText(text).replace(/[^a-z0-9]/gu, '');
+}
+
+/** Text in lower case with accents and ligatures folded to ASCII letters (others kept). */
+function keyText(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/gu, '')
+    .replace(/ß/gu, 'ss')
+    .replace(/[æ]/gu, 'ae')
+    .replace(/[øœ]/gu, 'o')
+    .replace(/ł/gu, 'l');
+}
+
+/**
+ * Citation keys in Better BibTeX's default shape, first author's family name, year, first
+ * word of the title that is not a stop word ("vaswani2017attention"), or the key the
+ * item's BibTeX source gave. Items are keyed in id order, and a key taken already gets
+ * a, b, … z, aa, …, so that the same library gives the same keys at every export.
+ */
+export function citationKeys(items: readonly ExportItem[]): Map<number, string> {
+  const keys = new Map<number, string>();
+  const taken = new Set<string>();
+  const ordered = [...items].sort((a, b) => a.id - b.id);
+  // Keys the user's reference manager chose are theirs: they go first, unchanged.
+  for (const item of ordered) {
+    const own = item.bib?.citationKey;
+    if (own && /^[A-Za-z0-9_:.+/-]+$/u.test(own) && !taken.has(own.toLowerCase())) {
+      keys.set(item.id, own);
+      taken.add(own.toLowerCase());
+    }
+  }
+  const nextSuffix = new Map<string, number>();
+  for (const item of ordered) {
+    if (keys.has(item.id)) continue;
+    const first = personNames(item.authors).names[0];
+    const author = keyPart(first?.family ?? first?.literal ?? '');
+    let word = '';
+    // keyPart keeps a-z and 0-9 only: the words are those runs, of the title with accents folded.
+    const title = /^[\x00-\x7f]*$/u.test(item.title) ? item.title.toLowerCase() : keyText(item.title);
+    for (const m of title.matchAll(/[a-z0-9]+/gu)) {
+      if (/[a-z]/u.test(m[0]) && !STOP_WORDS.has(m[0])) {
+        word = m[0];
+        break;
+      }
+    }
+    let base = `${author}${item.year ?? ''}${word}`;
+    if (!/^[a-z]/u.test(base)) base = `item${item.id}${base ? `_${base}` : ''}`;
+    // The next suffix to try for this base: thousands of "efficient2024…" keys stay linear.
+    let n = nextSuffix.get(base) ?? 0;
+    let key = n === 0 ? base : base + suffix(n - 1);
+    while (taken.has(key)) key = base + suffix(n++);
+    nextSuffix.set(base, n + 1);
+    taken.add(key);
+    keys.set(item.id, key);
+  }
+  return keys;
+}
+
+function suffix(n: number): string {
+  let s = '';
+  let k = n;
+  do {
+    s = String.fromCharCode(97 + (k % 26)) + s;
+    k = Math.floor(k / 26) - 1;
+  } while (k >= 0);
+  return s;
+}

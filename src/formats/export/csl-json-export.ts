@@ -1,0 +1,67 @@
+// The library as CSL-JSON (citeproc's input; Zotero, Pandoc and Citation.js read it): one
+// object per item with id (the citation key), type, title, author [{family, given}],
+// issued.date-parts, DOI, URL, arXiv as `number` with `archive`, and the venue.
+
+import type { ExportItem, ExportSelection } from '../../core/library-export.js';
+import {
+  arxivOf,
+  citationKeys,
+  citationUrl,
+  doiOf,
+  personNames,
+  workType,
+  type WorkType,
+} from './citation-fields.js';
+
+const CSL_TYPE: Record<WorkType, string> = {
+  article: 'article-journal',
+  inproceedings: 'paper-conference',
+  book: 'book',
+  thesis: 'thesis',
+  report: 'report',
+  preprint: 'article',
+  software: 'software',
+  post: 'post-weblog',
+  video: 'motion_picture',
+  web: 'webpage',
+};
+
+export type CslItem = Record<string, unknown> & { id: string; type: string; title: string };
+
+export function cslItems(selection: ExportSelection): CslItem[] {
+  const keys = citationKeys(selection.items);
+  return selection.items.map((item) => cslItem(item, keys.get(item.id) ?? `item${item.id}`));
+}
+
+export function exportCslJson(selection: ExportSelection): string {
+  return `${JSON.stringify(cslItems(selection), null, 2)}\n`;
+}
+
+function cslItem(item: ExportItem, key: string): CslItem {
+  const type = workType(item);
+  const out: CslItem = { id: key, type: CSL_TYPE[type], title: item.title };
+  const { names } = personNames(item.authors);
+  if (names.length > 0) out.author = names;
+  if (item.year !== null) out.issued = { 'date-parts': [[item.year]] };
+  const bib = item.bib;
+  const venue = bib?.venue ?? item.journalRef;
+  if (venue) out['container-title'] = venue;
+  if (bib?.volume) out.volume = bib.volume;
+  if (bib?.number) out.issue = bib.number;
+  if (bib?.pages) out.page = bib.pages.replace(/\s*[-–—]+\s*/u, '-');
+  if (bib?.publisher) out.publisher = bib.publisher;
+  const doi = doiOf(item);
+  if (doi) out.DOI = doi;
+  const arxiv = arxivOf(item);
+  if (arxiv) {
+    out.number = `arXiv:${arxiv.id}`;
+    out.archive = 'arXiv';
+    if (!venue) out.publisher = 'arXiv';
+  }
+  const url = citationUrl(item);
+  if (url) out.URL = url;
+  const abstract = item.abstract ?? bib?.abstract;
+  if (abstract) out.abstract = abstract;
+  if (item.topics.length > 0) out.keyword = item.topics.join(', ');
+  return out;
+}

@@ -1,0 +1,267 @@
+// The library as an awesome-list README: topics as headings in the user's order, an item per
+// bullet with its status as a checkbox (or READING / SKIPPED), its importance as stars, its
+// paper linked from the title, its other links on labelled lines, the why and the notes as
+// nested bullets. Written for lectio's own importer (src/formats/markdown/) to read back the
+// same library: every choice below is the form that importer reads (test/export-markdown.test.ts).
+
+import type { Link, LinkRole, Status } from '../../core/item.js';
+import type { ExportItem, ExportSelection } from '../../core/library-export.js';
+import { BARE_URL, trimUrl } from '../markdown/inline-pieces.js';
+import { roleOfLabel } from '../markdown/item-fields.js';
+import { piecesLinks } from '../markdown/list-node.js';
+import { isBadgeOrAnchor } from '../../core/canonical-id.js';
+import { identityLinks } from '../../core/identity.js';
+import { classifyLink } from '../../core/link-role.js';
+import { topicTree, walkTopics } from './topic-order.js';
+
+export interface MarkdownExportOptions {
+  title?: string;
+  /** Only these topics (and their sub-topics) get headings: `export --topic T`. */
+  topic?: string;
+}
+
+const STATUS_MARK: Record<Status, string> = {
+  inbox: '[ ]',
+  'to-read': '[ ]',
+  reading: 'READING',
+  read: '[x]',
+  skipped: 'SKIPPED',
+};
+
+/** The word a link line starts with, by role; `link` leaves the role to the URL. */
+const ROLE_WORDS: Record<LinkRole, readonly string[]> = {
+  paper: ['paper', 'link'],
+  pdf: ['link', 'pdf'],
+  code: ['code', 'link'],
+  blog: ['blog', 'link'],
+  slides: ['slides', 'link'],
+  video: ['video', 'link'],
+  notes: ['notes', 'link'],
+  site: ['site', 'link'],
+  other: ['link', 'docs'],
+};
+
+export function exportMarkdown(selection: ExportSelection, options: MarkdownExportOptions = {}): string {
+  const out: string[] = [`# ${escapeInline(options.title ?? 'Reading list')}`, ''];
+  const byTopic = new Map<string, ExportItem[]>();
+  const unfiled: ExportItem[] = [];
+  const inScope = (path: string): boolean =>
+    !options.topic ||
+    path.toLowerCase() === options.topic.toLowerCase() ||
+    path.toLowerCase().startsWith(`${options.topic.toLowerCase()} / `);
+  for (const item of selection.items) {
+    const topics = item.topics.filter(inScope);
+    if (topics.length === 0) unfiled.push(item);
+    for (const topic of topics) {
+      const list = byTopic.get(topic);
+      if (list) list.push(item);
+      else byTopic.set(topic, [item]);
+    }
+  }
+  // An item under several topics is written in full once, under its first topic in the
+  // document; its other places repeat its title and identifying link, which the importer
+  // joins to the same item (same key, or same title) and files under that topic too.
+  const written = new Set<number>();
+  const roles = urlRoles();
+  const entry = (item: ExportItem): void => {
+    const full = !written.has(item.id);
+    written.add(item.id);
+    out.push(...itemLines(item, full, roles));
+  };
+  for (const item of unfiled) entry(item);
+  if (unfiled.length > 0) out.push('');
+  const nodes = walkTopics(topicTree(selection.topics.filter(inScope), byTopic.keys()));
+  const hasItems = new Set<string>();
+  for (const path of byTopic.keys()) {
+    const parts = path.split(' / ');
+    for (let n = 1; n <= parts.length; n++) hasItems.add(parts.slice(0, n).join(' / '));
+  }
+  for (const node of nodes) {
+    if (!hasItems.has(node.path)) continue;
+    out.push(`${'#'.repeat(Math.min(node.depth + 1, 6))} ${escapeInline(node.name)}`, '');
+    const items = byTopic.get(node.path) ?? [];
+    for (const item of items) entry(item);
+    if (items.length > 0) out.push('');
+  }
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return `${out.join('\n')}\n`;
+}
+
+function itemLines(item: ExportItem, full: boolean, roles: UrlRoles): string[] {
+  const head: string[] = [STATUS_MARK[item.status]];
+  if (item.importance !== null && item.importance > 0) head.push('⭐'.repeat(item.importance));
+  // The paper on the title; else an identifying link beside it, labelled by its role
+  // ("NeurIPS [site](https://nips.cc/)"): a head without a link lets the importer take a
+  // title-like note below it for the real title (seed 000's alias-over-title lines).
+  let primary = headLink(item, (l) => linkRoleRead(l.url, item.title, roles) === l.role);
+  const title = escapeInline(titleAsWritten(item));
+  if (primary) head.push(`[${title}](${primary.url})`);
+  else head.push(title);
+  if (item.year !== null) head.push(`(${item.year})`);
+  if (!primary) {
+    primary = headLink(item, (l) => roleWord(l, roles) !== undefined);
+    if (primary) head.push(`[${roleWord(primary, roles) ?? 'link'}](${primary.url})`);
+  }
+  const lines = [`- ${head.join(' ')}`];
+  const child = (text: string): void => {
+    lines.push(`  - ${text.replace(/\n/gu, '\n    ')}`);
+  };
+  const rest = item.links.filter((l) => l !== primary);
+  if (!full) {
+    // A repeat needs only what identifies the item: its title and links.
+    for (const link of rest) child(linkLine(link, roles));
+    return lines;
+  }
+  const notes = [...item.notes];
+  if (!primary && notes.length > 0) {
+    // Without a link on the head, a first note that reads like a title would be taken for
+    // the title; as a paragraph of the item it is read as a note.
+    lines.push('', `  ${escapeBlock(notes.shift() ?? '').replace(/\n/gu, '\n  ')}`, '');
+  }
+  if (item.why) child(`why: ${escapeInline(item.why)}`);
+  if (item.authors.length > 0) child(`authors: ${escapeInline(item.authors.join(', '))}`);
+  for (const link of rest) child(linkLine(link, roles));
+  for (const note of notes) child(escapeBlock(note));
+  return lines;
+}
+
+/**
+ * The title as the importer must read it: it takes a leading "[…]" for an alias (DefTruth's
+ * "[**DynamicLLaVA**] [ICLR2025] Dynamic-LLaVA…"), so a title that starts with one is
+ * written after an alias of its own.
+ */
+function titleAsWritten(item: ExportItem): string {
+  if (!item.title.startsWith('[')) return item.title;
+  const alias = item.aliases.find((a) => a.length <= 60 && !/[[\]]/u.test(a));
+  const inner = /^\[([^\]]{1,60})\]/u.exec(item.title)?.[1];
+  return `[${alias ?? inner ?? 'alias'}] ${item.title}`;
+}
+
+/**
+ * A link for the head line that `fits`, chosen so that the links that identify the item
+ * (identity.ts: its papers, or else its first non-secondary link) stay the same when it
+ * is read first.
+ */
+function headLink(item: ExportItem, fits: (link: Link) => boolean): Link | null {
+  const urls = (links: readonly Link[]): string =>
+    identityLinks(links)
+      .map((l) => l.url)
+      .join(' ');
+  const identity = urls(item.links);
+  const candidates = [
+    ...item.links.filter((l) => l.role === 'paper'),
+    ...item.links.filter((l) => l.role === 'pdf'),
+    ...item.links.filter((l) => l.role !== 'paper' && l.role !== 'pdf'),
+  ];
+  for (const link of candidates) {
+    if (!fitsDestination(link.url) || !fits(link)) continue;
+    if (urls([link, ...item.links.filter((l) => l !== link)]) === identity) return link;
+  }
+  return null;
+}
+
+/** The word that labels the link "[code](url)" so that the importer reads its role back. */
+function roleWord(link: Link, roles: UrlRoles): string | undefined {
+  return ROLE_WORDS[link.role].find((w) => linkRoleRead(link.url, w, roles) === link.role);
+}
+
+/**
+ * "code: https://…" with the first label word the importer reads back as the link's role;
+ * "[code](…)" for a URL that running text would cut or read emphasis in, or a relative one;
+ * "link: <https://…>" when only the URL says the role.
+ */
+function linkLine(link: Link, roles: UrlRoles): string {
+  const words = ROLE_WORDS[link.role];
+  if (isBareUrl(link.url)) {
+    const word = words.find((w) => (roleOfLabel(w) ?? roles(link.url)) === link.role);
+    return `${word ?? words[0] ?? 'link'}: ${link.url}`;
+  }
+  // A bare "[link](url)" would read as an item titled "link": only role words here.
+  const word = words.find((w) => roleOfLabel(w) !== null && linkRoleRead(link.url, w, roles) === link.role);
+  if (word !== undefined || !/^https?:\/\/[^<>%\x00-\x20]*$/u.test(link.url)) {
+    return `[${word ?? (link.role === 'other' ? 'docs' : (words[0] ?? 'docs'))}](${link.url})`;
+  }
+  return `link: <${link.url}>`;
+}
+
+/** The role of a URL alone (undefined: the importer drops it, a badge or an anchor), once per URL. */
+type UrlRoles = (url: string) => LinkRole | undefined;
+
+function urlRoles(): UrlRoles {
+  const seen = new Map<string, LinkRole | undefined>();
+  return (url) => {
+    if (seen.has(url)) return seen.get(url);
+    const role = isBadgeOrAnchor(url) ? undefined : classifyLink(url);
+    seen.set(url, role);
+    return role;
+  };
+}
+
+/** The role lectio's importer gives a markdown link `[label](url)`. */
+function linkRoleRead(url: string, label: string, roles: UrlRoles): LinkRole | undefined {
+  // A label of many words (a title) names no role (role words are short): the URL decides,
+  // as piecesLinks would decide it, without trying every role word on a 100-letter title.
+  if (label.length > 40 && wordCharacters(label) > 30) return roles(url);
+  return piecesLinks([{ kind: 'link', url, label, imageOnly: false, bold: false }], true)[0]?.role;
+}
+
+/** Letters and digits (ASCII, or anything beyond it), counted up to 31. */
+function wordCharacters(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n <= 30; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127) n++;
+  }
+  return n;
+}
+
+/** The whole of a URL as the importer finds it in running text. */
+const WHOLE_BARE_URL = new RegExp(`^(?:${BARE_URL.source})$`, 'u');
+
+/** A URL the importer finds whole in running text. */
+function isBareUrl(url: string): boolean {
+  // Emphasis and entities would be read inside it ("x.com/_zxchen_/status").
+  if (/[*_~`\\]|&#?\w+;/u.test(url)) return false;
+  return WHOLE_BARE_URL.test(url) && trimUrl(url) === url;
+}
+
+/** A URL markdown-it keeps as it is in a link destination (it percent-encodes anything else). */
+function fitsDestination(url: string): boolean {
+  if (!/^[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#%]*$/u.test(url)) return false;
+  if (/%(?![0-9A-Fa-f]{2})/u.test(url)) return false;
+  let depth = 0;
+  for (const c of url) {
+    if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** Text inside a line: markdown's punctuation escaped, so that it reads back as written. */
+export function escapeInline(text: string): string {
+  const escaped = text.replace(/[\\`*_[\]<>|~&]/gu, (c) => `\\${c}`);
+  return escaped.includes('\n') ? escaped.replace(/\s*\n\s*/gu, ' ') : escaped;
+}
+
+/** A note, which may span lines: each line escaped, and no line starts a block of its own. */
+function escapeBlock(text: string): string {
+  const out: string[] = [];
+  // A blank line would end the note; its line break is written as a character reference.
+  let breaks = '';
+  for (const line of text.split('\n')) {
+    if (line === '') {
+      breaks += '&#10;';
+      continue;
+    }
+    const escaped = line
+      .replace(/[\\`*_[\]<>|~&]/gu, (c) => `\\${c}`)
+      .replace(/^(\s*)([#>+=-])/u, '$1\\$2')
+      .replace(/^(\s*\d+)([.)])/u, '$1\\$2')
+      // Markdown drops the blanks that start and end a line; as character references they stay.
+      .replace(/^[ \t]+|[ \t]+$/gu, (blanks) => [...blanks].map((c) => `&#${c.codePointAt(0)};`).join(''));
+    out.push(breaks + escaped);
+    breaks = '';
+  }
+  if (breaks && out.length > 0) out[out.length - 1] += breaks;
+  return out.length > 0 ? out.join('\n') : breaks;
+}

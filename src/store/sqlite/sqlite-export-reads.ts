@@ -1,0 +1,281 @@
+// The exporters' bulk reads and the backup's rows (src/core/library-export.ts). A 100k-item
+// export reads items, links and sources in three raw queries, never one query per item.
+
+import type Database from 'better-sqlite3';
+import { LectioError } from '../../core/errors.js';
+import type { BibFields, ItemKind, LinkRole, Status } from '../../core/item.js';
+import type {
+  BackupRow,
+  BackupTables,
+  ExportItem,
+  ExportPurpose,
+  ExportSelection,
+} from '../../core/library-export.js';
+import type { ListFilter } from '../../core/library-store.js';
+import { SqliteSearchIndex } from './sqlite-search.js';
+import { SCHEMA_VERSION } from './migrations.js';
+import { itemsUnderTopicArgs, itemsUnderTopicSql } from './topic-filter.js';
+
+type ItemsWhere = { sql: string; args: Record<string, string | number> };
+
+function itemsWhere(filter: ListFilter): ItemsWhere {
+  const where: string[] = [];
+  const args: Record<string, string | number> = {};
+  if (filter.status) {
+    where.push('status = @status');
+    args.status = filter.status;
+  }
+  if (filter.kind) {
+    where.push('kind = @kind');
+    args.kind = filter.kind;
+  }
+  if (filter.noWhy) where.push("(why IS NULL OR trim(why) = '')");
+  if (filter.topic) {
+    where.push(`id IN (${itemsUnderTopicSql('topic')})`);
+    Object.assign(args, itemsUnderTopicArgs('topic', filter.topic));
+  }
+  return { sql: where.length > 0 ? where.join(' AND ') : '1', args };
+}
+
+const parseList = (json: string): string[] => (json === '[]' ? [] : (JSON.parse(json) as string[]));
+
+/**
+ * The columns each purpose reads (library-export.ts ExportPurpose). At 100k items, the
+ * columns read are most of the cost of an export: a list needs ten of the twenty.
+ */
+const COLUMNS: Record<ExportPurpose, ReadonlySet<string>> = {
+  list: new Set(['aliases', 'kind', 'status', 'importance', 'why', 'year', 'authors', 'topics']),
+  citation: new Set(['kind', 'year', 'authors', 'topics', 'abstract', 'doi', 'categories', 'journal_ref']),
+  all: new Set([
+    'aliases',
+    'kind',
+    'status',
+    'importance',
+    'why',
+    'year',
+    'authors',
+    'topics',
+    'pass',
+    'rating',
+    'read_at',
+    'note',
+    'created_at',
+    'abstract',
+    'doi',
+    'categories',
+    'journal_ref',
+  ]),
+};
+
+/** Columns after id and title, in this order; a column a purpose does not read is its default. */
+const OPTIONAL: ReadonlyArray<[string, string]> = [
+  ['aliases', "'[]'"],
+  ['kind', "'other'"],
+  ['status', "'to-read'"],
+  ['importance', 'NULL'],
+  ['why', 'NULL'],
+  ['year', 'NULL'],
+  ['authors', "'[]'"],
+  ['topics', "'[]'"],
+  ['pass', '0'],
+  ['rating', 'NULL'],
+  ['read_at', 'NULL'],
+  ['note', "''"],
+  ['created_at', "''"],
+  ['abstract', 'NULL'],
+  ['doi', 'NULL'],
+  ['categories', "'[]'"],
+  ['journal_ref', 'NULL'],
+];
+
+type ItemRow = [
+  number,
+  string,
+  string,
+  string,
+  string,
+  number | null,
+  string | null,
+  number | null,
+  string,
+  string,
+  number,
+  number | null,
+  string | null,
+  string,
+  string,
+  string | null,
+  string | null,
+  string,
+  string | null,
+];
+
+export function readExportItems(
+  db: Database.Database,
+  filter: ListFilter,
+  purpose: ExportPurpose,
+): ExportSelection {
+  const where = itemsWhere(filter);
+  const selected = where.sql === '1' ? '' : `item_id IN (SELECT id FROM items WHERE ${where.sql})`;
+  const wanted = COLUMNS[purpose];
+  const columns = OPTIONAL.map(([name, fallback]) => (wanted.has(name) ? name : fallback)).join(', ');
+  const rows = db
+    .prepare(`SELECT id, title, ${columns} FROM items WHERE ${where.sql} ORDER BY id`)
+    .raw()
+    .iterate(where.args) as IterableIterator<ItemRow>;
+  const byId = new Map<number, ExportItem>();
+  const items: ExportItem[] = [];
+  // Row by row: the rows of 100k items never all sit in memory beside their objects.
+  for (const r of rows) {
+    const item: ExportItem = {
+      id: r[0],
+      title: r[1],
+      aliases: parseList(r[2]),
+      kind: r[3] as ItemKind,
+      status: r[4] as Status,
+      importance: r[5],
+      why: r[6],
+      year: r[7],
+      authors: parseList(r[8]),
+      topics: parseList(r[9]),
+      links: [],
+      notes: [],
+      pass: r[10],
+      rating: r[11],
+      readAt: r[12],
+      note: r[13],
+      createdAt: r[14],
+      abstract: r[15],
+      doi: r[16],
+      categories: parseList(r[17]),
+      journalRef: r[18],
+      bib: null,
+    };
+    byId.set(item.id, item);
+    items.push(item);
+  }
+  // Labels are left out: no exporter shows them, and a title link's label is the title again.
+  const links = db
+    .prepare(
+      `SELECT item_id, url, role FROM links ${selected ? `WHERE ${selected}` : ''} ORDER BY item_id, source_id, position`,
+    )
+    .raw()
+    .iterate(where.args) as IterableIterator<[number, string, string]>;
+  let seenFor = -1;
+  let item: ExportItem | undefined;
+  for (const [itemId, url, role] of links) {
+    if (itemId !== seenFor) {
+      seenFor = itemId;
+      item = byId.get(itemId);
+    }
+    // The same URL from two sources is one link (an item has a few: a scan beats a Set).
+    if (!item || item.links.some((l) => l.url === url)) continue;
+    item.links.push({ url, role: role as LinkRole });
+  }
+  // Citations need the sources' bibliographic fields, lists and sites their notes.
+  const which =
+    purpose === 'citation'
+      ? 'bib IS NOT NULL'
+      : purpose === 'list'
+        ? "notes != '[]'"
+        : "(notes != '[]' OR bib IS NOT NULL)";
+  const sources = db
+    .prepare(
+      `SELECT item_id, ${purpose === 'citation' ? "'[]'" : 'notes'}, ${purpose === 'list' ? 'NULL' : 'bib'} FROM sources
+       WHERE ${which} ${selected ? `AND ${selected}` : ''} ORDER BY id`,
+    )
+    .raw()
+    .iterate(where.args) as IterableIterator<[number, string, string | null]>;
+  for (const [itemId, notes, bib] of sources) {
+    const owner = byId.get(itemId);
+    if (!owner) continue;
+    for (const note of parseList(notes)) if (!owner.notes.includes(note)) owner.notes.push(note);
+    if (bib) owner.bib = { ...(JSON.parse(bib) as BibFields), ...owner.bib };
+  }
+  const topics = db.prepare('SELECT path FROM topics ORDER BY position, path').pluck().all() as string[];
+  return { items, topics };
+}
+
+/**
+ * The tables a backup holds, parents first. The search index is not among them: it is
+ * rebuilt from these on restore. search_state and search_positions are the index's own.
+ */
+export const BACKUP_TABLES = [
+  'lists',
+  'items',
+  'sources',
+  'links',
+  'item_keys',
+  'title_keys',
+  'topics',
+  'events',
+  'topic_renames',
+  'plans',
+  'plan_items',
+] as const;
+
+export function readBackupTables(db: Database.Database): BackupTables {
+  const tables: Record<string, BackupRow[]> = {};
+  for (const table of BACKUP_TABLES) {
+    const key = primaryKeyOf(db, table);
+    tables[table] = db.prepare(`SELECT * FROM ${table} ORDER BY ${key}`).all() as BackupRow[];
+  }
+  return { schema: SCHEMA_VERSION, tables };
+}
+
+function columnsOf(db: Database.Database, table: string): Array<{ name: string; pk: number }> {
+  return db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string; pk: number }>;
+}
+
+function primaryKeyOf(db: Database.Database, table: string): string {
+  const pk = columnsOf(db, table)
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((c) => c.name);
+  return pk.length > 0 ? pk.join(', ') : 'rowid';
+}
+
+/**
+ * Writes a backup's rows as they are (ids included), then indexes them for search once.
+ * Columns a backup from an older schema lacks take their defaults; a backup from a newer
+ * schema is refused by the caller (restore-backup.ts) before anything is written.
+ */
+export function writeBackupTables(db: Database.Database, backup: BackupTables, replace: boolean): void {
+  if (backup.schema > SCHEMA_VERSION) {
+    throw new LectioError(
+      'bad_input',
+      `the backup comes from a newer lectio (schema ${backup.schema}, this one knows ${SCHEMA_VERSION}); upgrade lectio`,
+    );
+  }
+  const unknown = Object.keys(backup.tables).filter((t) => !(BACKUP_TABLES as readonly string[]).includes(t));
+  if (unknown.length > 0) throw new LectioError('bad_input', `backup: unknown table ${unknown[0] ?? ''}`);
+  const search = new SqliteSearchIndex(db);
+  search.pauseIndexing();
+  if (replace) for (const table of [...BACKUP_TABLES].reverse()) db.prepare(`DELETE FROM ${table}`).run();
+  for (const table of BACKUP_TABLES) {
+    const rows = backup.tables[table] ?? [];
+    if (rows.length === 0) continue;
+    const known = new Set(columnsOf(db, table).map((c) => c.name));
+    const statements = new Map<string, Database.Statement>();
+    for (const row of rows) {
+      const columns = Object.keys(row).filter((c) => known.has(c));
+      const signature = columns.join(',');
+      let insert = statements.get(signature);
+      if (!insert) {
+        insert = db.prepare(
+          `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+        );
+        statements.set(signature, insert);
+      }
+      try {
+        insert.run(Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
+      } catch (error) {
+        throw new LectioError(
+          'bad_input',
+          `backup: ${table}: a row does not fit (${(error as Error).message})`,
+        );
+      }
+    }
+  }
+  search.rebuild();
+}

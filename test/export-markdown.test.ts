@@ -1,0 +1,87 @@
+// The markdown export imports back into the same library: for every seed and every list in
+// ../shared/testdata/lists, import → export → import into an empty library → compare item by
+// item (titles, canonical ids, links with roles, topics, status, importance, why, notes).
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { importLists } from '../src/core/import-lists.js';
+import { type ExportItem, itemIds } from '../src/core/library-export.js';
+import type { LibraryStore } from '../src/core/library-store.js';
+import { exportMarkdown } from '../src/formats/export/markdown-export.js';
+import { readListFile } from '../src/formats/read-list-file.js';
+import { openDatabase } from '../src/store/sqlite/open-database.js';
+import { SqliteLibraryStore } from '../src/store/sqlite/sqlite-library-store.js';
+import { LISTS_DIR, SEEDS, tempDir } from './cli-helpers.js';
+
+const LISTS = fs
+  .readdirSync(LISTS_DIR)
+  .filter((f) => f.endsWith('.md'))
+  .sort()
+  .map((f) => path.join(LISTS_DIR, f));
+
+const now = () => new Date('2026-01-01T00:00:00Z');
+
+function libraryOf(dir: string, name: string, files: readonly string[]): LibraryStore {
+  const store = new SqliteLibraryStore(openDatabase(path.join(dir, `${name}.sqlite`)));
+  importLists(
+    store,
+    files.map((f) => readListFile(f)),
+    { now },
+  );
+  return store;
+}
+
+/** What the round trip keeps, per item, in a form that compares as a whole. */
+export function comparable(item: ExportItem) {
+  return {
+    title: item.title,
+    ids: itemIds(item.links),
+    links: item.links.map((l) => `${l.role} ${l.url}`).sort(),
+    topics: [...item.topics].sort(),
+    status: item.status === 'inbox' ? 'to-read' : item.status,
+    importance: item.importance,
+    why: item.why,
+    notes: [...item.notes].sort(),
+  };
+}
+
+function byKey(items: readonly ExportItem[]): Map<string, ReturnType<typeof comparable>[]> {
+  const out = new Map<string, ReturnType<typeof comparable>[]>();
+  for (const item of items) {
+    const c = comparable(item);
+    const key = `${c.title}\u0000${c.links.join(' ')}`;
+    out.set(key, [...(out.get(key) ?? []), c]);
+  }
+  return out;
+}
+
+function roundTrip(t: import('node:test').TestContext, files: readonly string[]): void {
+  const dir = tempDir(t);
+  const original = libraryOf(dir, 'original', files);
+  const before = original.exportItems({});
+  original.close();
+  const exported = path.join(dir, 'exported.md');
+  fs.writeFileSync(exported, exportMarkdown(before));
+  const again = libraryOf(dir, 'again', [exported]);
+  const after = again.exportItems({});
+  again.close();
+  const a = byKey(before.items);
+  const b = byKey(after.items);
+  const missing = [...a.keys()].filter((k) => !b.has(k));
+  const extra = [...b.keys()].filter((k) => !a.has(k));
+  assert.deepEqual(
+    { missing: missing.slice(0, 5), extra: extra.slice(0, 5) },
+    { missing: [], extra: [] },
+    `${missing.length} items lost, ${extra.length} items new`,
+  );
+  for (const [key, items] of a) assert.deepEqual(b.get(key), items, key);
+  assert.equal(after.items.length, before.items.length);
+}
+
+for (const file of [...SEEDS, ...LISTS]) {
+  test(`markdown export of ${path.basename(file)} imports back into the same library`, (t) => {
+    roundTrip(t, [file]);
+  });
+}
