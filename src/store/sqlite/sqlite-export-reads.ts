@@ -14,27 +14,14 @@ import type {
 import type { ListFilter } from '../../core/library-store.js';
 import { SqliteSearchIndex } from './sqlite-search.js';
 import { SCHEMA_VERSION } from './migrations.js';
-import { itemsUnderTopicArgs, itemsUnderTopicSql } from './topic-filter.js';
+import { listFilterSql } from './topic-filter.js';
 
 type ItemsWhere = { sql: string; args: Record<string, string | number> };
 
+/** list's filter (listFilterSql: inbox items only when asked for), on `items i`. */
 function itemsWhere(filter: ListFilter): ItemsWhere {
-  const where: string[] = [];
-  const args: Record<string, string | number> = {};
-  if (filter.status) {
-    where.push('status = @status');
-    args.status = filter.status;
-  }
-  if (filter.kind) {
-    where.push('kind = @kind');
-    args.kind = filter.kind;
-  }
-  if (filter.noWhy) where.push("(why IS NULL OR trim(why) = '')");
-  if (filter.topic) {
-    where.push(`id IN (${itemsUnderTopicSql('topic')})`);
-    Object.assign(args, itemsUnderTopicArgs('topic', filter.topic));
-  }
-  return { sql: where.length > 0 ? where.join(' AND ') : '1', args };
+  const { where, args } = listFilterSql(filter);
+  return { sql: where.join(' AND '), args };
 }
 
 const parseList = (json: string): string[] => (json === '[]' ? [] : (JSON.parse(json) as string[]));
@@ -116,11 +103,14 @@ export function readExportItems(
   purpose: ExportPurpose,
 ): ExportSelection {
   const where = itemsWhere(filter);
-  const selected = where.sql === '1' ? '' : `item_id IN (SELECT id FROM items WHERE ${where.sql})`;
+  // Rows of items outside the selection are skipped below (byId); a narrower selection is
+  // also narrowed in SQL. The whole library (the inbox aside) is read without a subquery.
+  const narrowed = Boolean(filter.status || filter.kind || filter.noWhy || filter.topic);
+  const selected = narrowed ? `item_id IN (SELECT i.id FROM items i WHERE ${where.sql})` : '';
   const wanted = COLUMNS[purpose];
   const columns = OPTIONAL.map(([name, fallback]) => (wanted.has(name) ? name : fallback)).join(', ');
   const rows = db
-    .prepare(`SELECT id, title, ${columns} FROM items WHERE ${where.sql} ORDER BY id`)
+    .prepare(`SELECT id, title, ${columns} FROM items i WHERE ${where.sql} ORDER BY id`)
     .raw()
     .iterate(where.args) as IterableIterator<ItemRow>;
   const byId = new Map<number, ExportItem>();
