@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   progress: async () => (await import('./progress-command.js')).registerProgress,
   demo: async () => (await import('./demo-command.js')).registerDemo,
   search: async () => (await import('./search-command.js')).registerSearch,
+  serve: async () => (await import('./serve-command.js')).registerServe,
 };
 
 export async function buildProgram(argv: readonly string[]): Promise<Command> {

@@ -49,12 +49,42 @@ export function readListFile(file: string, onProgress?: (done: number, total: nu
       `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     );
   }
-  const decoded = decodeText(bytes, file);
+  return listInputOfBytes(absolute, bytes, file, onProgress);
+}
+
+/**
+ * Bytes that are a list → a ListInput. `identity` is the list's path in the library (a file's
+ * absolute path, or the name a file dropped on the web app came with); `shown` names it in errors.
+ */
+export function listInputOfBytes(
+  identity: string,
+  bytes: Uint8Array,
+  shown: string,
+  onProgress?: (done: number, total: number) => void,
+): ListInput {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const decoded = decodeText(buffer, shown);
   const parsed = parseMarkdownList(decoded.text, onProgress ? { onProgress } : {});
   return {
-    path: absolute,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    path: identity,
+    sha256: createHash('sha256').update(buffer).digest('hex'),
     parsed,
     warnings: decoded.warnings,
   };
+}
+
+/** A name given over the network: a list name if it is a plain markdown file name, else a refusal. */
+export function checkListName(name: string): string {
+  const base = name.trim();
+  if (base === '' || base.length > 200 || /[\/\\\u0000-\u001f]/u.test(base) || base.startsWith('.')) {
+    throw new LectioError('bad_input', `"${base.slice(0, 80)}": not a plain file name`);
+  }
+  const ext = path.extname(base).toLowerCase();
+  if (!MARKDOWN_EXTENSIONS.has(ext)) {
+    throw new LectioError(
+      'bad_input',
+      `${base}: lectio reads markdown lists (.md, .markdown, .txt), not ${ext} files`,
+    );
+  }
+  return base;
 }

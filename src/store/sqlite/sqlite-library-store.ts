@@ -13,6 +13,8 @@ import type {
   AggregateChange,
   ItemAggregate,
   ItemRecord,
+  ItemPage,
+  ItemPageRequest,
   LibraryStats,
   LibraryStore,
   ListFilter,
@@ -28,6 +30,7 @@ import type {
 } from '../../core/library-store.js';
 import { itemsUnderTopicArgs, itemsUnderTopicSql } from './topic-filter.js';
 import { SqliteSearchIndex } from './sqlite-search.js';
+import { pageItems } from './item-page-queries.js';
 
 interface ItemRow {
   id: number;
@@ -729,6 +732,10 @@ export class SqliteLibraryStore implements LibraryStore {
     const rows = this.db.prepare(sql).all(args) as ItemRow[];
     if (where.length === 0) return this.hydrate(rows, '1', []);
     return this.hydrate(rows, `item_id IN (SELECT i.id FROM items i WHERE ${where.join(' AND ')})`, [args]);
+  }
+
+  pageItems(request: ItemPageRequest): ItemPage {
+    return pageItems(this.db, request);
   }
 
   /** Rows plus their sources and links, read in three queries whatever the number of items. */
