@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { makeTempDir, removeDir, SEEDS, runCli } from './cli-helpers.js';
+import { spawn } from 'node:child_process';
+import { childEnv, LECTIO_BIN, makeTempDir, removeDir, runCli, SEEDS } from './cli-helpers.js';
 import { appOnLibrary, importFiles, type TestApp } from './web/web-harness.js';
 
 interface Page {
@@ -318,5 +319,48 @@ describe('who may call', () => {
     ])
       assert.ok(doc.paths[p], p);
     assert.ok(doc.paths['/api/items/{id}/mark']?.post);
+  });
+});
+
+describe('lectio serve', () => {
+  it('serves a new library with the examples on a free loopback port and prints its URL', async () => {
+    const db = path.join(dir, 'served.sqlite');
+    const child = spawn(process.execPath, [LECTIO_BIN, '--db', db, 'serve', '--port', '0', '--examples'], {
+      env: childEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const m = /http:\/\/127\.0\.0\.1:\d+\//u.exec(out);
+          if (m) resolve(m[0]);
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const stats = (await (await fetch(`${url}api/stats`)).json()) as { items: number };
+      assert.ok(stats.items > 10, 'the examples were imported');
+      const page = await fetch(url);
+      assert.equal(page.status, 200);
+      const write = await fetch(`${url}api/items/1/why`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', origin: 'http://attacker.example' },
+        body: JSON.stringify({ why: 'x' }),
+      });
+      assert.equal(write.status, 403);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  it('refuses to listen beyond loopback without a token, and a short token', () => {
+    const db = path.join(dir, 'served.sqlite');
+    const open = runCli(['--db', db, 'serve', '--host', '0.0.0.0', '--port', '0']);
+    assert.equal(open.status, 2);
+    assert.match(open.stderr, /give --token/u);
+    const short = runCli(['--db', db, 'serve', '--host', '0.0.0.0', '--token', 'abc']);
+    assert.equal(short.status, 2);
+    assert.match(short.stderr, /--token: at least 16/u);
   });
 });
