@@ -28,6 +28,7 @@ import { generateList } from './generate-list.js';
 import { median } from './measure.js';
 import { benchReader, type ReaderBenchResult } from './reader-bench.js';
 import { benchSearch, type SearchBenchResult } from './search-bench.js';
+import { benchWeb, renderWebSection, type WebBenchResult } from './web-bench.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'lectio.js');
@@ -37,6 +38,8 @@ const DAIR_LIST = path.resolve(
   'ml-papers-of-the-week_dair-ai.md',
 );
 const QUICK = process.argv.includes('--quick');
+/** `--only web`: one section, printed; BENCHMARKS.md untouched. */
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 const PLAN = QUICK
   ? { smallRuns: 3, bigItems: 20_000, bigRuns: 1, listItems: 2_000, listRuns: 3 }
@@ -599,6 +602,7 @@ interface Results {
   list: ListResult;
   reader: ReaderBenchResult;
   search: SearchBenchResult;
+  web: WebBenchResult;
 }
 
 function render(r: Results, when: Date, loadAtStart: number): string {
@@ -757,11 +761,17 @@ function render(r: Results, when: Date, loadAtStart: number): string {
     row(['query class', 'p50', 'p99']),
     row(['---', '--:', '--:']),
     ...Object.entries(f.byClass).map(([name, c]) => row([name, ms(c.p50Ms), ms(c.p99Ms)])),
+    '',
+    ...renderWebSection(r.web, passFail),
   );
   return `${out.join('\n')}\n`;
 }
 
-function main(): void {
+const WEB_PLAN = QUICK
+  ? { renderItems: 10_000, searchItems: 20_000, runs: 3, typedTitles: 40 }
+  : { renderItems: 10_000, searchItems: 100_000, runs: 9, typedTitles: 200 };
+
+async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-bench-'));
   try {
     if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) {
@@ -769,12 +779,19 @@ function main(): void {
     }
     const loadAtStart = os.loadavg()[0] ?? 0;
     log(`${QUICK ? 'quick run' : 'full run'}; temp dir ${tmp}; load average ${loadAtStart.toFixed(2)}`);
+    if (ONLY === 'web') {
+      const web = await benchWeb(tmp, WEB_PLAN, log);
+      process.stdout.write(`${renderWebSection(web, passFail).join('\n')}\n`);
+      return;
+    }
+    if (ONLY !== undefined) throw new Error(`--only ${ONLY}: the sections that run alone are: web`);
     const parser = benchParser(tmp);
     const big = benchBigImport(tmp);
     const list = benchListJson(tmp);
     const reader = benchReader(tmp, QUICK ? 20_000 : 100_000, QUICK ? 3 : 9, log);
     const search = benchSearch(tmp, QUICK ? 20_000 : 100_000, QUICK ? 3 : 9, log);
-    const report = render({ parser, big, list, reader, search }, new Date(), loadAtStart);
+    const web = await benchWeb(tmp, WEB_PLAN, log);
+    const report = render({ parser, big, list, reader, search, web }, new Date(), loadAtStart);
     process.stdout.write(report);
     if (!QUICK) {
       fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), report);
@@ -785,4 +802,4 @@ function main(): void {
   }
 }
 
-main();
+await main();

@@ -31,7 +31,7 @@ function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   useEffect(() => {
-    if (loc.view === 'search') setQuick(loc.params.get('q') ?? '');
+    setQuick(loc.view === 'search' ? (loc.params.get('q') ?? '') : '');
   }, [loc.view, loc.params.get('q')]);
   const current = VIEWS.find((v) => v.id === loc.view && v.component) ?? VIEWS[0];
   const View = current?.component;

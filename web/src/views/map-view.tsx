@@ -66,7 +66,10 @@ function buildTree(
     for (const child of node.children) addItems(child);
     const loaded = node.kind === 'topic' && open.has(node.key) ? items.get(node.key) : undefined;
     if (!loaded) return;
-    for (const row of loaded.rows) {
+    // A topic's items include its sub-topics'; under an open sub-topic they show there, not twice.
+    const hasSub = node.children.length > 0;
+    const rows = hasSub ? loaded.rows.filter((r) => r.topics.includes(node.key)) : loaded.rows;
+    for (const row of rows) {
       node.children.push({
         key: `${node.key}#${row.id}`,
         label: clip(row.title, 48),
@@ -79,10 +82,10 @@ function buildTree(
         y: 0,
       });
     }
-    if (loaded.total > loaded.rows.length) {
+    if (loaded.total > rows.length) {
       node.children.push({
         key: `${node.key}#more`,
-        label: `+${loaded.total - loaded.rows.length} more`,
+        label: hasSub ? `all ${loaded.total} in the library` : `+${loaded.total - rows.length} more`,
         full: node.key,
         depth: node.depth + 1,
         kind: 'more',
@@ -114,7 +117,7 @@ function flatten(node: MapNode, out: MapNode[] = []): MapNode[] {
   return out;
 }
 
-export function MapView(_props: { loc: Location }) {
+export function MapView(props: { loc: Location }) {
   const [topics, setTopics] = useState<TopicSummary[] | null>(null);
   const [open, setOpen] = useState<Set<string>>(new Set());
   const [items, setItems] = useState(new Map<string, { rows: ItemSummary[]; total: number }>());
@@ -124,15 +127,25 @@ export function MapView(_props: { loc: Location }) {
   const drag = useRef<{ x: number; y: number; vx: number; vy: number } | null>(null);
 
   const moved = useRef(false);
+  // #/map?topic=T: the map of one topic, opened whole (seed 003's reading path is one screen).
+  const focus = props.loc.params.get('topic') ?? '';
   useEffect(() => {
-    api.topics().then((list) => {
+    moved.current = false;
+    setOpen(new Set());
+    api.topics().then((all) => {
+      const list = focus
+        ? all
+            .filter((t) => t.path === focus || t.path.startsWith(`${focus} / `))
+            .map((t) => ({ ...t, depth: t.depth - (focus.split(' / ').length - 1) }))
+        : all;
       setTopics(list);
-      // A small library opens whole (seed 003's reading path is one screen); a big one starts at its topics.
+      // A small library (or topic) opens whole; a big one starts at its topics.
       const roots = list.filter((t) => t.depth === 0);
-      if (list.length <= 40 && roots.reduce((n, t) => n + Math.min(t.items, ITEMS_SHOWN), 0) <= 300)
-        for (const t of roots) openTopic(t.path);
+      const shown = (focus ? list : roots).filter((t) => t.items > 0);
+      if (list.length <= 40 && shown.reduce((n, t) => n + Math.min(t.items, ITEMS_SHOWN), 0) <= 300)
+        for (const t of shown) openTopic(t.path);
     }, setError);
-  }, []);
+  }, [focus]);
 
   const openTopic = (topic: string) => {
     setOpen((o) => new Set(o).add(topic));
