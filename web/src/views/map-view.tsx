@@ -211,7 +211,7 @@ export function MapView(props: { loc: Location }) {
       <svg
         ref={svg}
         class="map"
-        tabIndex={0}
+        tabindex={0}
         role="tree"
         aria-label="topics and their items"
         onWheel={(e) => {
@@ -266,9 +266,10 @@ export function MapView(props: { loc: Location }) {
               <g
                 class={cls}
                 transform={`translate(${n.x},${n.y})`}
-                tabIndex={n.kind === 'root' ? -1 : 0}
+                tabindex={n.kind === 'root' ? -1 : 0}
                 role="treeitem"
                 aria-expanded={n.kind === 'topic' ? open.has(n.key) : undefined}
+                data-items={n.topic?.items}
                 onClick={activate}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' || e.key === ' ') {
