@@ -6,6 +6,8 @@ import { api, type SearchHitJson } from '../api.js';
 import { ErrorLine, leafOf, Marked, Stars, StatusBadge } from '../components/common.js';
 import { href, type Location } from '../router.js';
 
+export const AS_YOU_TYPE = 20;
+
 const SYNTAX: Array<[string, string]> = [
   ['flash attention', 'every word, anywhere'],
   ['"attention is all you need"', 'a phrase'],
@@ -20,6 +22,9 @@ export function SearchView(props: { loc: Location }) {
   const q = props.loc.params.get('q') ?? '';
   const [result, setResult] = useState<{ q: string; hits: SearchHitJson[]; more: boolean } | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // While typing, the best 20 (cheaper to rank and mark); "more" asks for 200.
+  const [limit, setLimit] = useState(AS_YOU_TYPE);
+  useEffect(() => setLimit(AS_YOU_TYPE), [q]);
   useEffect(() => {
     if (q.trim() === '') {
       setResult(null);
@@ -27,7 +32,7 @@ export function SearchView(props: { loc: Location }) {
       return;
     }
     const controller = new AbortController();
-    api.search(q, 50, controller.signal).then(
+    api.search(q, limit, controller.signal).then(
       (r) => {
         setResult({ q, ...r });
         setError(null);
@@ -37,7 +42,7 @@ export function SearchView(props: { loc: Location }) {
       },
     );
     return () => controller.abort();
-  }, [q]);
+  }, [q, limit]);
   return (
     <section class="search" aria-label="search results">
       <h1>Search</h1>
@@ -83,7 +88,15 @@ export function SearchView(props: { loc: Location }) {
           </li>
         ))}
       </ol>
-      {result?.more ? <p class="dim">More hits: narrow the query with filters.</p> : null}
+      {result?.more ? (
+        limit === AS_YOU_TYPE ? (
+          <button type="button" onClick={() => setLimit(200)}>
+            more hits
+          </button>
+        ) : (
+          <p class="dim">More hits: narrow the query with filters.</p>
+        )
+      ) : null}
     </section>
   );
 }
