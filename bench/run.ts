@@ -33,6 +33,7 @@ import { benchSearch, type SearchBenchResult } from './search-bench.js';
 import { benchInbox, type InboxBenchResult } from './inbox-bench.js';
 import { benchBibImport, benchMatching, type MatchingResult, matchingReport } from './matching-bench.js';
 import { benchExport, renderExport, type ExportBenchResult } from './export-bench.js';
+import { benchWeb, renderWebSection, type WebBenchResult } from './web-bench.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'lectio.js');
@@ -42,6 +43,7 @@ const DAIR_LIST = path.resolve(
   'ml-papers-of-the-week_dair-ai.md',
 );
 const QUICK = process.argv.includes('--quick');
+/** `--only web`: one section, printed; BENCHMARKS.md untouched. */
 
 const PLAN = QUICK
   ? { smallRuns: 3, bigItems: 20_000, bigRuns: 1, listItems: 2_000, listRuns: 3 }
@@ -615,6 +617,7 @@ interface Results {
     runs: number;
   };
   export?: ExportBenchResult;
+  web?: WebBenchResult;
 }
 
 function renderHeader(when: Date, loadAtStart: number): string[] {
@@ -816,7 +819,7 @@ function renderInbox(ib: InboxBenchResult): string[] {
  */
 const SECTIONS: Array<{
   id: string;
-  run: (tmp: string, r: Results) => void;
+  run: (tmp: string, r: Results) => void | Promise<void>;
   render: (r: Results) => string[];
 }> = [
   { id: 'a', run: (tmp, r) => (r.parser = benchParser(tmp)), render: (r) => renderParser(r.parser) },
@@ -855,6 +858,13 @@ const SECTIONS: Array<{
     id: 'h',
     run: (tmp, r) => (r.export = benchExport(tmp, QUICK ? 20_000 : 100_000, QUICK ? 3 : 5, log)),
     render: (r) => (r.export ? renderExport(r.export) : []),
+  },
+  {
+    id: 'i',
+    run: async (tmp, r) => {
+      r.web = await benchWeb(tmp, WEB_PLAN, log);
+    },
+    render: (r) => (r.web ? renderWebSection(r.web, passFail) : []),
   },
 ];
 
@@ -900,7 +910,11 @@ function render(
   return [head, ...ordered].join('').replace(/\n*$/u, '\n');
 }
 
-function main(): void {
+const WEB_PLAN = QUICK
+  ? { renderItems: 10_000, searchItems: 20_000, runs: 3, typedTitles: 40 }
+  : { renderItems: 10_000, searchItems: 100_000, runs: 9, typedTitles: 200 };
+
+async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-bench-'));
   try {
     if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) {
@@ -912,7 +926,7 @@ function main(): void {
       `${QUICK ? 'quick run' : 'full run'} of ${[...chosen].join(', ')}; temp dir ${tmp}; load average ${loadAtStart.toFixed(2)}`,
     );
     const results: Results = {};
-    for (const section of SECTIONS) if (chosen.has(section.id)) section.run(tmp, results);
+    for (const section of SECTIONS) if (chosen.has(section.id)) await section.run(tmp, results);
     const file = path.join(ROOT, 'BENCHMARKS.md');
     const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
     const report = render(results, chosen, new Date(), loadAtStart, previous);
@@ -926,4 +940,4 @@ function main(): void {
   }
 }
 
-main();
+await main();

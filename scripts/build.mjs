@@ -72,3 +72,10 @@ execFileSync(
   },
 );
 for (const b of BUNDLES) await build(b.options);
+// The web app (lectio serve): type-checked, then bundled into dist/web by its own script.
+execFileSync(
+  process.execPath,
+  [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join('web', 'tsconfig.json')],
+  { cwd: ROOT, stdio: 'inherit' },
+);
+execFileSync(process.execPath, [path.join(ROOT, 'web', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });

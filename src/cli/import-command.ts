@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { type ImportReport, importLists, type ListInput } from '../core/import-lists.js';
+import { importSummary } from '../core/item-json.js';
 import { readListFile } from '../formats/read-list-file.js';
 import { globals, openStore, printJson } from './cli-context.js';
 import { progressOnStderr } from './progress.js';
@@ -45,7 +46,7 @@ export function registerImport(program: Command): void {
           ...(progress ? { onProgress: (d: number, t: number) => progress.update(d, t) } : {}),
         });
         progress?.done();
-        if (json) printJson(summary(report));
+        if (json) printJson(importSummary(report));
         else printReport(report);
       } finally {
         store.close();
@@ -59,23 +60,6 @@ function safeSize(file: string): number {
   } catch {
     return 0; // readListFile reports the problem
   }
-}
-
-function summary(report: ImportReport) {
-  return {
-    files: report.files.map((f) => ({
-      path: f.path,
-      outcome: f.outcome,
-      entries: f.entries,
-      warnings: f.warnings,
-    })),
-    added: report.added,
-    updated: report.updated,
-    merged: report.merged,
-    merges: report.merges,
-    orphaned: report.orphaned,
-    items: report.items,
-  };
 }
 
 function printReport(report: ImportReport): void {

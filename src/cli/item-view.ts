@@ -9,32 +9,7 @@ import {
   type ItemRecord,
 } from '../core/library-store.js';
 
-export function itemJson(item: ItemRecord) {
-  return {
-    id: item.id,
-    title: item.title,
-    kind: item.kind,
-    status: item.status,
-    importance: item.importance,
-    topics: item.topics,
-    links: item.links.map((l) =>
-      l.label ? { url: l.url, role: l.role, label: l.label } : { url: l.url, role: l.role },
-    ),
-    ids: item.ids,
-    why: item.why,
-    notes: item.notes,
-    note: item.note,
-    rating: item.rating,
-    pass: item.pass,
-    readAt: item.readAt,
-    lists: item.listCount,
-    sources: item.sources.map((s) => ({ file: s.file, line: s.line })),
-    aliases: item.aliases,
-    year: item.year,
-    authors: item.authors,
-    orphaned: item.orphaned,
-  };
-}
+export { itemJson } from '../core/item-json.js';
 
 export function stars(importance: number | null): string {
   if (importance === null) return '     ';

@@ -32,6 +32,7 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   merge: async () => (await import('./merge-command.js')).registerMerge,
   unmerge: async () => (await import('./merge-command.js')).registerUnmerge,
   export: async () => (await import('./export-command.js')).registerExport,
+  serve: async () => (await import('./serve-command.js')).registerServe,
 };
 
 export async function buildProgram(argv: readonly string[]): Promise<Command> {

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { LectioError } from '../core/errors.js';
 import type { SearchHit, SnippetPart } from '../core/search-index.js';
 import { type ParsedQuery, parseSearchQuery } from '../core/search-query.js';
+import { searchHitJson } from '../core/item-json.js';
 import { MARK_CLOSE, MARK_OPEN, markText, renderParts } from '../core/search-snippet.js';
 import { globals, openStoreForReading, printJson } from './cli-context.js';
 import { stars } from './item-view.js';
@@ -38,22 +39,6 @@ export function queryOfArgs(args: readonly string[]): string {
       return filter ? `${filter[1]}:"${filter[2]}"` : arg;
     })
     .join(' ');
-}
-
-function searchJson(hit: SearchHit) {
-  return {
-    id: hit.id,
-    title: hit.title,
-    kind: hit.kind,
-    status: hit.status,
-    importance: hit.importance,
-    year: hit.year,
-    topics: hit.topics,
-    score: hit.score,
-    snippet: hit.snippet
-      ? { field: hit.snippet.field, text: renderParts(hit.snippet.parts, MARK_OPEN, MARK_CLOSE) }
-      : null,
-  };
 }
 
 const STATUS_MARK: Record<string, string> = {
@@ -104,7 +89,7 @@ export function registerSearch(program: Command): void {
       const more = hits.length > limit;
       if (more) hits = hits.slice(0, limit);
       if (globals(command).json) {
-        printJson(hits.map(searchJson));
+        printJson(hits.map(searchHitJson));
         return;
       }
       if (hits.length === 0) {

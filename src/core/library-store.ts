@@ -110,6 +110,39 @@ export interface ListFilter {
   noWhy?: boolean;
 }
 
+/** How the web app's library list can be ordered (always then by id). */
+export const ITEM_SORTS = ['added', 'title', 'importance', 'year', 'status', 'updated'] as const;
+export type ItemSort = (typeof ITEM_SORTS)[number];
+
+export interface ItemPageRequest extends ListFilter {
+  sort: ItemSort;
+  descending: boolean;
+  offset: number;
+  limit: number;
+}
+
+/** One light row of a page of the library. */
+export interface ItemSummary {
+  id: number;
+  title: string;
+  kind: ItemKind;
+  status: Status;
+  importance: number | null;
+  year: number | null;
+  topics: string[];
+  listCount: number;
+  pass: number;
+  rating: number | null;
+  hasWhy: boolean;
+}
+
+export interface ItemPage {
+  /** Items matching the filter, all pages together. */
+  total: number;
+  offset: number;
+  rows: ItemSummary[];
+}
+
 export interface StoredEvent {
   id: number;
   itemId: number;
@@ -264,6 +297,8 @@ export interface LibraryStore {
   /** Writes a backup's rows; `replace` first empties the library. Call inside transaction(). */
   restoreTables(backup: BackupTables, replace: boolean): void;
   listItems(filter: ListFilter): ItemRecord[];
+  /** One page of light rows in a given order, with the total (the web app's library list). */
+  pageItems(request: ItemPageRequest): ItemPage;
   findItemIdsByUrlOrKey(keys: readonly string[]): number[];
   /**
    * Items whose title holds every word (`exact`: the whole title equals the words). With

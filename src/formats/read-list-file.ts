@@ -38,13 +38,7 @@ export function readListFile(file: string, onProgress?: (done: number, total: nu
       `${file}: ${(stat.size / 1e6).toFixed(0)} MB is too large for a reading list (limit ${MAX_LIST_BYTES / 1e6} MB)`,
     );
   }
-  const ext = path.extname(absolute).toLowerCase();
-  if (!MARKDOWN_EXTENSIONS.has(ext) && !BIBTEX_EXTENSIONS.has(ext) && !JSON_EXTENSIONS.has(ext)) {
-    throw new LectioError(
-      'bad_input',
-      `${file}: lectio reads markdown lists (.md, .markdown, .txt), BibTeX (.bib) and CSL-JSON (.json), not ${ext} files`,
-    );
-  }
+  checkExtension(file, path.extname(absolute).toLowerCase());
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(absolute);
@@ -54,18 +48,53 @@ export function readListFile(file: string, onProgress?: (done: number, total: nu
       `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     );
   }
-  const decoded = decodeText(bytes, file);
+  return listInputOfBytes(absolute, bytes, file, onProgress);
+}
+
+function checkExtension(shown: string, ext: string): void {
+  if (!MARKDOWN_EXTENSIONS.has(ext) && !BIBTEX_EXTENSIONS.has(ext) && !JSON_EXTENSIONS.has(ext)) {
+    throw new LectioError(
+      'bad_input',
+      `${shown}: lectio reads markdown lists (.md, .markdown, .txt), BibTeX (.bib) and CSL-JSON (.json), not ${ext} files`,
+    );
+  }
+}
+
+/**
+ * Bytes that are a list → a ListInput, read as its extension says (markdown, BibTeX,
+ * CSL-JSON). `identity` is the list's path in the library (a file's absolute path, or the
+ * name a file dropped on the web app came with); `shown` names it in errors.
+ */
+export function listInputOfBytes(
+  identity: string,
+  bytes: Uint8Array,
+  shown: string,
+  onProgress?: (done: number, total: number) => void,
+): ListInput {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const decoded = decodeText(buffer, shown);
+  const ext = path.extname(identity).toLowerCase();
   const parsed = BIBTEX_EXTENSIONS.has(ext)
-    ? parseBibtexFile(decoded.text, file)
+    ? parseBibtexFile(decoded.text, shown)
     : JSON_EXTENSIONS.has(ext)
-      ? parseCslFile(decoded.text, file)
+      ? parseCslFile(decoded.text, shown)
       : parseMarkdownList(decoded.text, onProgress ? { onProgress } : {});
   return {
-    path: absolute,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    path: identity,
+    sha256: createHash('sha256').update(buffer).digest('hex'),
     parsed,
     warnings: decoded.warnings,
   };
+}
+
+/** A name given over the network: a list name if it is a plain file name lectio reads, else a refusal. */
+export function checkListName(name: string): string {
+  const base = name.trim();
+  if (base === '' || base.length > 200 || /[\/\\\u0000-\u001f]/u.test(base) || base.startsWith('.')) {
+    throw new LectioError('bad_input', `"${base.slice(0, 80)}": not a plain file name`);
+  }
+  checkExtension(base, path.extname(base).toLowerCase());
+  return base;
 }
 
 function parseBibtexFile(text: string, file: string): ParsedList {

@@ -13,6 +13,8 @@ import type {
   AggregateChange,
   ItemAggregate,
   ItemRecord,
+  ItemPage,
+  ItemPageRequest,
   LibraryStats,
   LibraryStore,
   ListFilter,
@@ -33,6 +35,7 @@ import type { FeedStore } from '../../core/feed-store.js';
 import { MatchingTables } from './merge-decisions.js';
 import { readBackupTables, readExportItems, writeBackupTables } from './sqlite-export-reads.js';
 import type { BackupTables, ExportPurpose, ExportSelection } from '../../core/library-export.js';
+import { pageItems } from './item-page-queries.js';
 
 interface ItemRow {
   id: number;
@@ -554,12 +557,18 @@ export class SqliteLibraryStore implements LibraryStore {
   topicCounts(): TopicCount[] {
     return this.db
       .prepare(
-        `SELECT t.path AS path, count(DISTINCT i.id) AS items,
-           count(DISTINCT CASE WHEN i.status = 'read' THEN i.id END) AS read,
-           count(DISTINCT CASE WHEN i.status = 'reading' THEN i.id END) AS reading,
-           count(DISTINCT CASE WHEN i.status = 'skipped' THEN i.id END) AS skipped
-         FROM topics t LEFT JOIN sources s ON s.topic = t.path LEFT JOIN items i ON i.id = s.item_id
-         GROUP BY t.path ORDER BY t.position`,
+        // One pass over the sources, grouped, then joined to the topics: joining each topic to
+        // its sources instead scanned every source per topic (sources_topic is NOCASE), 0.4 s at 10k items.
+        `SELECT t.path AS path, coalesce(c.items, 0) AS items, coalesce(c.read, 0) AS read,
+           coalesce(c.reading, 0) AS reading, coalesce(c.skipped, 0) AS skipped
+         FROM topics t LEFT JOIN (
+           SELECT s.topic AS topic, count(DISTINCT i.id) AS items,
+             count(DISTINCT CASE WHEN i.status = 'read' THEN i.id END) AS read,
+             count(DISTINCT CASE WHEN i.status = 'reading' THEN i.id END) AS reading,
+             count(DISTINCT CASE WHEN i.status = 'skipped' THEN i.id END) AS skipped
+           FROM sources s JOIN items i ON i.id = s.item_id GROUP BY s.topic
+         ) c ON c.topic = t.path
+         ORDER BY t.position`,
       )
       .all() as TopicCount[];
   }
@@ -779,6 +788,10 @@ export class SqliteLibraryStore implements LibraryStore {
     const rows = this.db.prepare(sql).all(args) as ItemRow[];
     if (where.length === 0) return this.hydrate(rows, '1', []);
     return this.hydrate(rows, `item_id IN (SELECT i.id FROM items i WHERE ${where.join(' AND ')})`, [args]);
+  }
+
+  pageItems(request: ItemPageRequest): ItemPage {
+    return pageItems(this.db, request);
   }
 
   /** Rows plus their sources and links, read in three queries whatever the number of items. */
