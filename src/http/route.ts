@@ -3,7 +3,8 @@
 // and a handler that calls the core. Handlers never see HTTP: they return data or throw
 // LectioError, and app.ts turns either into a response in one place.
 
-import type { z } from 'zod';
+import { z } from 'zod';
+import { LectioError } from '../core/errors.js';
 import type { LibraryStore } from '../core/library-store.js';
 import type { QueueWeights } from '../core/rank-queue.js';
 import type { WeeklyTarget } from '../core/reading-progress.js';
@@ -41,4 +42,19 @@ export interface Route<Q = unknown, B = unknown> {
 /** Keeps each route's handler typed by its own schemas inside a mixed table. */
 export function route<Q = undefined, B = undefined>(definition: Route<Q, B>): Route {
   return definition as unknown as Route;
+}
+
+/** An item id in a path or a body. */
+export const id = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 31);
+
+/** The item a path's `:id` names; a malformed id is bad input, an unknown one not found. */
+export function itemId(store: LibraryStore, params: Record<string, string>): number {
+  const parsed = id.safeParse(params.id);
+  if (!parsed.success) throw new LectioError('bad_input', `id: not an item id: "${params.id ?? ''}"`);
+  if (!store.getItems([parsed.data])[0]) throw new LectioError('not_found', `no item #${parsed.data}`);
+  return parsed.data;
 }

@@ -1,6 +1,6 @@
 // Every route of the API, in one table: what the CLI does, over HTTP. Each handler calls the
-// same core service as its command in src/cli/ and nothing else; the inbox's routes join this
-// table (their own file, spread in below) when the inbox core lands.
+// same core service as its command in src/cli/ and nothing else; the inbox's routes are in
+// their own file, spread in below.
 
 import { z } from 'zod';
 import { addItem } from '../core/add-item.js';
@@ -19,24 +19,13 @@ import { parseSearchQuery } from '../core/search-query.js';
 import { prioritizeTopics, renameTopic, topicSummaries } from '../core/topic-service.js';
 import { resolveTopic, treeOrder } from '../core/topic-tree.js';
 import { checkListName, listInputOfBytes } from '../formats/read-list-file.js';
-import { type Route, route } from './route.js';
+import { inboxRoutes } from './inbox-routes.js';
+import { id, itemId, type Route, route } from './route.js';
 
 /** Uploaded lists are known by this prefix and their name: dropping the same file again updates it. */
 export const UPLOAD_PREFIX = 'upload:';
 
-const id = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(2 ** 31);
 const markable = z.enum(MARKABLE as readonly ['to-read', 'reading', 'read', 'skipped']);
-
-function itemId(store: LibraryStore, params: Record<string, string>): number {
-  const parsed = id.safeParse(params.id);
-  if (!parsed.success) throw new LectioError('bad_input', `id: not an item id: "${params.id ?? ''}"`);
-  if (!store.getItems([parsed.data])[0]) throw new LectioError('not_found', `no item #${parsed.data}`);
-  return parsed.data;
-}
 
 function itemDetail(store: LibraryStore, itemIdValue: number) {
   const item = store.getItems([itemIdValue])[0];
@@ -327,4 +316,4 @@ const readerRoutes: Route[] = [
 ];
 
 /** The whole API; openapi.ts documents exactly this table. */
-export const ROUTES: readonly Route[] = [...libraryRoutes, ...readerRoutes];
+export const ROUTES: readonly Route[] = [...libraryRoutes, ...readerRoutes, ...inboxRoutes];

@@ -8,8 +8,9 @@ import type { QueueEntry } from '../../src/core/rank-queue.js';
 import type { PlanView } from '../../src/core/reading-plan.js';
 import type { ProgressView } from '../../src/core/reading-progress.js';
 import type { TopicSummary } from '../../src/core/topic-service.js';
+import type { InboxView } from '../../src/core/inbox.js';
 
-export type { ItemPage, ItemSummary, MarkResult, PlanView, ProgressView, TopicSummary };
+export type { InboxView, ItemPage, ItemSummary, MarkResult, PlanView, ProgressView, TopicSummary };
 export type SearchHitJson = ReturnType<typeof searchHitJson>;
 export type ImportSummary = ReturnType<typeof importSummary>;
 export type HistoryEntry = { at: string; kind: string } & Record<string, unknown>;
@@ -93,6 +94,11 @@ export const api = {
   prioritize: (topics: string[]) => call<TopicSummary[]>('POST', '/api/topics/prioritize', { topics }),
   plans: () => call<PlanView[]>('GET', '/api/plans'),
   progress: (weeks: number) => call<ProgressView>('GET', `/api/progress${qs({ weeks })}`),
+  inbox: (limit: number) =>
+    call<{ entries: InboxView[]; waiting: number }>('GET', `/api/inbox${qs({ limit })}`),
+  keep: (id: number, request: { topic?: string; why?: string }) =>
+    call<{ itemId: number; title: string; topic: string | null }>('POST', `/api/inbox/${id}/keep`, request),
+  dismiss: (id: number) => call<{ id: number; title: string }>('POST', `/api/inbox/${id}/dismiss`, {}),
   importFiles: (files: Array<{ name: string; base64: string }>) =>
     call<ImportSummary>('POST', '/api/import', { files }),
 };

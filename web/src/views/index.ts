@@ -4,6 +4,7 @@
 import type { FunctionComponent } from 'preact';
 import type { Location } from '../router.js';
 import { ImportView } from './import-view.js';
+import { InboxView } from './inbox-view.js';
 import { ItemView } from './item-view.js';
 import { LibraryView } from './library-view.js';
 import { MapView } from './map-view.js';
@@ -27,8 +28,7 @@ export const VIEWS: readonly ViewDef[] = [
   { id: 'library', label: 'Library', key: 'l', nav: true, component: LibraryView },
   { id: 'queue', label: 'Queue', key: 'q', nav: true, component: QueueView },
   { id: 'search', label: 'Search', key: 's', nav: true, component: SearchView },
-  // The inbox view and its routes arrive with `lectio feed` (src/core/inbox*.ts).
-  { id: 'inbox', label: 'Inbox', key: 'i', nav: true, component: null, pending: 'arrives with lectio feed' },
+  { id: 'inbox', label: 'Inbox', key: 'i', nav: true, component: InboxView },
   { id: 'plans', label: 'Plans', key: 'p', nav: true, component: PlansView },
   { id: 'map', label: 'Map', key: 'm', nav: true, component: MapView },
   { id: 'import', label: 'Import', key: 'u', nav: true, component: ImportView },
