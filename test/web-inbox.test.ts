@@ -4,22 +4,18 @@
 // is markup: it must show as text.
 
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
-import type { IncomingEntry, StoredFeed } from '../src/core/feed-store.js';
-import { landEntries, rerankInbox } from '../src/core/inbox.js';
-import { parseFeedXml, parseHfDailyPapers } from '../src/sources/feeds.js';
+import type { IncomingEntry } from '../src/core/feed-store.js';
 import { makeTempDir, removeDir, seed } from './cli-helpers.js';
-import { ARXIV_DIR, TESTDATA_DIR } from './replay-server.js';
 import {
   appOnLibrary,
   CHROMIUM,
   importFiles,
+  landRecordedFeeds,
   openLibrary,
   serveLibrary,
-  TEST_NOW,
 } from './web/web-harness.js';
 
 const HOSTILE: IncomingEntry = {
@@ -45,27 +41,7 @@ function libraryWithInbox(name: string): string {
   const store = openLibrary(db);
   try {
     importFiles(store, [seed('003')]);
-    const rss = parseFeedXml(
-      fs.readFileSync(path.join(ARXIV_DIR, 'rss_2026_laya-reader', 'arxiv_rss.xml'), 'utf8'),
-    );
-    const hf = parseHfDailyPapers(
-      fs.readFileSync(
-        path.join(TESTDATA_DIR, 'misc', 'hf_daily_papers', 'daily_papers_2024-10-25_first4.json'),
-        'utf8',
-      ),
-    );
-    const at = TEST_NOW.toISOString();
-    store.transaction(() => {
-      store
-        .feedStore()
-        .addFeed(
-          { spec: 'arxiv:cs.LG', url: 'https://rss.arxiv.org/rss/cs.LG', include: [], exclude: [] },
-          at,
-        );
-      const feed = store.feedStore().feedBySpec('arxiv:cs.LG') as StoredFeed;
-      landEntries(store, feed, [...rss.entries, ...hf.entries, HOSTILE], at);
-      rerankInbox(store);
-    });
+    landRecordedFeeds(store, [HOSTILE]);
   } finally {
     store.close();
   }

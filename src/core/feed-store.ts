@@ -144,6 +144,6 @@ export interface FeedStore {
     key: string,
     ranking: { score: number; bestTopic: string | null; similar: number[]; words: string[] },
   ): void;
-  /** Every library item that is not waiting in the inbox. */
+  /** Every library item that is not waiting in the inbox (sites aside: a lab homepage is no paper to be like). */
   rankingDocs(): RankingDoc[];
 }

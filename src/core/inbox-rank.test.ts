@@ -33,7 +33,7 @@ function rank(candidates: Array<[string, string]>, dismissed: string[] = [], lib
 
 describe('termsOf', () => {
   test('words in lower case and singular, no stop words, adjacent pairs', () => {
-    assert.deepEqual(termsOf('The KV caches of Models'), ['kv', 'cache', 'kv cache', 'model']);
+    assert.deepEqual(termsOf('The KV caches of Transformers'), ['kv', 'cache', 'kv cache', 'transformer']);
   });
   test('CJK runs become overlapping pairs', () => {
     assert.deepEqual(termsOf('大模型推理'), ['大模', '模型', '型推', '推理']);

@@ -44,9 +44,9 @@ const STOP_WORDS = new Set(
   based towards toward new novel paper propose proposed proposes approach approaches method methods show
   shows shown result results work study studies present presents presented introduce introduces
   demonstrate demonstrates achieve achieves achieved however thus therefore existing across within without
-  one two three first second often well many much may might can cannot need needs without e g i e`.split(
-    /\s+/u,
-  ),
+  one two three first second often well many much may might can cannot need needs without e g i e
+  model data learning efficient efficiency performance better improve improved improves task tasks
+  problem problems framework technique techniques significantly state art recent large scale`.split(/\s+/u),
 );
 
 export interface InboxCandidate {

@@ -9,7 +9,15 @@ import { setNote, setWhy } from '../../src/core/item-edits.js';
 import { markItem } from '../../src/core/mark-item.js';
 import { createPlan } from '../../src/core/plan-service.js';
 import { DEFAULT_QUEUE_WEIGHTS } from '../../src/core/rank-queue.js';
-import { CHROMIUM, importFiles, openLibrary, SCREENSHOT_DIR, serveLibrary, TEST_NOW } from './web-harness.js';
+import {
+  CHROMIUM,
+  importFiles,
+  landRecordedFeeds,
+  openLibrary,
+  SCREENSHOT_DIR,
+  serveLibrary,
+  TEST_NOW,
+} from './web-harness.js';
 
 const EXAMPLES = path.resolve(process.cwd(), 'examples');
 const SEED_003 = path.resolve(process.cwd(), '..', 'shared', 'seeds', '003_72845790a68c46cc.txt');
@@ -44,6 +52,7 @@ function buildLibrary(file: string): void {
       TEST_NOW,
     );
   }
+  landRecordedFeeds(store);
   const topic = store.topics().find((t) => t.path === 'Memory and batching');
   if (topic)
     createPlan(
@@ -85,6 +94,9 @@ async function main(): Promise<void> {
     await page.locator('header input[type=search]').pressSequentially('flash attent', { delay: 20 });
     await page.locator('.hit mark').first().waitFor();
     await shoot(page, 'search');
+    await page.goto(`${server.url}/#/inbox`);
+    await page.locator('.inbox-entry').first().waitFor();
+    await shoot(page, 'inbox');
     await page.goto(`${server.url}/#/plans`);
     await page.locator('.chart').waitFor();
     await shoot(page, 'plans');

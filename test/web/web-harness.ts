@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { IncomingEntry, StoredFeed } from '../../src/core/feed-store.js';
 import { importLists } from '../../src/core/import-lists.js';
+import { landEntries, rerankInbox } from '../../src/core/inbox.js';
 import { DEFAULT_QUEUE_WEIGHTS } from '../../src/core/rank-queue.js';
 import { DEFAULT_WEEKLY_TARGET } from '../../src/core/reading-progress.js';
 import type { LibraryStore } from '../../src/core/library-store.js';
@@ -13,6 +15,7 @@ import { readListFile } from '../../src/formats/read-list-file.js';
 import { type App, createApp } from '../../src/http/app.js';
 import { loopbackHosts, serveApp } from '../../src/http/server.js';
 import { defaultWebDir, loadStaticFiles } from '../../src/http/static-files.js';
+import { parseFeedXml, parseHfDailyPapers } from '../../src/sources/feeds.js';
 import { openDatabase } from '../../src/store/sqlite/open-database.js';
 import { SqliteLibraryStore } from '../../src/store/sqlite/sqlite-library-store.js';
 
@@ -118,3 +121,41 @@ export function hasChromium(): boolean {
 }
 
 export const SCREENSHOT_DIR = path.resolve(process.cwd(), 'docs', 'screenshots');
+
+const TESTDATA = path.resolve(process.cwd(), '..', 'shared', 'testdata');
+
+/**
+ * What `lectio feed fetch` would land from the recorded rss.arxiv.org feed and Hugging Face's
+ * daily papers (../shared/testdata), plus `extra` entries, ranked: the inbox of the web tests
+ * and screenshots.
+ */
+export function landRecordedFeeds(
+  store: LibraryStore,
+  extra: readonly IncomingEntry[] = [],
+  now = TEST_NOW,
+): void {
+  const rss = parseFeedXml(
+    fs.readFileSync(path.join(TESTDATA, 'arxiv', 'rss_2026_laya-reader', 'arxiv_rss.xml'), 'utf8'),
+  );
+  const hf = parseHfDailyPapers(
+    fs.readFileSync(
+      path.join(TESTDATA, 'misc', 'hf_daily_papers', 'daily_papers_2024-10-25_first4.json'),
+      'utf8',
+    ),
+  );
+  const at = now.toISOString();
+  store.transaction(() => {
+    const feeds = store.feedStore();
+    feeds.addFeed(
+      { spec: 'arxiv:cs.LG', url: 'https://rss.arxiv.org/rss/cs.LG', include: [], exclude: [] },
+      at,
+    );
+    landEntries(
+      store,
+      feeds.feedBySpec('arxiv:cs.LG') as StoredFeed,
+      [...rss.entries, ...hf.entries, ...extra],
+      at,
+    );
+    rerankInbox(store);
+  });
+}

@@ -301,7 +301,7 @@ export class SqliteFeedStore implements FeedStore {
   rankingDocs(): RankingDoc[] {
     const rows = this.sql(
       `SELECT id, title, aliases, coalesce(abstract, '') AS abstract, coalesce(why, '') AS why, topics, status, importance, rating
-         FROM items WHERE status != 'inbox' AND title != ''`,
+         FROM items WHERE status != 'inbox' AND kind != 'site' AND title != ''`,
     )
       .raw()
       .all() as Array<[number, string, string, string, string, string, string, number | null, number | null]>;
