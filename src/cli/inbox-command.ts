@@ -19,8 +19,7 @@ export function registerInbox(program: Command): void {
       if (!Number.isInteger(limit) || limit < 1)
         throw new LectioError('bad_input', `-n must be a whole number >= 1, not "${opts.limit}"`);
       const store = openStoreForReading(command);
-      const entries = store ? inboxView(store, limit) : [];
-      const waiting = store ? store.feedStore().inboxByState('inbox').length : 0;
+      const { entries, waiting } = store ? inboxView(store, limit) : { entries: [], waiting: 0 };
       store?.close();
       if (globals(command).json) {
         printJson(entries);

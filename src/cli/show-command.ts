@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { LectioError } from '../core/errors.js';
 import type { ItemMetadata } from '../core/feed-store.js';
+import { eventInWords } from '../core/history-words.js';
 import { resolveRef } from '../core/resolve-ref.js';
 import { globals, openStoreForReading, printJson } from './cli-context.js';
 import { itemDetails, itemJson } from './item-view.js';
@@ -12,33 +13,7 @@ function historyLines(
   history: ReadonlyArray<Record<string, unknown> & { at: string; kind: string }>,
 ): string {
   if (history.length === 0) return '';
-  const words = (e: Record<string, unknown> & { kind: string }): string => {
-    switch (e.kind) {
-      case 'status':
-        return `${String(e.from)} → ${String(e.to)}${e.by === 'list' ? ' (a list)' : ''}`;
-      case 'pass':
-        return `pass ${String(e.pass)}`;
-      case 'merge':
-        return `merged #${String(e.from)} (${String(e.reason)})`;
-      case 'unmerge':
-        return e.into !== undefined
-          ? `unmerged ${String(e.source)} into #${String(e.into)}`
-          : `split from #${String(e.from)} (${String(e.source)})`;
-      case 'rating':
-        return `rated ${String(e.rating)}`;
-      case 'why':
-        return `why: ${String(e.why).slice(0, 60)}`;
-      case 'note':
-        return `note (${String(e.chars)} characters)`;
-      case 'enriched':
-        return `arXiv metadata (${(e.fields as string[] | undefined)?.join(', ') || 'merged'})`;
-      case 'kept':
-        return `kept from the inbox${e.topic ? ` → ${String(e.topic)}` : ''}`;
-      default:
-        return e.kind;
-    }
-  };
-  const shown = history.slice(-10).map((e) => `    ${e.at.slice(0, 10)}  ${words(e)}`);
+  const shown = history.slice(-10).map((e) => `    ${e.at.slice(0, 10)}  ${eventInWords(e, 60)}`);
   const more = history.length > 10 ? ` (last 10 of ${history.length})` : '';
   return `  history${more}:\n${shown.join('\n')}\n`;
 }

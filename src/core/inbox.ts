@@ -189,18 +189,25 @@ export interface InboxView extends InboxEntry {
   reasons: string[];
 }
 
-/** What waits in the inbox, best first. Items the user has since marked (reading, read…) have left it. */
-export function inboxView(store: LibraryStore, limit = Number.POSITIVE_INFINITY): InboxView[] {
+/**
+ * What waits in the inbox, best first, at most `limit` of the `waiting`. Items the user has
+ * since marked (reading, read…) have left it.
+ */
+export function inboxView(
+  store: LibraryStore,
+  limit = Number.POSITIVE_INFINITY,
+): { entries: InboxView[]; waiting: number } {
   const feeds = store.feedStore();
   const specs = new Map(feeds.feeds().map((f) => [f.id, f.spec]));
-  const waiting = feeds.inboxByState('inbox').filter((e) => e.itemId !== null);
+  const all = feeds.inboxByState('inbox');
+  const waiting = all.filter((e) => e.itemId !== null);
   const items = new Map(store.getItems(waiting.map((e) => e.itemId as number)).map((i) => [i.id, i]));
   const out: InboxView[] = [];
   const likeIds = new Set<number>();
   for (const e of waiting) {
     if (items.get(e.itemId as number)?.status !== 'inbox') continue;
-    for (const id of e.similar) likeIds.add(id);
     if (out.length >= limit) break;
+    for (const id of e.similar) likeIds.add(id);
     out.push({ ...e, itemId: e.itemId as number, feed: specs.get(e.feedId) ?? '?', like: [], reasons: [] });
   }
   const titles = new Map(store.getItems([...likeIds]).map((i) => [i.id, i.title]));
@@ -212,7 +219,7 @@ export function inboxView(store: LibraryStore, limit = Number.POSITIVE_INFINITY)
     if (v.words.length > 0) v.reasons.push(`words: ${v.words.join(', ')}`);
     if (v.reasons.length === 0) v.reasons.push('nothing in the library like it yet');
   }
-  return out;
+  return { entries: out, waiting: all.length };
 }
 
 function clipTitle(title: string): string {

@@ -4,20 +4,12 @@
 
 import { canonicalIdsOfUrl } from './canonical-id.js';
 import { identityLinks } from './identity.js';
-import type { BibFields, ItemKind, Link, Status } from './item.js';
+import type { BibFields, Link } from './item.js';
+import type { ItemAggregate } from './library-store.js';
 
-export interface ExportItem {
+/** An item as exporters read it: its folded fields (list counts aside) and what they write. */
+export interface ExportItem extends Omit<ItemAggregate, 'listCount'> {
   id: number;
-  title: string;
-  aliases: string[];
-  kind: ItemKind;
-  status: Status;
-  importance: number | null;
-  why: string | null;
-  year: number | null;
-  authors: string[];
-  /** Topic paths, first seen first. */
-  topics: string[];
   links: Link[];
   /** The lists' notes. */
   notes: string[];

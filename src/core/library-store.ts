@@ -5,7 +5,7 @@ import type { TitleEvidence } from './identity.js';
 import type { BibFields, ItemKind, Link, ParsedItem, Status } from './item.js';
 import type { FeedStore } from './feed-store.js';
 import type { BackupTables, ExportPurpose, ExportSelection } from './library-export.js';
-import type { SearchIndex } from './search-index.js';
+import type { SearchHit, SearchIndex } from './search-index.js';
 import type { UserFields } from './user-fields.js';
 
 /**
@@ -121,15 +121,11 @@ export interface ItemPageRequest extends ListFilter {
   limit: number;
 }
 
-/** One light row of a page of the library. */
-export interface ItemSummary {
-  id: number;
-  title: string;
-  kind: ItemKind;
-  status: Status;
-  importance: number | null;
-  year: number | null;
-  topics: string[];
+/** One light row of a page of the library: a search hit's fields, and the reader's. */
+export interface ItemSummary extends Pick<
+  SearchHit,
+  'id' | 'title' | 'kind' | 'status' | 'importance' | 'year' | 'topics'
+> {
   listCount: number;
   pass: number;
   rating: number | null;

@@ -13,10 +13,7 @@ export const inboxRoutes: Route[] = [
     tag: 'inbox',
     summary: 'new papers from the feeds, best match first, with why each was ranked (lectio inbox)',
     query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(50) }),
-    handle: ({ store }, { query }) => ({
-      entries: inboxView(store, query.limit),
-      waiting: store.feedStore().inboxByState('inbox').length,
-    }),
+    handle: ({ store }, { query }) => inboxView(store, query.limit),
   }),
   route({
     method: 'GET',

@@ -3,7 +3,7 @@
 // the rest to BibFields. crossref'd fields (a paper's booktitle from its @proceedings) are
 // inherited when the parent is in the same file.
 
-import type { BibFields, Link, ParsedItem, ParsedList } from '../../core/item.js';
+import { type BibFields, type Link, newEntry, type ParsedItem, type ParsedList } from '../../core/item.js';
 import { classifyLink } from '../../core/link-role.js';
 import { latexToText } from './latex-text.js';
 import { type BibEntry, parseBibtex } from './parse-bibtex.js';
@@ -119,20 +119,15 @@ function entryToItem(entry: BibEntry): ParsedItem | null {
   if (Object.keys(extra).length > 0) bib.extra = extra;
   const short = text('shorttitle');
 
-  return {
+  return newEntry({
     title,
     aliases: short && short !== title ? [short] : [],
     links,
-    topic: [],
-    status: null,
-    importance: null,
-    why: null,
-    notes: [],
     year: yearMatch ? Number(yearMatch[1]) : null,
     authors,
     line: entry.line,
     bib,
-  };
+  });
 }
 
 /** The arXiv id of an entry: eprint with an arXiv prefix, arxivid, or Google Scholar's journal. */

@@ -3,7 +3,7 @@
 // by the caller. Lines are the 1-based position of the entry in the array (JSON has no
 // useful line numbers once pretty-printed differently), shown as such.
 
-import type { BibFields, Link, ParsedItem, ParsedList } from '../../core/item.js';
+import { type BibFields, type Link, newEntry, type ParsedItem, type ParsedList } from '../../core/item.js';
 import { classifyLink } from '../../core/link-role.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -97,20 +97,17 @@ export function parseCslList(entries: ReadonlyArray<Record<string, Json>>): Pars
     if (Object.keys(extra).length > 0) bib.extra = extra;
     const short = str(e['title-short']) ?? str(e['shortTitle']);
 
-    items.push({
-      title,
-      aliases: short && short !== title ? [short] : [],
-      links,
-      topic: [],
-      status: null,
-      importance: null,
-      why: null,
-      notes: [],
-      year: yearOf(e['issued']),
-      authors: names(e['author'] ?? e['editor']),
-      line: index + 1,
-      bib,
-    });
+    items.push(
+      newEntry({
+        title,
+        aliases: short && short !== title ? [short] : [],
+        links,
+        year: yearOf(e['issued']),
+        authors: names(e['author'] ?? e['editor']),
+        line: index + 1,
+        bib,
+      }),
+    );
   });
   return { title: null, items, warnings };
 }

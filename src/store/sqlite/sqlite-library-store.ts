@@ -896,12 +896,17 @@ export class SqliteLibraryStore implements LibraryStore {
     return (this.db.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n;
   }
 
+  // One of each per store, made when first asked for: each keeps its prepared statements,
+  // which enrich and the inbox use once per paper.
+  private search: SqliteSearchIndex | null = null;
+  private feeds: SqliteFeedStore | null = null;
+
   searchIndex(): SearchIndex {
-    return new SqliteSearchIndex(this.db);
+    return (this.search ??= new SqliteSearchIndex(this.db));
   }
 
   feedStore(): FeedStore {
-    return new SqliteFeedStore(this.db);
+    return (this.feeds ??= new SqliteFeedStore(this.db));
   }
 
   stats(): LibraryStats {

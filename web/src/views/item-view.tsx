@@ -2,7 +2,8 @@
 // preview), status, passes, rating, topics, every place a list mentions it, and its history.
 
 import { useEffect, useState } from 'preact/hooks';
-import { api, type HistoryEntry, type ItemDetail, type Status } from '../api.js';
+import { eventInWords } from '../../../src/core/history-words.js';
+import { api, type ItemDetail, type Status } from '../api.js';
 import { ErrorLine, ExternalLink, leafOf, Stars, StatusBadge } from '../components/common.js';
 import { MarkdownPreview } from '../components/markdown-preview.js';
 import { href, type Location } from '../router.js';
@@ -10,27 +11,6 @@ import { href, type Location } from '../router.js';
 const STATUSES: Status[] = ['to-read', 'reading', 'read', 'skipped'];
 const PASSES = ['', 'abstract, figures, conclusion', 'the whole paper', 'reproduced'];
 const ROLE_ORDER = ['paper', 'pdf', 'code', 'blog', 'slides', 'video', 'notes', 'site', 'other'];
-
-function historyWords(e: HistoryEntry): string {
-  switch (e.kind) {
-    case 'status':
-      return `${String(e.from)} → ${String(e.to)}${e.by === 'list' ? ' (a list)' : ''}`;
-    case 'pass':
-      return `pass ${String(e.pass)}`;
-    case 'merge':
-      return `merged #${String(e.from)} (${String(e.reason)})`;
-    case 'rating':
-      return e.rating === null ? 'rating cleared' : `rated ${String(e.rating)}`;
-    case 'why':
-      return `why: ${String(e.why).slice(0, 120)}`;
-    case 'note':
-      return `note (${String(e.chars)} characters)`;
-    case 'importance':
-      return `importance ${String(e.importance)}`;
-    default:
-      return e.kind;
-  }
-}
 
 function sourceName(file: string): string {
   if (file === 'lectio:added') return 'lectio add';
@@ -264,7 +244,7 @@ export function ItemView(props: { loc: Location }) {
         <ul class="history">
           {item.history.map((e) => (
             <li>
-              <time>{e.at.slice(0, 10)}</time> {historyWords(e)}
+              <time>{e.at.slice(0, 10)}</time> {eventInWords(e, 120)}
             </li>
           ))}
         </ul>
