@@ -1,21 +1,16 @@
 // `npm run build`: compile with tsc into dist/ (tests and benchmarks run from there), then
-// bundle the CLI with esbuild so that a command loads a handful of files instead of dozens
-// of modules (docs/ARCHITECTURE.md, "the CLI bundle"). Another bundle is one more entry in
-// BUNDLES.
+// bundle the CLI with esbuild so that a command loads one file instead of dozens of modules
+// (docs/ARCHITECTURE.md, "Build and the CLI bundle"). Another bundle is one more entry in
+// bundles().
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
-
-// ESM output that may still contain CommonJS packages (commander, markdown-it): they call
-// require(), which an ES module lacks.
-const REQUIRE_SHIM =
-  "import { createRequire as __lectioCreateRequire } from 'node:module'; const require = __lectioCreateRequire(import.meta.url);";
 
 /**
  * markdown-it 15 ships transpiled class fields: every Token's constructor makes 13 calls to
@@ -38,29 +33,80 @@ const plainClassFields = {
   },
 };
 
-const BUNDLES = [
-  {
-    // dist/bundle/cli sits as deep as dist/src/cli, so that paths taken relative to a
-    // module (demo-command.ts finds examples/ at ../../../examples) hold in both.
-    name: 'cli',
-    options: {
-      entryPoints: [path.join(DIST, 'src', 'cli', 'main.js')],
-      outdir: path.join(DIST, 'bundle', 'cli'),
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      bundle: true,
-      // Each command stays its own chunk, loaded only when named (main.ts COMMANDS).
-      splitting: true,
-      // better-sqlite3's JavaScript too: its dozen CommonJS files cost the ES module loader
-      // more than their code. Its compiled addon is still loaded from node_modules, by the
-      // path open-database.ts gives it (nativeBinding).
-      banner: { js: REQUIRE_SHIM },
-      plugins: [plainClassFields],
-      logLevel: 'warning',
-    },
+/**
+ * One bundle per command (dist/bundle/cli/mark.cjs holds everything `lectio mark` runs, and
+ * nothing else), `all.cjs` with every command for help, and `main.js`, which runs one of
+ * them with V8's code cache (src/cli/bundle-launcher.ts). A command that compiles one file
+ * from its cache instead of a dozen ES module chunks starts about 25 ms sooner
+ * (BENCHMARKS.md d). The table of commands is src/cli/command-table.ts, read compiled.
+ */
+async function cliEntries() {
+  const table = await import(pathToFileURL(path.join(DIST, 'src', 'cli', 'command-table.js')).href);
+  const entry = (commands) => {
+    const registers = [...new Set(commands.map(([, fn]) => fn))];
+    const imports = commands.map(([file, fn]) => `import { ${fn} } from './${file}.js';`);
+    return [
+      ...new Set(imports),
+      "import { runCli } from './run-cli.js';",
+      `export default (argv) => runCli(argv, [${registers.join(', ')}]);`,
+    ].join('\n');
+  };
+  const commands = { all: entry(Object.values(table.COMMAND_MODULES)) };
+  for (const [name, command] of Object.entries(table.COMMAND_MODULES)) commands[name] = entry([command]);
+  return commands;
+}
+
+/** esbuild entries whose text is made here (cliEntries), resolved as if in dist/src/cli. */
+const virtualEntries = (entries) => ({
+  name: 'virtual-entries',
+  setup(build) {
+    build.onResolve({ filter: /^lectio-entry:/ }, (args) => ({
+      path: args.path.slice(13),
+      namespace: 'lectio-entry',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'lectio-entry' }, (args) => ({
+      contents: entries[args.path],
+      resolveDir: path.join(DIST, 'src', 'cli'),
+      loader: 'js',
+    }));
   },
-];
+});
+
+const NODE_BUNDLE = { platform: 'node', target: 'node20', bundle: true, logLevel: 'warning' };
+
+async function bundles() {
+  const commands = await cliEntries();
+  // dist/bundle/cli sits as deep as dist/src/cli, so that paths taken relative to a module
+  // (demo-command.ts finds examples/ at ../../../examples) hold in both.
+  const outdir = path.join(DIST, 'bundle', 'cli');
+  return [
+    {
+      name: 'cli launcher',
+      options: {
+        ...NODE_BUNDLE,
+        entryPoints: { main: path.join(DIST, 'src', 'cli', 'bundle-launcher.js') },
+        outdir,
+        format: 'esm',
+      },
+    },
+    {
+      name: 'cli commands',
+      options: {
+        ...NODE_BUNDLE,
+        entryPoints: Object.keys(commands).map((name) => ({ in: `lectio-entry:${name}`, out: name })),
+        outdir,
+        outExtension: { '.js': '.cjs' },
+        format: 'cjs',
+        // CommonJS has no import.meta: a module's own URL is its bundle's, which is as deep.
+        define: { 'import.meta.url': '__lectioModuleUrl' },
+        banner: { js: "const __lectioModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+        // better-sqlite3's JavaScript is bundled too; its compiled addon is still loaded from
+        // node_modules, by the path open-database.ts gives it (nativeBinding).
+        plugins: [virtualEntries(commands), plainClassFields],
+      },
+    },
+  ];
+}
 
 fs.rmSync(DIST, { recursive: true, force: true });
 execFileSync(
@@ -71,7 +117,7 @@ execFileSync(
     stdio: 'inherit',
   },
 );
-for (const b of BUNDLES) await build(b.options);
+for (const b of await bundles()) await build(b.options);
 // The web app (lectio serve): type-checked, then bundled into dist/web by its own script.
 execFileSync(
   process.execPath,
