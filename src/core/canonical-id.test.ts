@@ -3,6 +3,8 @@
 // rewrite a real link into a shape the lists do not contain (yet) but readers paste.
 
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import {
   type CanonicalId,
@@ -12,6 +14,7 @@ import {
   normalizeUrl,
   parseArxivId,
   parseDoi,
+  strongIdOfUrl,
 } from './canonical-id.js';
 
 const keys = (url: string): string[] => canonicalIdsOfUrl(url).map(idKey);
@@ -464,4 +467,45 @@ describe('isBadgeOrAnchor', () => {
   for (const [url, badge] of cases) {
     it(url, () => assert.equal(isBadgeOrAnchor(url), badge));
   }
+});
+
+describe('strongIdOfUrl', () => {
+  const shared = path.resolve(process.cwd(), '..', 'shared');
+  const files = [
+    ...fs
+      .readdirSync(path.join(shared, 'testdata', 'lists'))
+      .map((f) => path.join(shared, 'testdata', 'lists', f)),
+    ...fs.readdirSync(path.join(shared, 'seeds')).map((f) => path.join(shared, 'seeds', f)),
+  ];
+
+  it('is the first of canonicalIdsOfUrl without its url id, on every URL of the real lists', () => {
+    let strong = 0;
+    for (const file of files) {
+      for (const [url] of fs.readFileSync(file, 'utf8').matchAll(/https?:\/\/[^\s)\]>"'|]+/g)) {
+        const first = canonicalIdsOfUrl(url)[0];
+        const expected = first === undefined || first.scheme === 'url' ? null : first;
+        assert.deepEqual(strongIdOfUrl(url), expected, url);
+        if (expected !== null) strong++;
+      }
+    }
+    assert.ok(strong > 3000, `most links carry a strong id (${strong})`);
+  });
+
+  it('reads ids behind redirects, on every host it knows, in any case', () => {
+    for (const url of [
+      'https://www.google.com/url?q=https%3A%2F%2Farxiv.org%2Fabs%2F2401.15077',
+      'https://AR5IV.labs.arxiv.org/html/2401.15077',
+      'https://www.alphaxiv.org/abs/2401.15077',
+      'https://HF.co/papers/2401.15077',
+      'https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0000000',
+      'https://example.org/view?doi=10.1145/3360307',
+      'https://WWW.Nature.com/articles/s41586-024-08252-9',
+      'https://youtu.be/dQw4w9WgXcQ',
+      'https://raw.githubusercontent.com/owner/repo/main/README.md',
+    ]) {
+      assert.notEqual(strongIdOfUrl(url), null, url);
+      assert.deepEqual(strongIdOfUrl(url), canonicalIdsOfUrl(url)[0], url);
+    }
+    assert.equal(strongIdOfUrl('https://openreview.net/forum?id=abc'), null);
+  });
 });

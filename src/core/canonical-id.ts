@@ -517,11 +517,21 @@ export function canonicalIdsOfUrl(url: string): CanonicalId[] {
 }
 
 /**
+ * Every URL that strongIdOfParsed can read an id from names one of these in its text: a host
+ * it knows (arxivIdOfUrl, doiOfUrl, githubRepoOfUrl, youtubeIdOfUrl), or "doi" in a path or
+ * query. The others skip `new URL`, most of the cost of `ids` in `lectio list --json`.
+ * canonical-id.test.ts holds the two equal on every URL of the seeds and the real lists.
+ */
+const MAY_CARRY_STRONG_ID =
+  /arxiv|ar5iv|alphaxiv|lanl\.gov|huggingface\.co|hf\.co|papers\.cool|semanticscholar|scirate|doi|springer|nature\.com|plos\.org|github|youtu/i;
+
+/**
  * The strong identifier (arxiv, doi, github or youtube) a URL carries, if any: the first of
  * canonicalIdsOfUrl without the cost of its normalised `url` id (`lectio list --json`
  * computes `ids` for every item).
  */
 export function strongIdOfUrl(url: string): StrongId | null {
+  if (!MAY_CARRY_STRONG_ID.test(url)) return null;
   const parsed = parseHttpUrl(url);
   return parsed === null ? null : strongIdOfParsed(parsed);
 }
