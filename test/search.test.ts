@@ -296,6 +296,22 @@ describe('lectio search on the four seeds', () => {
     // A word followed by more of the query is complete: "paged" is not "PagedAttention".
     assert.ok(!ids(search('paged status:to-read')).includes(idOf(PAGED)));
     assert.deepEqual(search('systolic status:read'), []);
+    // Filters that contradict each other select nothing, with or without words; a list that
+    // does not exist is still an error rather than an empty answer.
+    // (One argument each: the CLI reads an argument with spaces as one filter value.)
+    assert.deepEqual(search('status:read', 'status:to-read'), []);
+    assert.deepEqual(search('attention', 'year:>=2023', 'year:<2020'), []);
+    const unknownList = lectio(['search', 'status:read', 'status:to-read', 'list:nosuchlist']);
+    assert.equal(unknownList.status, 2);
+    assert.match(unknownList.stderr, /list:nosuchlist/u);
+    // A word and a topic: the hits of the word that are under the topic, in the same order.
+    const underLlm = new Set(ids(search('topic:llm')));
+    const topicHits = ids(search('attention topic:llm'));
+    assert.ok(topicHits.length > 0);
+    assert.deepEqual(
+      topicHits,
+      ids(search('attention')).filter((id) => underLlm.has(id)),
+    );
   });
 
   it('lists the items a query of filters selects, in library order, -n at a time', () => {

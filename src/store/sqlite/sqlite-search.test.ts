@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseSearchQuery } from '../../core/search-query.js';
-import { ftsExpression } from './sqlite-search.js';
+import { excludesEverything, ftsExpression } from './sqlite-search.js';
 
 describe('ftsExpression: what FTS5 is given for what the user typed', () => {
   const cases: Array<[string, string | null, string | null]> = [
@@ -33,6 +33,25 @@ describe('ftsExpression: what FTS5 is given for what the user typed', () => {
       const terms = parseSearchQuery(query).terms;
       assert.equal(ftsExpression(terms, true), names);
       assert.equal(ftsExpression(terms, false), all);
+    });
+  }
+});
+
+describe('excludesEverything: filters no item passes together, answered without reading the items', () => {
+  const cases: Array<[string, boolean]> = [
+    ['status:read status:to-read', true],
+    ['status:read,reading status:reading', false],
+    ['kind:paper kind:blog', true],
+    ['year:>=2023 year:2020..2022', true],
+    ['year:2022 year:2020..2022', false],
+    ['year:>2023 year:<2024', true],
+    ['stars:>=4 stars:<=3', true],
+    ['stars:4 year:2020 status:read kind:paper', false],
+    ['topic:a topic:b has:code list:x', false],
+  ];
+  for (const [query, expected] of cases) {
+    it(query, () => {
+      assert.equal(excludesEverything(parseSearchQuery(query).filters), expected);
     });
   }
 });
