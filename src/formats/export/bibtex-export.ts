@@ -7,12 +7,15 @@
 import { type ExportItem, type ExportSelection, itemIds } from '../../core/library-export.js';
 import {
   arxivOf,
-  citationKeys,
+  assignKeys,
   citationUrl,
+  keySeed,
+  type KeySeed,
   personNames,
   workType,
   type WorkType,
 } from './citation-fields.js';
+import { type ItemWriter, writeSelection } from './item-writer.js';
 
 const ENTRY_TYPE: Record<WorkType, string> = {
   article: 'article',
@@ -29,12 +32,37 @@ const ENTRY_TYPE: Record<WorkType, string> = {
 };
 
 export function exportBibtex(selection: ExportSelection): string {
-  const keys = citationKeys(selection.items);
-  return selection.items.map((item) => entry(item, keys.get(item.id) ?? `item${item.id}`)).join('\n');
+  return writeSelection(bibtexWriter(), selection);
 }
 
-function entry(item: ExportItem, key: string): string {
-  const type = workType(item);
+/**
+ * BibTeX, fed item by item: each entry is written as its item comes, but for its key,
+ * which depends on every other item's (own keys go first); keys are given at the end.
+ */
+export function bibtexWriter(): ItemWriter {
+  const seeds: KeySeed[] = [];
+  const types: string[] = [];
+  const bodies: string[] = [];
+  return {
+    add(item) {
+      seeds.push(keySeed(item));
+      const type = workType(item);
+      types.push(ENTRY_TYPE[type]);
+      bodies.push(entryBody(item, type));
+    },
+    finish(_topics, write) {
+      const keys = assignKeys(seeds);
+      seeds.forEach(({ id }, i) => {
+        write(
+          `${i > 0 ? '\n' : ''}@${types[i] ?? ''}{${keys.get(id) ?? `item${id}`},\n${bodies[i] ?? ''}\n}\n`,
+        );
+      });
+    },
+  };
+}
+
+/** An entry's fields, one a line. */
+function entryBody(item: ExportItem, type: WorkType): string {
   const fields: Array<[string, string]> = [];
   const add = (name: string, value: string | null | undefined, raw = false): void => {
     if (value === null || value === undefined || value.trim() === '') return;
@@ -80,8 +108,7 @@ function entry(item: ExportItem, key: string): string {
   add('url', citationUrl(item), true);
   add('abstract', item.abstract ?? bib?.abstract);
   if (item.topics.length > 0) add('keywords', item.topics.join(', '));
-  const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
-  return `@${ENTRY_TYPE[type]}{${key},\n${body}\n}\n`;
+  return fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
 }
 
 /** Fields read verbatim (url, doi, eprint): only braces would break them, and they are percent-encoded. */

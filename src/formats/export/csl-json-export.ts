@@ -5,13 +5,17 @@
 import type { ExportItem, ExportSelection } from '../../core/library-export.js';
 import {
   arxivOf,
+  assignKeys,
   citationKeys,
   citationUrl,
   doiOf,
+  keySeed,
+  type KeySeed,
   personNames,
   workType,
   type WorkType,
 } from './citation-fields.js';
+import { type ItemWriter, writeSelection } from './item-writer.js';
 
 const CSL_TYPE: Record<WorkType, string> = {
   article: 'article-journal',
@@ -34,7 +38,33 @@ export function cslItems(selection: ExportSelection): CslItem[] {
 }
 
 export function exportCslJson(selection: ExportSelection): string {
-  return `${JSON.stringify(cslItems(selection), null, 2)}\n`;
+  return writeSelection(cslJsonWriter(), selection);
+}
+
+/**
+ * CSL-JSON, fed item by item: JSON.stringify(cslItems, null, 2), an object at a time,
+ * each keyed at the end (keys depend on every item).
+ */
+export function cslJsonWriter(): ItemWriter {
+  const seeds: KeySeed[] = [];
+  const items: CslItem[] = [];
+  return {
+    add(item) {
+      seeds.push(keySeed(item));
+      items.push(cslItem(item, ''));
+    },
+    finish(_topics, write) {
+      if (items.length === 0) return write('[]\n');
+      const keys = assignKeys(seeds);
+      items.forEach((item, i) => {
+        const id = seeds[i]?.id ?? 0;
+        item.id = keys.get(id) ?? `item${id}`;
+        // The array's own indentation: its objects' lines are two spaces further in.
+        write(`${i > 0 ? ',\n  ' : '[\n  '}${JSON.stringify(item, null, 2).replace(/\n/gu, '\n  ')}`);
+      });
+      write('\n]\n');
+    },
+  };
 }
 
 function cslItem(item: ExportItem, key: string): CslItem {
