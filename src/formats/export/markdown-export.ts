@@ -295,7 +295,8 @@ function fitsDestination(url: string): boolean {
   let depth = 0;
   for (let i = 0; i < url.length; i++) {
     const c = url.charCodeAt(i);
-    if (c === 40) depth++; // (
+    if (c === 40)
+      depth++; // (
     else if (c === 41 && --depth < 0) return false; // )
   }
   return depth === 0;
