@@ -6,7 +6,7 @@ import { type Command, Option } from 'commander';
 import { LectioError } from '../core/errors.js';
 import { STATUSES, type Status } from '../core/item.js';
 import type { ListFilter } from '../core/library-store.js';
-import type { ItemWriter } from '../formats/export/item-writer.js';
+import type { ItemWriter, TextPiece } from '../formats/export/item-writer.js';
 import type { MarkdownExportOptions } from '../formats/export/markdown-export.js';
 import { openStoreForReading } from './cli-context.js';
 
@@ -105,16 +105,17 @@ function pick(opts: ExportOptions): { title?: string; topic?: string } {
   return { ...(opts.title ? { title: opts.title } : {}), ...(opts.topic ? { topic: opts.topic } : {}) };
 }
 
-/** Text gathered into pieces of about this many characters before each write. */
+/** The size of each write. */
 const PIECE = 1 << 20;
 
 /**
  * To standard output, or to a file written beside it and renamed: never half a file. The
  * text comes from `produce` in pieces and goes out in writes of about a megabyte.
  */
-function emit(out: string | undefined, produce: (write: (text: string) => void) => void): void {
+function emit(out: string | undefined, produce: (write: (piece: TextPiece) => void) => void): void {
   if (!out) {
-    inPieces(produce, (text) => process.stdout.write(text));
+    // A copy: standard output may still hold the bytes when write returns.
+    inPieces(produce, (bytes) => process.stdout.write(Buffer.from(bytes)));
     return;
   }
   const target = path.resolve(out);
@@ -128,7 +129,9 @@ function emit(out: string | undefined, produce: (write: (text: string) => void) 
   try {
     fd = fs.openSync(temp, 'w');
     const file = fd;
-    inPieces(produce, (text) => writeAll(file, text));
+    inPieces(produce, (bytes) => {
+      for (let at = 0; at < bytes.length;) at += fs.writeSync(file, bytes, at);
+    });
     fs.closeSync(fd);
     fd = undefined;
     fs.renameSync(temp, target);
@@ -140,22 +143,28 @@ function emit(out: string | undefined, produce: (write: (text: string) => void) 
   }
 }
 
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text);
-  for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at);
-}
-
-/** `produce`'s many small pieces, passed on to `write` in few large ones. */
-function inPieces(produce: (write: (text: string) => void) => void, write: (text: string) => void): void {
-  let pending = '';
-  produce((text) => {
-    pending += text;
-    if (pending.length >= PIECE) {
-      write(pending);
-      pending = '';
+/** `produce`'s many small pieces, encoded into a buffer that goes to `flush` whenever it is full. */
+function inPieces(
+  produce: (write: (piece: TextPiece) => void) => void,
+  flush: (bytes: Uint8Array) => void,
+): void {
+  const buffer = Buffer.allocUnsafe(PIECE);
+  let used = 0;
+  produce((piece) => {
+    // At most 3 bytes of UTF-8 a UTF-16 code unit.
+    const room = typeof piece === 'string' ? piece.length * 3 : piece.length;
+    if (used + room > PIECE && used > 0) {
+      flush(buffer.subarray(0, used));
+      used = 0;
+    }
+    if (room > PIECE) flush(typeof piece === 'string' ? Buffer.from(piece) : piece);
+    else if (typeof piece === 'string') used += buffer.write(piece, used);
+    else {
+      buffer.set(piece, used);
+      used += piece.length;
     }
   });
-  if (pending !== '') write(pending);
+  if (used > 0) flush(buffer.subarray(0, used));
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   workType,
   type WorkType,
 } from './citation-fields.js';
-import { type ItemWriter, writeSelection } from './item-writer.js';
+import { type ItemWriter, TextArena, writeSelection } from './item-writer.js';
 
 const ENTRY_TYPE: Record<WorkType, string> = {
   article: 'article',
@@ -42,20 +42,20 @@ export function exportBibtex(selection: ExportSelection): string {
 export function bibtexWriter(): ItemWriter {
   const seeds: KeySeed[] = [];
   const types: string[] = [];
-  const bodies: string[] = [];
+  const bodies = new TextArena();
   return {
     add(item) {
       seeds.push(keySeed(item));
       const type = workType(item);
       types.push(ENTRY_TYPE[type]);
-      bodies.push(entryBody(item, type));
+      bodies.add(entryBody(item, type));
     },
     finish(_topics, write) {
       const keys = assignKeys(seeds);
       seeds.forEach(({ id }, i) => {
-        write(
-          `${i > 0 ? '\n' : ''}@${types[i] ?? ''}{${keys.get(id) ?? `item${id}`},\n${bodies[i] ?? ''}\n}\n`,
-        );
+        write(`${i > 0 ? '\n' : ''}@${types[i] ?? ''}{${keys.get(id) ?? `item${id}`},\n`);
+        write(bodies.get(i));
+        write('\n}\n');
       });
     },
   };

@@ -12,7 +12,7 @@ import { piecesLinks } from '../markdown/list-node.js';
 import { isBadgeOrAnchor } from '../../core/canonical-id.js';
 import { identityLinks } from '../../core/identity.js';
 import { classifyLink } from '../../core/link-role.js';
-import { type ItemWriter, writeSelection } from './item-writer.js';
+import { type ItemWriter, TextArena, type TextPiece, writeSelection } from './item-writer.js';
 import { topicTree, walkTopics } from './topic-order.js';
 
 export interface MarkdownExportOptions {
@@ -55,18 +55,23 @@ export function markdownWriter(options: MarkdownExportOptions = {}): ItemWriter 
   const scope = options.topic?.toLowerCase();
   const inScope = (path: string): boolean =>
     scope === undefined || path.toLowerCase() === scope || path.toLowerCase().startsWith(`${scope} / `);
-  // Items by their place in the selection.
-  const fulls: string[] = [];
-  const repeats: Array<string | undefined> = [];
+  // Items by their place in the selection: the text in full and its trailing blank lines,
+  // and the number of its repeat (-1: none).
+  const fulls = new TextArena();
+  const blanksAfter: number[] = [];
+  const repeats = new TextArena();
+  const repeatOf: number[] = [];
   const unfiled: number[] = [];
   const byTopic = new Map<string, number[]>();
   return {
     add(item) {
       const topics = item.topics.filter(inScope);
-      const at = fulls.length;
       const texts = itemTexts(item, topics.length > 1);
-      fulls.push(texts.full);
-      repeats.push(texts.repeat);
+      let end = texts.full.length;
+      while (end > 0 && texts.full.charCodeAt(end - 1) === 10) end--;
+      const at = fulls.add(end === texts.full.length ? texts.full : texts.full.slice(0, end));
+      blanksAfter.push(texts.full.length - end);
+      repeatOf.push(texts.repeat === undefined ? -1 : repeats.add(texts.repeat));
       if (topics.length === 0) unfiled.push(at);
       for (const topic of topics) {
         const list = byTopic.get(topic);
@@ -81,9 +86,10 @@ export function markdownWriter(options: MarkdownExportOptions = {}): ItemWriter 
       // An item under several topics is written in full once, under its first topic in the
       // document; its other places repeat its title and identifying link, which the importer
       // joins to the same item (same key, or same title) and files under that topic too.
-      const written = new Uint8Array(fulls.length);
+      const written = new Uint8Array(blanksAfter.length);
       const entry = (at: number): void => {
-        doc.lines((written[at] === 1 ? repeats[at] : fulls[at]) ?? '');
+        if (written[at] === 1) doc.line(repeats.get(repeatOf[at] ?? -1));
+        else doc.line(fulls.get(at), blanksAfter[at]);
         written[at] = 1;
       };
       for (const at of unfiled) entry(at);
@@ -110,24 +116,18 @@ export function markdownWriter(options: MarkdownExportOptions = {}): ItemWriter 
 class Lines {
   private blanks = 0;
 
-  constructor(private readonly write: (text: string) => void) {}
+  constructor(private readonly write: (piece: TextPiece) => void) {}
 
-  line(text: string): void {
+  /** A line (or lines joined by line breaks), then `blanksAfter` blank lines. */
+  line(text: TextPiece, blanksAfter = 0): void {
     if (this.blanks > 0) this.write('\n'.repeat(this.blanks));
-    this.blanks = 0;
-    this.write(`${text}\n`);
+    this.write(text);
+    this.write('\n');
+    this.blanks = blanksAfter;
   }
 
   blank(): void {
     this.blanks++;
-  }
-
-  /** Lines joined by line breaks, the last ones perhaps blank. */
-  lines(text: string): void {
-    let end = text.length;
-    while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
-    this.line(end === text.length ? text : text.slice(0, end));
-    this.blanks = text.length - end;
   }
 }
 
