@@ -165,14 +165,18 @@ const LETTERS: Record<string, string> = {
   '”': "''",
 };
 
+/** Plain ASCII without a special character or a ligature (most text): LaTeX as it is. */
+function isPlain(text: string): boolean {
+  return /^[A-Za-z0-9 ,.;:!?()'"/@+=*|-]*$/u.test(text) && !/--|''/u.test(text);
+}
+
 /**
  * Text as LaTeX: the special characters escaped, accented Latin letters as accent commands
  * ("Schölkopf" → Sch{\"o}lkopf), other characters (Chinese, Greek) as UTF-8, which biber
  * and Zotero read.
  */
 export function latex(text: string): string {
-  // Most text is plain ASCII without a special character or a ligature: nothing to do.
-  if (/^[A-Za-z0-9 ,.;:!?()'"/@+=*|-]*$/u.test(text) && !/--|''/u.test(text)) return text;
+  if (isPlain(text)) return text;
   let out = '';
   const chars = [...text.normalize('NFC').replace(/\s+/gu, ' ')];
   for (const [i, ch] of chars.entries()) {
@@ -212,7 +216,12 @@ export function latex(text: string): string {
  * BibTeX styles and Zotero lower-case the rest, and these would lose their meaning.
  */
 export function protectCapitals(title: string): string {
-  return title.replace(/\S+/gu, (word) => (capitalsMatter(word) ? `{${latex(word)}}` : latex(word)));
+  // Every word of a plain title is plain.
+  const plain = isPlain(title);
+  return title.replace(/\S+/gu, (word) => {
+    const text = plain ? word : latex(word);
+    return capitalsMatter(word) ? `{${text}}` : text;
+  });
 }
 
 /** A capital after the first letter (GPUs, LLaMA, FlashAttention), or a lone capital with digits (A100). */

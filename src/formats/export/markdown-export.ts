@@ -195,7 +195,15 @@ function headLink(item: ExportItem, fits: (link: Link) => boolean): Link | null 
       .map((l) => l.url)
       .join(' ');
   let identity: string | undefined;
-  for (const link of headCandidates(item.links)) {
+  const candidates =
+    item.links.length < 2
+      ? item.links
+      : [
+          ...item.links.filter((l) => l.role === 'paper'),
+          ...item.links.filter((l) => l.role === 'pdf'),
+          ...item.links.filter((l) => l.role !== 'paper' && l.role !== 'pdf'),
+        ];
+  for (const link of candidates) {
     if (!fitsDestination(link.url) || !fits(link)) continue;
     // The first link leaves the links in their order: nothing to compare.
     if (link === item.links[0]) return link;
@@ -203,13 +211,6 @@ function headLink(item: ExportItem, fits: (link: Link) => boolean): Link | null 
     if (urls([link, ...item.links.filter((l) => l !== link)]) === identity) return link;
   }
   return null;
-}
-
-/** Papers first, then pdfs, then the rest, each in the item's order. */
-function* headCandidates(links: readonly Link[]): Generator<Link> {
-  for (const l of links) if (l.role === 'paper') yield l;
-  for (const l of links) if (l.role === 'pdf') yield l;
-  for (const l of links) if (l.role !== 'paper' && l.role !== 'pdf') yield l;
 }
 
 /** The word that labels the link "[code](url)" so that the importer reads its role back. */
@@ -311,8 +312,15 @@ export function escapeInline(text: string): string {
   return escaped.includes('\n') ? escaped.replace(/\s*\n\s*/gu, ' ') : escaped;
 }
 
+/**
+ * One line that escapeBlock leaves as it is: no punctuation to escape, and no blank, block
+ * marker (#, >, +, =, -) or digit (a numbered list's "1.") at its start.
+ */
+const PLAIN_LINE = /^[^\s#>+=\-\d\\`*_[\]<>|~&][^\n\\`*_[\]<>|~&]*$/u;
+
 /** A note, which may span lines: each line escaped, and no line starts a block of its own. */
 function escapeBlock(text: string): string {
+  if (PLAIN_LINE.test(text) && !/[ \t]$/u.test(text)) return text;
   const out: string[] = [];
   // A blank line would end the note; its line break is written as a character reference.
   let breaks = '';
