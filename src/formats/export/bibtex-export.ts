@@ -7,7 +7,7 @@
 import { type ExportItem, type ExportSelection, itemIds } from '../../core/library-export.js';
 import {
   arxivOf,
-  assignKeys,
+  citationKeys,
   citationUrl,
   keySeed,
   type KeySeed,
@@ -51,7 +51,7 @@ export function bibtexWriter(): ItemWriter {
       bodies.add(entryBody(item, type));
     },
     finish(_topics, write) {
-      const keys = assignKeys(seeds);
+      const keys = citationKeys(seeds);
       seeds.forEach(({ id }, i) => {
         write(`${i > 0 ? '\n' : ''}@${types[i] ?? ''}{${keys.get(id) ?? `item${id}`},\n`);
         write(bodies.get(i));

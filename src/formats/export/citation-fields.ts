@@ -154,14 +154,10 @@ export function keySeed(item: ExportItem): KeySeed {
  * Citation keys in Better BibTeX's default shape, first author's family name, year, first
  * word of the title that is not a stop word ("vaswani2017attention"), or the key the
  * item's BibTeX source gave. Items are keyed in id order, and a key taken already gets
- * a, b, … z, aa, …, so that the same library gives the same keys at every export.
+ * a, b, … z, aa, …, so that the same library gives the same keys at every export. The
+ * items come as their seeds (keySeed), so that an exporter need not keep them.
  */
-export function citationKeys(items: readonly ExportItem[]): Map<number, string> {
-  return assignKeys(items.map(keySeed));
-}
-
-/** citationKeys from the items' seeds. */
-export function assignKeys(seeds: readonly KeySeed[]): Map<number, string> {
+export function citationKeys(seeds: readonly KeySeed[]): Map<number, string> {
   const keys = new Map<number, string>();
   const taken = new Set<string>();
   const ordered = [...seeds].sort((a, b) => a.id - b.id);

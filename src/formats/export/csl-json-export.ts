@@ -5,7 +5,6 @@
 import type { ExportItem, ExportSelection } from '../../core/library-export.js';
 import {
   arxivOf,
-  assignKeys,
   citationKeys,
   citationUrl,
   doiOf,
@@ -32,17 +31,12 @@ const CSL_TYPE: Record<WorkType, string> = {
 
 export type CslItem = Record<string, unknown> & { id: string; type: string; title: string };
 
-export function cslItems(selection: ExportSelection): CslItem[] {
-  const keys = citationKeys(selection.items);
-  return selection.items.map((item) => cslItem(item, keys.get(item.id) ?? `item${item.id}`));
-}
-
 export function exportCslJson(selection: ExportSelection): string {
   return writeSelection(cslJsonWriter(), selection);
 }
 
 /**
- * CSL-JSON, fed item by item: JSON.stringify(cslItems, null, 2), an object at a time,
+ * CSL-JSON, fed item by item: JSON.stringify of the array (indented by 2), an object at a time,
  * each keyed at the end (keys depend on every item).
  */
 export function cslJsonWriter(): ItemWriter {
@@ -55,7 +49,7 @@ export function cslJsonWriter(): ItemWriter {
     },
     finish(_topics, write) {
       if (items.length === 0) return write('[]\n');
-      const keys = assignKeys(seeds);
+      const keys = citationKeys(seeds);
       items.forEach((item, i) => {
         const id = seeds[i]?.id ?? 0;
         item.id = keys.get(id) ?? `item${id}`;

@@ -67,10 +67,9 @@ export function markdownWriter(options: MarkdownExportOptions = {}): ItemWriter 
     add(item) {
       const topics = item.topics.filter(inScope);
       const texts = itemTexts(item, topics.length > 1);
-      let end = texts.full.length;
-      while (end > 0 && texts.full.charCodeAt(end - 1) === 10) end--;
-      const at = fulls.add(end === texts.full.length ? texts.full : texts.full.slice(0, end));
-      blanksAfter.push(texts.full.length - end);
+      const blanks = trailingBreaks(texts.full);
+      const at = fulls.add(blanks === 0 ? texts.full : texts.full.slice(0, -blanks));
+      blanksAfter.push(blanks);
       repeatOf.push(texts.repeat === undefined ? -1 : repeats.add(texts.repeat));
       if (topics.length === 0) unfiled.push(at);
       for (const topic of topics) {
@@ -110,6 +109,13 @@ export function markdownWriter(options: MarkdownExportOptions = {}): ItemWriter 
       }
     },
   };
+}
+
+/** The line breaks a text ends with: the blank lines that end an item (a paragraph's). */
+function trailingBreaks(text: string): number {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return text.length - end;
 }
 
 /** The document's lines, written as they come; blank lines wait for a line after them (none end it). */
