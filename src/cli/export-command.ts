@@ -6,6 +6,8 @@ import { type Command, Option } from 'commander';
 import { LectioError } from '../core/errors.js';
 import { STATUSES, type Status } from '../core/item.js';
 import type { ListFilter } from '../core/library-store.js';
+import type { ItemWriter, TextPiece } from '../formats/export/item-writer.js';
+import type { MarkdownExportOptions } from '../formats/export/markdown-export.js';
 import { openStoreForReading } from './cli-context.js';
 
 const FORMATS = ['md', 'bibtex', 'csl-json', 'json', 'site'] as const;
@@ -50,51 +52,70 @@ export function registerExport(program: Command): void {
       try {
         if (opts.format === 'json') {
           const { writeBackup } = await import('../formats/export/json-backup.js');
-          return emit(opts.out, writeBackup(store.backupTables(), now));
+          const text = writeBackup(store.backupTables(), now);
+          return emit(opts.out, (write) => write(text));
         }
-        const purpose = opts.format === 'md' ? 'list' : opts.format === 'site' ? 'all' : 'citation';
-        const selection = store.exportItems(filter, purpose);
-        if (opts.topic && selection.items.length === 0) {
-          throw new LectioError('not_found', `no items under the topic "${opts.topic}"`);
+        if (opts.format === 'site') {
+          const selection = store.exportItems(filter, 'all');
+          if (opts.topic) nothingUnder(opts.topic, selection.items.length);
+          const { exportSite } = await import('../formats/export/static-site.js');
+          const files = exportSite(selection, {
+            generatedAt: now,
+            ...(opts.title ? { title: opts.title } : {}),
+          });
+          writeSite(opts.out ?? '', files);
+          process.stderr.write(`wrote ${files.size} files to ${opts.out ?? ''} (open index.html)\n`);
+          return;
         }
-        switch (opts.format) {
-          case 'md': {
-            const { exportMarkdown } = await import('../formats/export/markdown-export.js');
-            return emit(opts.out, exportMarkdown(selection, pick(opts)));
-          }
-          case 'bibtex': {
-            const { exportBibtex } = await import('../formats/export/bibtex-export.js');
-            return emit(opts.out, exportBibtex(selection));
-          }
-          case 'csl-json': {
-            const { exportCslJson } = await import('../formats/export/csl-json-export.js');
-            return emit(opts.out, exportCslJson(selection));
-          }
-          case 'site': {
-            const { exportSite } = await import('../formats/export/static-site.js');
-            const files = exportSite(selection, {
-              generatedAt: now,
-              ...(opts.title ? { title: opts.title } : {}),
-            });
-            writeSite(opts.out ?? '', files);
-            process.stderr.write(`wrote ${files.size} files to ${opts.out ?? ''} (open index.html)\n`);
-            return;
-          }
-        }
+        // Items go to the writer one at a time as they are read (a 100k-item library is
+        // never all in memory), and its text to the file in large pieces.
+        const writer = await writerFor(opts.format, pick(opts));
+        let count = 0;
+        const topics = store.eachExportItem(filter, opts.format === 'md' ? 'list' : 'citation', (item) => {
+          count++;
+          writer.add(item);
+        });
+        if (opts.topic) nothingUnder(opts.topic, count);
+        return emit(opts.out, (write) => writer.finish(topics, write));
       } finally {
         store.close();
       }
     });
 }
 
+async function writerFor(
+  format: 'md' | 'bibtex' | 'csl-json',
+  options: MarkdownExportOptions,
+): Promise<ItemWriter> {
+  switch (format) {
+    case 'md':
+      return (await import('../formats/export/markdown-export.js')).markdownWriter(options);
+    case 'bibtex':
+      return (await import('../formats/export/bibtex-export.js')).bibtexWriter();
+    case 'csl-json':
+      return (await import('../formats/export/csl-json-export.js')).cslJsonWriter();
+  }
+}
+
+function nothingUnder(topic: string, count: number): void {
+  if (count === 0) throw new LectioError('not_found', `no items under the topic "${topic}"`);
+}
+
 function pick(opts: ExportOptions): { title?: string; topic?: string } {
   return { ...(opts.title ? { title: opts.title } : {}), ...(opts.topic ? { topic: opts.topic } : {}) };
 }
 
-/** To standard output, or to a file written beside it and renamed: never half a file. */
-function emit(out: string | undefined, text: string): void {
+/** The size of each write. */
+const PIECE = 1 << 20;
+
+/**
+ * To standard output, or to a file written beside it and renamed: never half a file. The
+ * text comes from `produce` in pieces and goes out in writes of about a megabyte.
+ */
+function emit(out: string | undefined, produce: (write: (piece: TextPiece) => void) => void): void {
   if (!out) {
-    process.stdout.write(text);
+    // A copy: standard output may still hold the bytes when write returns.
+    inPieces(produce, (bytes) => process.stdout.write(Buffer.from(bytes)));
     return;
   }
   const target = path.resolve(out);
@@ -104,16 +125,46 @@ function emit(out: string | undefined, text: string): void {
   const dir = path.dirname(target);
   if (!fs.existsSync(dir)) throw new LectioError('bad_input', `${out}: no directory ${dir}`);
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+  let fd: number | undefined;
   try {
-    fs.writeFileSync(temp, text);
+    fd = fs.openSync(temp, 'w');
+    const file = fd;
+    inPieces(produce, (bytes) => {
+      for (let at = 0; at < bytes.length;) at += fs.writeSync(file, bytes, at);
+    });
+    fs.closeSync(fd);
+    fd = undefined;
     fs.renameSync(temp, target);
   } catch (error) {
+    if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
-    throw new LectioError(
-      'bad_input',
-      `${out}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    );
+    const code = (error as NodeJS.ErrnoException).code;
+    throw code === undefined ? error : new LectioError('bad_input', `${out}: cannot write (${code})`);
   }
+}
+
+/** `produce`'s many small pieces, encoded into a buffer that goes to `flush` whenever it is full. */
+function inPieces(
+  produce: (write: (piece: TextPiece) => void) => void,
+  flush: (bytes: Uint8Array) => void,
+): void {
+  const buffer = Buffer.allocUnsafe(PIECE);
+  let used = 0;
+  produce((piece) => {
+    // At most 3 bytes of UTF-8 a UTF-16 code unit.
+    const room = typeof piece === 'string' ? piece.length * 3 : piece.length;
+    if (used + room > PIECE && used > 0) {
+      flush(buffer.subarray(0, used));
+      used = 0;
+    }
+    if (room > PIECE) flush(typeof piece === 'string' ? Buffer.from(piece) : piece);
+    else if (typeof piece === 'string') used += buffer.write(piece, used);
+    else {
+      buffer.set(piece, used);
+      used += piece.length;
+    }
+  });
+  if (used > 0) flush(buffer.subarray(0, used));
 }
 
 /**

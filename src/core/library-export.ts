@@ -2,7 +2,7 @@
 // a site shows, read in bulk (LibraryStore.exportItems), and the whole library as rows for a
 // backup (LibraryStore.backupTables). Plain data; the formats live in src/formats/export/.
 
-import { canonicalIdsOfUrl } from './canonical-id.js';
+import { strongIdOfUrl } from './canonical-id.js';
 import { identityLinks } from './identity.js';
 import type { BibFields, Link } from './item.js';
 import type { ItemAggregate } from './library-store.js';
@@ -54,9 +54,8 @@ export type ItemIds = { arxiv?: string; doi?: string; github?: string; youtube?:
 export function itemIds(links: readonly Link[]): ItemIds {
   const ids: ItemIds = {};
   for (const link of identityLinks(links)) {
-    for (const id of canonicalIdsOfUrl(link.url)) {
-      if (id.scheme !== 'url' && ids[id.scheme] === undefined) ids[id.scheme] = id.value;
-    }
+    const id = strongIdOfUrl(link.url);
+    if (id !== null && ids[id.scheme] === undefined) ids[id.scheme] = id.value;
   }
   return ids;
 }

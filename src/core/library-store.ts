@@ -4,7 +4,7 @@
 import type { TitleEvidence } from './identity.js';
 import type { BibFields, ItemKind, Link, ParsedItem, Status } from './item.js';
 import type { FeedStore } from './feed-store.js';
-import type { BackupTables, ExportPurpose, ExportSelection } from './library-export.js';
+import type { BackupTables, ExportItem, ExportPurpose, ExportSelection } from './library-export.js';
 import type { SearchHit, SearchIndex } from './search-index.js';
 import type { UserFields } from './user-fields.js';
 
@@ -288,6 +288,8 @@ export interface LibraryStore {
   getItems(ids: readonly number[]): ItemRecord[];
   /** What exporters read (library-export.ts): the items a filter selects, in a few bulk queries. */
   exportItems(filter: ListFilter, purpose?: ExportPurpose): ExportSelection;
+  /** The same items one at a time, kept by nobody (a 100k-item export); returns every topic path. */
+  eachExportItem(filter: ListFilter, purpose: ExportPurpose, visit: (item: ExportItem) => void): string[];
   /** Every row of the library, for a JSON backup. */
   backupTables(): BackupTables;
   /** Writes a backup's rows; `replace` first empties the library. Call inside transaction(). */

@@ -9,10 +9,13 @@ import {
   arxivOf,
   citationKeys,
   citationUrl,
+  keySeed,
+  type KeySeed,
   personNames,
   workType,
   type WorkType,
 } from './citation-fields.js';
+import { type ItemWriter, TextArena, writeSelection } from './item-writer.js';
 
 const ENTRY_TYPE: Record<WorkType, string> = {
   article: 'article',
@@ -29,12 +32,37 @@ const ENTRY_TYPE: Record<WorkType, string> = {
 };
 
 export function exportBibtex(selection: ExportSelection): string {
-  const keys = citationKeys(selection.items);
-  return selection.items.map((item) => entry(item, keys.get(item.id) ?? `item${item.id}`)).join('\n');
+  return writeSelection(bibtexWriter(), selection);
 }
 
-function entry(item: ExportItem, key: string): string {
-  const type = workType(item);
+/**
+ * BibTeX, fed item by item: each entry is written as its item comes, but for its key,
+ * which depends on every other item's (own keys go first); keys are given at the end.
+ */
+export function bibtexWriter(): ItemWriter {
+  const seeds: KeySeed[] = [];
+  const types: string[] = [];
+  const bodies = new TextArena();
+  return {
+    add(item) {
+      seeds.push(keySeed(item));
+      const type = workType(item);
+      types.push(ENTRY_TYPE[type]);
+      bodies.add(entryBody(item, type));
+    },
+    finish(_topics, write) {
+      const keys = citationKeys(seeds);
+      seeds.forEach(({ id }, i) => {
+        write(`${i > 0 ? '\n' : ''}@${types[i] ?? ''}{${keys.get(id) ?? `item${id}`},\n`);
+        write(bodies.get(i));
+        write('\n}\n');
+      });
+    },
+  };
+}
+
+/** An entry's fields, one a line. */
+function entryBody(item: ExportItem, type: WorkType): string {
   const fields: Array<[string, string]> = [];
   const add = (name: string, value: string | null | undefined, raw = false): void => {
     if (value === null || value === undefined || value.trim() === '') return;
@@ -80,8 +108,7 @@ function entry(item: ExportItem, key: string): string {
   add('url', citationUrl(item), true);
   add('abstract', item.abstract ?? bib?.abstract);
   if (item.topics.length > 0) add('keywords', item.topics.join(', '));
-  const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
-  return `@${ENTRY_TYPE[type]}{${key},\n${body}\n}\n`;
+  return fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
 }
 
 /** Fields read verbatim (url, doi, eprint): only braces would break them, and they are percent-encoded. */
@@ -138,14 +165,18 @@ const LETTERS: Record<string, string> = {
   '”': "''",
 };
 
+/** Plain ASCII without a special character or a ligature (most text): LaTeX as it is. */
+function isPlain(text: string): boolean {
+  return /^[A-Za-z0-9 ,.;:!?()'"/@+=*|-]*$/u.test(text) && !/--|''/u.test(text);
+}
+
 /**
  * Text as LaTeX: the special characters escaped, accented Latin letters as accent commands
  * ("Schölkopf" → Sch{\"o}lkopf), other characters (Chinese, Greek) as UTF-8, which biber
  * and Zotero read.
  */
 export function latex(text: string): string {
-  // Most text is plain ASCII without a special character or a ligature: nothing to do.
-  if (/^[A-Za-z0-9 ,.;:!?()'"/@+=*|-]*$/u.test(text) && !/--|''/u.test(text)) return text;
+  if (isPlain(text)) return text;
   let out = '';
   const chars = [...text.normalize('NFC').replace(/\s+/gu, ' ')];
   for (const [i, ch] of chars.entries()) {
@@ -185,7 +216,12 @@ export function latex(text: string): string {
  * BibTeX styles and Zotero lower-case the rest, and these would lose their meaning.
  */
 export function protectCapitals(title: string): string {
-  return title.replace(/\S+/gu, (word) => (capitalsMatter(word) ? `{${latex(word)}}` : latex(word)));
+  // Every word of a plain title is plain.
+  const plain = isPlain(title);
+  return title.replace(/\S+/gu, (word) => {
+    const text = plain ? word : latex(word);
+    return capitalsMatter(word) ? `{${text}}` : text;
+  });
 }
 
 /** A capital after the first letter (GPUs, LLaMA, FlashAttention), or a lone capital with digits (A100). */

@@ -124,47 +124,60 @@ function keyText(text: string): string {
     .replace(/ł/gu, 'l');
 }
 
+/** What an item's citation key is made of: the key its BibTeX source gave, else its own base. */
+export interface KeySeed {
+  id: number;
+  own: string | undefined;
+  /** First author's family name, year, first word of the title that is not a stop word. */
+  base: string;
+}
+
+/** An item's key seed, taken as the item goes by (an exporter need not keep the item). */
+export function keySeed(item: ExportItem): KeySeed {
+  const first = personNames(item.authors).names[0];
+  const author = keyPart(first?.family ?? first?.literal ?? '');
+  let word = '';
+  // keyPart keeps a-z and 0-9 only: the words are those runs, of the title with accents folded.
+  const title = /^[\x00-\x7f]*$/u.test(item.title) ? item.title.toLowerCase() : keyText(item.title);
+  for (const m of title.matchAll(/[a-z0-9]+/gu)) {
+    if (/[a-z]/u.test(m[0]) && !STOP_WORDS.has(m[0])) {
+      word = m[0];
+      break;
+    }
+  }
+  let base = `${author}${item.year ?? ''}${word}`;
+  if (!/^[a-z]/u.test(base)) base = `item${item.id}${base ? `_${base}` : ''}`;
+  return { id: item.id, own: item.bib?.citationKey, base };
+}
+
 /**
  * Citation keys in Better BibTeX's default shape, first author's family name, year, first
  * word of the title that is not a stop word ("vaswani2017attention"), or the key the
  * item's BibTeX source gave. Items are keyed in id order, and a key taken already gets
- * a, b, … z, aa, …, so that the same library gives the same keys at every export.
+ * a, b, … z, aa, …, so that the same library gives the same keys at every export. The
+ * items come as their seeds (keySeed), so that an exporter need not keep them.
  */
-export function citationKeys(items: readonly ExportItem[]): Map<number, string> {
+export function citationKeys(seeds: readonly KeySeed[]): Map<number, string> {
   const keys = new Map<number, string>();
   const taken = new Set<string>();
-  const ordered = [...items].sort((a, b) => a.id - b.id);
+  const ordered = [...seeds].sort((a, b) => a.id - b.id);
   // Keys the user's reference manager chose are theirs: they go first, unchanged.
-  for (const item of ordered) {
-    const own = item.bib?.citationKey;
+  for (const { id, own } of ordered) {
     if (own && /^[A-Za-z0-9_:.+/-]+$/u.test(own) && !taken.has(own.toLowerCase())) {
-      keys.set(item.id, own);
+      keys.set(id, own);
       taken.add(own.toLowerCase());
     }
   }
   const nextSuffix = new Map<string, number>();
-  for (const item of ordered) {
-    if (keys.has(item.id)) continue;
-    const first = personNames(item.authors).names[0];
-    const author = keyPart(first?.family ?? first?.literal ?? '');
-    let word = '';
-    // keyPart keeps a-z and 0-9 only: the words are those runs, of the title with accents folded.
-    const title = /^[\x00-\x7f]*$/u.test(item.title) ? item.title.toLowerCase() : keyText(item.title);
-    for (const m of title.matchAll(/[a-z0-9]+/gu)) {
-      if (/[a-z]/u.test(m[0]) && !STOP_WORDS.has(m[0])) {
-        word = m[0];
-        break;
-      }
-    }
-    let base = `${author}${item.year ?? ''}${word}`;
-    if (!/^[a-z]/u.test(base)) base = `item${item.id}${base ? `_${base}` : ''}`;
+  for (const { id, base } of ordered) {
+    if (keys.has(id)) continue;
     // The next suffix to try for this base: thousands of "efficient2024…" keys stay linear.
     let n = nextSuffix.get(base) ?? 0;
     let key = n === 0 ? base : base + suffix(n - 1);
     while (taken.has(key)) key = base + suffix(n++);
     nextSuffix.set(base, n + 1);
     taken.add(key);
-    keys.set(item.id, key);
+    keys.set(id, key);
   }
   return keys;
 }

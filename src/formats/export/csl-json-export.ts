@@ -8,10 +8,13 @@ import {
   citationKeys,
   citationUrl,
   doiOf,
+  keySeed,
+  type KeySeed,
   personNames,
   workType,
   type WorkType,
 } from './citation-fields.js';
+import { type ItemWriter, writeSelection } from './item-writer.js';
 
 const CSL_TYPE: Record<WorkType, string> = {
   article: 'article-journal',
@@ -28,13 +31,34 @@ const CSL_TYPE: Record<WorkType, string> = {
 
 export type CslItem = Record<string, unknown> & { id: string; type: string; title: string };
 
-export function cslItems(selection: ExportSelection): CslItem[] {
-  const keys = citationKeys(selection.items);
-  return selection.items.map((item) => cslItem(item, keys.get(item.id) ?? `item${item.id}`));
+export function exportCslJson(selection: ExportSelection): string {
+  return writeSelection(cslJsonWriter(), selection);
 }
 
-export function exportCslJson(selection: ExportSelection): string {
-  return `${JSON.stringify(cslItems(selection), null, 2)}\n`;
+/**
+ * CSL-JSON, fed item by item: JSON.stringify of the array (indented by 2), an object at a time,
+ * each keyed at the end (keys depend on every item).
+ */
+export function cslJsonWriter(): ItemWriter {
+  const seeds: KeySeed[] = [];
+  const items: CslItem[] = [];
+  return {
+    add(item) {
+      seeds.push(keySeed(item));
+      items.push(cslItem(item, ''));
+    },
+    finish(_topics, write) {
+      if (items.length === 0) return write('[]\n');
+      const keys = citationKeys(seeds);
+      items.forEach((item, i) => {
+        const id = seeds[i]?.id ?? 0;
+        item.id = keys.get(id) ?? `item${id}`;
+        // The array's own indentation: its objects' lines are two spaces further in.
+        write(`${i > 0 ? ',\n  ' : '[\n  '}${JSON.stringify(item, null, 2).replace(/\n/gu, '\n  ')}`);
+      });
+      write('\n]\n');
+    },
+  };
 }
 
 function cslItem(item: ExportItem, key: string): CslItem {

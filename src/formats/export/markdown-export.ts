@@ -12,6 +12,7 @@ import { piecesLinks } from '../markdown/list-node.js';
 import { isBadgeOrAnchor } from '../../core/canonical-id.js';
 import { identityLinks } from '../../core/identity.js';
 import { classifyLink } from '../../core/link-role.js';
+import { type ItemWriter, TextArena, type TextPiece, writeSelection } from './item-writer.js';
 import { topicTree, walkTopics } from './topic-order.js';
 
 export interface MarkdownExportOptions {
@@ -42,52 +43,103 @@ const ROLE_WORDS: Record<LinkRole, readonly string[]> = {
 };
 
 export function exportMarkdown(selection: ExportSelection, options: MarkdownExportOptions = {}): string {
-  const out: string[] = [`# ${escapeInline(options.title ?? 'Reading list')}`, ''];
-  const byTopic = new Map<string, ExportItem[]>();
-  const unfiled: ExportItem[] = [];
-  const inScope = (path: string): boolean =>
-    !options.topic ||
-    path.toLowerCase() === options.topic.toLowerCase() ||
-    path.toLowerCase().startsWith(`${options.topic.toLowerCase()} / `);
-  for (const item of selection.items) {
-    const topics = item.topics.filter(inScope);
-    if (topics.length === 0) unfiled.push(item);
-    for (const topic of topics) {
-      const list = byTopic.get(topic);
-      if (list) list.push(item);
-      else byTopic.set(topic, [item]);
-    }
-  }
-  // An item under several topics is written in full once, under its first topic in the
-  // document; its other places repeat its title and identifying link, which the importer
-  // joins to the same item (same key, or same title) and files under that topic too.
-  const written = new Set<number>();
-  const roles = urlRoles();
-  const entry = (item: ExportItem): void => {
-    const full = !written.has(item.id);
-    written.add(item.id);
-    out.push(...itemLines(item, full, roles));
-  };
-  for (const item of unfiled) entry(item);
-  if (unfiled.length > 0) out.push('');
-  const nodes = walkTopics(topicTree(selection.topics.filter(inScope), byTopic.keys()));
-  const hasItems = new Set<string>();
-  for (const path of byTopic.keys()) {
-    const parts = path.split(' / ');
-    for (let n = 1; n <= parts.length; n++) hasItems.add(parts.slice(0, n).join(' / '));
-  }
-  for (const node of nodes) {
-    if (!hasItems.has(node.path)) continue;
-    out.push(`${'#'.repeat(Math.min(node.depth + 1, 6))} ${escapeInline(node.name)}`, '');
-    const items = byTopic.get(node.path) ?? [];
-    for (const item of items) entry(item);
-    if (items.length > 0) out.push('');
-  }
-  while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  return `${out.join('\n')}\n`;
+  return writeSelection(markdownWriter(options), selection);
 }
 
-function itemLines(item: ExportItem, full: boolean, roles: UrlRoles): string[] {
+/**
+ * The list, fed item by item: each item's text is written as it comes (in full, and for an
+ * item under several topics also as a repeat) and kept until the end, when the document
+ * is put together in topic order.
+ */
+export function markdownWriter(options: MarkdownExportOptions = {}): ItemWriter {
+  const scope = options.topic?.toLowerCase();
+  const inScope = (path: string): boolean =>
+    scope === undefined || path.toLowerCase() === scope || path.toLowerCase().startsWith(`${scope} / `);
+  // Items by their place in the selection: the text in full and its trailing blank lines,
+  // and the number of its repeat (-1: none).
+  const fulls = new TextArena();
+  const blanksAfter: number[] = [];
+  const repeats = new TextArena();
+  const repeatOf: number[] = [];
+  const unfiled: number[] = [];
+  const byTopic = new Map<string, number[]>();
+  return {
+    add(item) {
+      const topics = item.topics.filter(inScope);
+      const texts = itemTexts(item, topics.length > 1);
+      const blanks = trailingBreaks(texts.full);
+      const at = fulls.add(blanks === 0 ? texts.full : texts.full.slice(0, -blanks));
+      blanksAfter.push(blanks);
+      repeatOf.push(texts.repeat === undefined ? -1 : repeats.add(texts.repeat));
+      if (topics.length === 0) unfiled.push(at);
+      for (const topic of topics) {
+        const list = byTopic.get(topic);
+        if (list) list.push(at);
+        else byTopic.set(topic, [at]);
+      }
+    },
+    finish(topics, write) {
+      const doc = new Lines(write);
+      doc.line(`# ${escapeInline(options.title ?? 'Reading list')}`);
+      doc.blank();
+      // An item under several topics is written in full once, under its first topic in the
+      // document; its other places repeat its title and identifying link, which the importer
+      // joins to the same item (same key, or same title) and files under that topic too.
+      const written = new Uint8Array(blanksAfter.length);
+      const entry = (at: number): void => {
+        if (written[at] === 1) doc.line(repeats.get(repeatOf[at] ?? -1));
+        else doc.line(fulls.get(at), blanksAfter[at]);
+        written[at] = 1;
+      };
+      for (const at of unfiled) entry(at);
+      if (unfiled.length > 0) doc.blank();
+      const nodes = walkTopics(topicTree(topics.filter(inScope), byTopic.keys()));
+      const hasItems = new Set<string>();
+      for (const path of byTopic.keys()) {
+        const parts = path.split(' / ');
+        for (let n = 1; n <= parts.length; n++) hasItems.add(parts.slice(0, n).join(' / '));
+      }
+      for (const node of nodes) {
+        if (!hasItems.has(node.path)) continue;
+        doc.line(`${'#'.repeat(Math.min(node.depth + 1, 6))} ${escapeInline(node.name)}`);
+        doc.blank();
+        const items = byTopic.get(node.path) ?? [];
+        for (const at of items) entry(at);
+        if (items.length > 0) doc.blank();
+      }
+    },
+  };
+}
+
+/** The line breaks a text ends with: the blank lines that end an item (a paragraph's). */
+function trailingBreaks(text: string): number {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return text.length - end;
+}
+
+/** The document's lines, written as they come; blank lines wait for a line after them (none end it). */
+class Lines {
+  private blanks = 0;
+
+  constructor(private readonly write: (piece: TextPiece) => void) {}
+
+  /** A line (or lines joined by line breaks), then `blanksAfter` blank lines. */
+  line(text: TextPiece, blanksAfter = 0): void {
+    if (this.blanks > 0) this.write('\n'.repeat(this.blanks));
+    this.write(text);
+    this.write('\n');
+    this.blanks = blanksAfter;
+  }
+
+  blank(): void {
+    this.blanks++;
+  }
+}
+
+/** An item's lines in full, and for an item written more than once, as a repeat. */
+function itemTexts(item: ExportItem, repeated: boolean): { full: string; repeat: string | undefined } {
+  const roles = urlRoles();
   const head: string[] = [STATUS_MARK[item.status]];
   if (item.importance !== null && item.importance > 0) head.push('⭐'.repeat(item.importance));
   // The paper on the title; else an identifying link beside it, labelled by its role
@@ -102,27 +154,28 @@ function itemLines(item: ExportItem, full: boolean, roles: UrlRoles): string[] {
     primary = headLink(item, (l) => roleWord(l, roles) !== undefined);
     if (primary) head.push(`[${roleWord(primary, roles) ?? 'link'}](${primary.url})`);
   }
-  const lines = [`- ${head.join(' ')}`];
-  const child = (text: string): void => {
-    lines.push(`  - ${text.replace(/\n/gu, '\n    ')}`);
-  };
-  const rest = item.links.filter((l) => l !== primary);
-  if (!full) {
-    // A repeat needs only what identifies the item: its title and links.
-    for (const link of rest) child(linkLine(link, roles));
-    return lines;
-  }
+  const headLine = `- ${head.join(' ')}`;
+  const linkLines: string[] = [];
+  for (const link of item.links) if (link !== primary) linkLines.push(childLine(linkLine(link, roles)));
+  // A repeat needs only what identifies the item: its title and links.
+  const repeat = repeated ? [headLine, ...linkLines].join('\n') : undefined;
+  const lines = [headLine];
   const notes = [...item.notes];
   if (!primary && notes.length > 0) {
     // Without a link on the head, a first note that reads like a title would be taken for
     // the title; as a paragraph of the item it is read as a note.
     lines.push('', `  ${escapeBlock(notes.shift() ?? '').replace(/\n/gu, '\n  ')}`, '');
   }
-  if (item.why) child(`why: ${escapeInline(item.why)}`);
-  if (item.authors.length > 0) child(`authors: ${escapeInline(item.authors.join(', '))}`);
-  for (const link of rest) child(linkLine(link, roles));
-  for (const note of notes) child(escapeBlock(note));
-  return lines;
+  if (item.why) lines.push(childLine(`why: ${escapeInline(item.why)}`));
+  if (item.authors.length > 0) lines.push(childLine(`authors: ${escapeInline(item.authors.join(', '))}`));
+  lines.push(...linkLines);
+  for (const note of notes) lines.push(childLine(escapeBlock(note)));
+  return { full: lines.join('\n'), repeat };
+}
+
+/** A nested bullet of the item; its own line breaks stay inside it. */
+function childLine(text: string): string {
+  return `  - ${text.includes('\n') ? text.replace(/\n/gu, '\n    ') : text}`;
 }
 
 /**
@@ -147,14 +200,20 @@ function headLink(item: ExportItem, fits: (link: Link) => boolean): Link | null 
     identityLinks(links)
       .map((l) => l.url)
       .join(' ');
-  const identity = urls(item.links);
-  const candidates = [
-    ...item.links.filter((l) => l.role === 'paper'),
-    ...item.links.filter((l) => l.role === 'pdf'),
-    ...item.links.filter((l) => l.role !== 'paper' && l.role !== 'pdf'),
-  ];
+  let identity: string | undefined;
+  const candidates =
+    item.links.length < 2
+      ? item.links
+      : [
+          ...item.links.filter((l) => l.role === 'paper'),
+          ...item.links.filter((l) => l.role === 'pdf'),
+          ...item.links.filter((l) => l.role !== 'paper' && l.role !== 'pdf'),
+        ];
   for (const link of candidates) {
     if (!fitsDestination(link.url) || !fits(link)) continue;
+    // The first link leaves the links in their order: nothing to compare.
+    if (link === item.links[0]) return link;
+    identity ??= urls(item.links);
     if (urls([link, ...item.links.filter((l) => l !== link)]) === identity) return link;
   }
   return null;
@@ -173,15 +232,26 @@ function roleWord(link: Link, roles: UrlRoles): string | undefined {
 function linkLine(link: Link, roles: UrlRoles): string {
   const words = ROLE_WORDS[link.role];
   if (isBareUrl(link.url)) {
-    const word = words.find((w) => (roleOfLabel(w) ?? roles(link.url)) === link.role);
+    const word = words.find((w) => (roleOfWord(w) ?? roles(link.url)) === link.role);
     return `${word ?? words[0] ?? 'link'}: ${link.url}`;
   }
   // A bare "[link](url)" would read as an item titled "link": only role words here.
-  const word = words.find((w) => roleOfLabel(w) !== null && linkRoleRead(link.url, w, roles) === link.role);
+  const word = words.find((w) => roleOfWord(w) !== null && linkRoleRead(link.url, w, roles) === link.role);
   if (word !== undefined || !/^https?:\/\/[^<>%\x00-\x20]*$/u.test(link.url)) {
     return `[${word ?? (link.role === 'other' ? 'docs' : (words[0] ?? 'docs'))}](${link.url})`;
   }
   return `link: <${link.url}>`;
+}
+
+const WORD_ROLES = new Map(
+  Object.values(ROLE_WORDS)
+    .flat()
+    .map((w) => [w, roleOfLabel(w)]),
+);
+
+/** roleOfLabel of a word of ROLE_WORDS, read once. */
+function roleOfWord(word: string): LinkRole | null {
+  return WORD_ROLES.get(word) ?? null;
 }
 
 /** The role of a URL alone (undefined: the importer drops it, a badge or an anchor), once per URL. */
@@ -230,21 +300,33 @@ function fitsDestination(url: string): boolean {
   if (!/^[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#%]*$/u.test(url)) return false;
   if (/%(?![0-9A-Fa-f]{2})/u.test(url)) return false;
   let depth = 0;
-  for (const c of url) {
-    if (c === '(') depth++;
-    else if (c === ')' && --depth < 0) return false;
+  for (let i = 0; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === 40)
+      depth++; // (
+    else if (c === 41 && --depth < 0) return false; // )
   }
   return depth === 0;
 }
 
+/** What markdown could read as syntax inside a line. */
+const MARKDOWN_PUNCTUATION = /[\\`*_[\]<>|~&]/gu;
+
 /** Text inside a line: markdown's punctuation escaped, so that it reads back as written. */
 export function escapeInline(text: string): string {
-  const escaped = text.replace(/[\\`*_[\]<>|~&]/gu, (c) => `\\${c}`);
+  const escaped = text.replace(MARKDOWN_PUNCTUATION, '\\$&');
   return escaped.includes('\n') ? escaped.replace(/\s*\n\s*/gu, ' ') : escaped;
 }
 
+/**
+ * One line that escapeBlock leaves as it is: no punctuation to escape, and no blank, block
+ * marker (#, >, +, =, -) or digit (a numbered list's "1.") at its start.
+ */
+const PLAIN_LINE = /^[^\s#>+=\-\d\\`*_[\]<>|~&][^\n\\`*_[\]<>|~&]*$/u;
+
 /** A note, which may span lines: each line escaped, and no line starts a block of its own. */
 function escapeBlock(text: string): string {
+  if (PLAIN_LINE.test(text) && !/[ \t]$/u.test(text)) return text;
   const out: string[] = [];
   // A blank line would end the note; its line break is written as a character reference.
   let breaks = '';
@@ -254,7 +336,7 @@ function escapeBlock(text: string): string {
       continue;
     }
     const escaped = line
-      .replace(/[\\`*_[\]<>|~&]/gu, (c) => `\\${c}`)
+      .replace(MARKDOWN_PUNCTUATION, '\\$&')
       .replace(/^(\s*)([#>+=-])/u, '$1\\$2')
       .replace(/^(\s*\d+)([.)])/u, '$1\\$2')
       // Markdown drops the blanks that start and end a line; as character references they stay.

@@ -33,8 +33,13 @@ import { SqliteSearchIndex } from './sqlite-search.js';
 import { SqliteFeedStore } from './feed-store.js';
 import type { FeedStore } from '../../core/feed-store.js';
 import { MatchingTables } from './merge-decisions.js';
-import { readBackupTables, readExportItems, writeBackupTables } from './sqlite-export-reads.js';
-import type { BackupTables, ExportPurpose, ExportSelection } from '../../core/library-export.js';
+import {
+  eachExportItem,
+  readBackupTables,
+  readExportItems,
+  writeBackupTables,
+} from './sqlite-export-reads.js';
+import type { BackupTables, ExportItem, ExportPurpose, ExportSelection } from '../../core/library-export.js';
 import { pageItems } from './item-page-queries.js';
 
 interface ItemRow {
@@ -772,6 +777,10 @@ export class SqliteLibraryStore implements LibraryStore {
 
   exportItems(filter: ListFilter, purpose: ExportPurpose = 'all'): ExportSelection {
     return readExportItems(this.db, filter, purpose);
+  }
+
+  eachExportItem(filter: ListFilter, purpose: ExportPurpose, visit: (item: ExportItem) => void): string[] {
+    return eachExportItem(this.db, filter, purpose, visit);
   }
 
   backupTables(): BackupTables {
