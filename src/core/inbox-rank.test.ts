@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { RankingDoc } from './feed-store.js';
+import type { RankingDoc, RankMemory } from './feed-store.js';
 import { arxivYear, filteredOut, holdsWord } from './inbox.js';
 import { rankInbox, termsOf, weightOf } from './inbox-rank.js';
 
@@ -257,27 +257,64 @@ describe('rankInbox, pinned', () => {
     ['2024 2025 the of', '123 456', 0, null, [], []],
   ];
 
+  const input = {
+    library,
+    dismissed,
+    candidates: table.map(([title, summary], i) => ({ key: `k${i}`, title, summary })),
+    rootRanks: new Map([
+      ['LLM', 1],
+      ['Distributed systems', 2],
+      ['Systems', 3],
+      ['Physics', 4],
+    ]),
+  };
+  const expected = table.map(([, , score, bestTopic, similar, words], i) => ({
+    key: `k${i}`,
+    score,
+    bestTopic,
+    similar,
+    words,
+  }));
+
   test('every score, best topic, nearest item and word as written down', () => {
-    const results = rankInbox({
-      library,
-      dismissed,
-      candidates: table.map(([title, summary], i) => ({ key: `k${i}`, title, summary })),
-      rootRanks: new Map([
-        ['LLM', 1],
-        ['Distributed systems', 2],
-        ['Systems', 3],
-        ['Physics', 4],
+    assert.deepEqual(rankInbox(input), expected);
+  });
+
+  test('the same from what an earlier ranking read, kept terms no document holds any more ignored', () => {
+    let memory: RankMemory | undefined;
+    assert.deepEqual(rankInbox({ ...input, remember: (m) => (memory = m) }), expected);
+    assert.ok(memory && !memory.forget);
+    assert.equal(memory.items.length, library.length);
+    // Kept terms by id, with a hole and terms of items since gone: "kochrezepte" is in a
+    // dismissed entry and must still count for nothing there.
+    const keptTerms = ['kochrezepte', '', 'anfänger'];
+    const offset = keptTerms.length;
+    for (const { id, term } of memory.terms) keptTerms[id + offset] = term;
+    const counted = new Map(
+      memory.items.map(({ itemId, counted: c }) => [
+        itemId,
+        { ids: c.ids.map((id) => id + offset), counts: c.counts },
       ]),
-    });
-    assert.deepEqual(
-      results,
-      table.map(([, , score, bestTopic, similar, words], i) => ({
-        key: `k${i}`,
-        score,
-        bestTopic,
-        similar,
-        words,
-      })),
     );
+    // One item changed since (no counts kept): it is read again.
+    const fromMemory = library.map((d) =>
+      d.id === 3 ? d : { ...d, title: '', text: '', counted: counted.get(d.id) ?? null },
+    );
+    let again: RankMemory | undefined;
+    assert.deepEqual(
+      rankInbox({ ...input, library: fromMemory, keptTerms, remember: (m) => (again = m) }),
+      expected,
+    );
+    assert.deepEqual(
+      again?.items.map((i) => i.itemId),
+      [3],
+    );
+  });
+
+  test('a memory of mostly unused terms is forgotten', () => {
+    const keptTerms = Array.from({ length: 30_000 }, (_, i) => `gone${i}`);
+    let memory: RankMemory | undefined;
+    assert.deepEqual(rankInbox({ ...input, keptTerms, remember: (m) => (memory = m) }), expected);
+    assert.deepEqual(memory, { forget: true, terms: [], items: [] });
   });
 });

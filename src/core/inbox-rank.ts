@@ -21,7 +21,7 @@
 // (BENCHMARKS.md, inbox).
 
 import { hasCjk, splitCjk } from './cjk.js';
-import type { RankingDoc } from './feed-store.js';
+import type { RankingDoc, RankMemory, TermCounts } from './feed-store.js';
 import { rootOf } from './topic-tree.js';
 
 const PROFILE_TERMS = 400;
@@ -33,6 +33,8 @@ const TOPIC_TERMS = 64;
 /** Terms of a library item indexed for finding nearest items. */
 const ITEM_TERMS = 32;
 const MATCHED_WORDS = 5;
+/** Kept terms no item uses that make a ranking forget them all (see memoryOf). */
+const FORGET_AFTER = 20_000;
 
 const STOP_WORDS = new Set(
   `a about above after again against all also am an and any are as at be because been before being
@@ -72,6 +74,10 @@ export interface InboxRankInput {
   candidates: readonly InboxCandidate[];
   /** Rank (1 = first) of each top-level topic in the user's order. */
   rootRanks: ReadonlyMap<string, number>;
+  /** Terms by id as earlier rankings numbered them ('' for an id not kept): the ids of the library's `counted`. */
+  keptTerms?: readonly string[];
+  /** Called with what this ranking read, for the next one (when there is something new to keep). */
+  remember?: (memory: RankMemory) => void;
 }
 
 /** Singular of a plural English word, lightly: "models" → "model", "caches" → "cache", "policies" → "policy". */
@@ -283,17 +289,27 @@ const NOT_A_TERM = -1;
 
 class Vocabulary {
   readonly ids = new Map<string, number>();
-  readonly words: string[] = [];
-  readonly df: number[] = [];
+  readonly words: string[];
+  readonly df: number[];
   private readonly tokens = new TokenTable();
   /** Term id of each token of `tokens` (or NOT_A_TERM, UNSEEN), by token index. */
   private readonly tokenTerms: number[] = [];
   private readonly pairIds = new PairTable();
   /** Counts of the text being read, by term id, and the ids it touched. */
-  private readonly counts: number[] = [];
+  private readonly counts: number[];
   private readonly touched: number[] = [];
   private readonly countTwice = (id: number): void => this.bump(id, 2);
   private readonly countOnce = (id: number): void => this.bump(id, 1);
+
+  /** `kept`: terms numbered by an earlier ranking, by id ('' for a hole), to keep their ids. */
+  constructor(kept: readonly string[] = []) {
+    this.words = [...kept];
+    this.df = new Array<number>(kept.length).fill(0);
+    this.counts = new Array<number>(kept.length).fill(0);
+    kept.forEach((term, id) => {
+      if (term !== '') this.ids.set(term, id);
+    });
+  }
 
   /**
    * Term counts of a text, title counted twice; counts document frequency unless `known`
@@ -315,6 +331,24 @@ class Vocabulary {
     }
     this.touched.length = 0;
     return { ids, ws };
+  }
+
+  /** Whether `counted` names terms this vocabulary holds (else its item is read again). */
+  holds(counted: TermCounts): boolean {
+    if (counted.ids.length !== counted.counts.length) return false;
+    for (const id of counted.ids) if (!this.words[id]) return false;
+    return true;
+  }
+
+  /** The vector an earlier `count` gave, from its ids and counts, counting document frequency. */
+  recount(counted: TermCounts): Vector {
+    const ws = new Float64Array(counted.ids.length);
+    for (let j = 0; j < ws.length; j++) {
+      const id = counted.ids[j] ?? 0;
+      this.df[id] = (this.df[id] ?? 0) + 1;
+      ws[j] = counted.counts[j] ?? 0;
+    }
+    return { ids: counted.ids, ws };
   }
 
   /**
@@ -374,9 +408,13 @@ class Vocabulary {
     if (id >= 0) emit(id);
   }
 
-  /** The id of a term, added when new; UNKNOWN when it is new and `known` forbids adding. */
+  /**
+   * The id of a term, added when new; UNKNOWN when `known` and no document read so far holds
+   * it (a kept term of an earlier ranking may be in none).
+   */
   private idOf(term: string, known: boolean): number {
     let id = this.ids.get(term);
+    if (id !== undefined && known && !this.df[id]) return UNKNOWN;
     if (id === undefined) {
       if (known) return UNKNOWN;
       id = this.words.length;
@@ -522,8 +560,18 @@ function accumulate(v: Vector, index: Postings, maxTerms: number, scores: Float6
 }
 
 export function rankInbox(input: InboxRankInput): InboxRanking[] {
-  const vocab = new Vocabulary();
-  const libraryVectors = input.library.map((d) => vocab.count(d.title, d.text));
+  // What an earlier ranking read in an item is taken back as it was: the same terms in the
+  // same order give the same document frequencies and sums as reading the item again.
+  const vocab = new Vocabulary(input.keptTerms);
+  const kept = vocab.words.length;
+  const read: RankMemory['items'] = [];
+  const libraryVectors = input.library.map((d) => {
+    if (d.counted && vocab.holds(d.counted)) return vocab.recount(d.counted);
+    const v = vocab.count(d.title, d.text);
+    read.push({ itemId: d.id, counted: { ids: v.ids, counts: Int32Array.from(v.ws) } });
+    return v;
+  });
+  input.remember?.(memoryOf(vocab, kept, read));
   const candidateVectors = input.candidates.map((c) => vocab.count(c.title, c.summary));
   const n = libraryVectors.length + candidateVectors.length;
   const terms = vocab.words.length;
@@ -591,6 +639,20 @@ export function rankInbox(input: InboxRankInput): InboxRanking[] {
       words: bestProfile ? matchedWords(v, bestProfile, vocab.words, scratch) : [],
     };
   });
+}
+
+/**
+ * What to keep after reading the library: the terms its newly read items numbered (from
+ * `kept` on) and their counts; or, when most kept terms are no item's any more (items
+ * changed or went), nothing at all, so that the next ranking numbers afresh.
+ */
+function memoryOf(vocab: Vocabulary, kept: number, read: RankMemory['items']): RankMemory {
+  let unused = 0;
+  for (let id = 0; id < kept; id++) if (!vocab.df[id]) unused++;
+  if (unused > Math.max(FORGET_AFTER, kept - unused)) return { forget: true, terms: [], items: [] };
+  const terms: RankMemory['terms'] = [];
+  for (let id = kept; id < vocab.words.length; id++) terms.push({ id, term: vocab.words[id] ?? '' });
+  return { forget: false, terms, items: read };
 }
 
 /** The `k` best of `scores` among `touched`, best first, ties by the lower index. */

@@ -175,6 +175,8 @@ export function rerankInbox(store: LibraryStore): number {
     dismissed: feeds.inboxByState('dismissed').map((e) => `${e.title}\n${e.summary}`),
     candidates: waiting.map((e) => ({ key: e.key, title: e.title, summary: e.summary })),
     rootRanks,
+    keptTerms: feeds.rankTerms(),
+    remember: (memory) => feeds.saveRankMemory(memory),
   });
   for (const r of rankings) feeds.setInboxRanking(r.key, r);
   return rankings.length;
