@@ -159,6 +159,8 @@ export interface FeedStore {
   saveInboxEntry(entry: InboxEntry): void;
   /** Entries in one state, best score first. */
   inboxByState(state: InboxState): InboxEntry[];
+  /** Key, title and summary of the entries in one state, in inboxByState's order: what the ranking reads. */
+  inboxTexts(state: InboxState): Array<Pick<InboxEntry, 'key' | 'title' | 'summary'>>;
   inboxEntryOfItem(itemId: number): InboxEntry | null;
   setInboxState(key: string, state: InboxState, itemId: number | null, at: string): void;
   setInboxRanking(

@@ -501,11 +501,12 @@ function profile(parts: ReadonlyArray<{ v: Vector; w: number }>, keep: number, d
       dense[id] = (dense[id] ?? 0) + w * (v.ws[j] ?? 0);
     }
   }
-  const sum: Vector = {
-    ids: Int32Array.from(touched),
-    ws: Float64Array.from(touched, (id) => dense[id] ?? 0),
-  };
-  for (const id of touched) dense[id] = 0;
+  const sum: Vector = { ids: new Int32Array(touched.length), ws: new Float64Array(touched.length) };
+  touched.forEach((id, j) => {
+    sum.ids[j] = id;
+    sum.ws[j] = dense[id] ?? 0;
+    dense[id] = 0;
+  });
   const top = strongest(sum, keep);
   let norm = 0;
   for (const w of top.ws) norm += w * w;

@@ -270,6 +270,13 @@ export class SqliteFeedStore implements FeedStore {
     ).map(toEntry);
   }
 
+  inboxTexts(state: InboxState): Array<Pick<InboxEntry, 'key' | 'title' | 'summary'>> {
+    // inboxByState's order: the dismissed profile sums its entries in it.
+    return this.sql(
+      'SELECT key, title, summary FROM inbox_entries WHERE state = ? ORDER BY score DESC, seen_at DESC, key',
+    ).all(state) as Array<Pick<InboxEntry, 'key' | 'title' | 'summary'>>;
+  }
+
   inboxEntryOfItem(itemId: number): InboxEntry | null {
     const row = this.sql(
       "SELECT * FROM inbox_entries WHERE item_id = ? ORDER BY state = 'inbox' DESC LIMIT 1",
