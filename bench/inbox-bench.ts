@@ -1,6 +1,7 @@
 // The inbox ranking (issue 4): 2,000 new feed entries scored against a 10,000-item library
 // with abstracts, in-process, as `lectio feed fetch` does after landing them (rerankInbox:
-// read the library, build the profiles, score, write the scores back).
+// read the library, build the profiles, score, write the scores back). The first ranking
+// reads every item's text and keeps what it read; the later ones read it back (migration 9).
 
 import { performance } from 'node:perf_hooks';
 import { landEntries, rerankInbox, type IncomingEntry } from '../src/core/inbox.js';
@@ -18,8 +19,10 @@ export interface InboxBenchResult {
   runs: number;
   /** Landing the entries (dedupe against the library, one item each), once. */
   landMs: number;
-  /** rerankInbox, median. */
+  /** rerankInbox, median of the runs after the first (what it read in the library kept). */
   rankMs: number;
+  /** The first rerankInbox: every library item read, and what it read kept. */
+  firstRankMs: number;
 }
 
 export function benchInbox(
@@ -82,7 +85,7 @@ export function benchInbox(
       times.push(performance.now() - start);
       if (n !== entries) throw new Error(`inbox bench: ranked ${n} of ${entries}`);
     }
-    return { items, entries, runs, landMs, rankMs: median(times) };
+    return { items, entries, runs, landMs, rankMs: median(times.slice(1)), firstRankMs: times[0] ?? 0 };
   } finally {
     store.close();
   }

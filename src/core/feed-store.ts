@@ -102,12 +102,33 @@ export interface InboxEntry {
   words: string[];
 }
 
+/**
+ * What the inbox ranking read in an item: the ids of its terms (numbered as in
+ * FeedStore.rankTerms) in reading order and how often each came (title words twice).
+ */
+export interface TermCounts {
+  ids: Int32Array;
+  counts: Int32Array;
+}
+
+/** What a ranking leaves for the next one to read instead of the items' text. */
+export interface RankMemory {
+  /** Forget every term and count kept so far (most kept terms are no item's any more). */
+  forget: boolean;
+  /** Terms numbered by this ranking. */
+  terms: Array<{ id: number; term: string }>;
+  /** What it read in the items that came without `counted`. */
+  items: Array<{ itemId: number; counted: TermCounts }>;
+}
+
 /** One library item as the inbox ranking reads it. */
 export interface RankingDoc {
   id: number;
   title: string;
   /** Aliases, abstract, why: the rest of what the item says about itself. */
   text: string;
+  /** What the ranking read in title and text last time, when still true (then both are left empty). */
+  counted?: TermCounts | null;
   topics: string[];
   status: Status;
   importance: number | null;
@@ -138,12 +159,21 @@ export interface FeedStore {
   saveInboxEntry(entry: InboxEntry): void;
   /** Entries in one state, best score first. */
   inboxByState(state: InboxState): InboxEntry[];
+  /** Key, title and summary of the entries in one state, in inboxByState's order: what the ranking reads. */
+  inboxTexts(state: InboxState): Array<Pick<InboxEntry, 'key' | 'title' | 'summary'>>;
   inboxEntryOfItem(itemId: number): InboxEntry | null;
   setInboxState(key: string, state: InboxState, itemId: number | null, at: string): void;
   setInboxRanking(
     key: string,
     ranking: { score: number; bestTopic: string | null; similar: number[]; words: string[] },
   ): void;
-  /** Every library item that is not waiting in the inbox (sites aside: a lab homepage is no paper to be like). */
+  /**
+   * Every library item that is not waiting in the inbox (sites aside: a lab homepage is no
+   * paper to be like), with what the ranking read in it, when that is kept and still true.
+   */
   rankingDocs(): RankingDoc[];
+  /** The terms earlier rankings numbered, by id ('' for an id not kept). */
+  rankTerms(): string[];
+  /** Keeps what a ranking read for the next one; an item's counts are dropped when its title or text changes. */
+  saveRankMemory(memory: RankMemory): void;
 }

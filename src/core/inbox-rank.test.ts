@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { RankingDoc } from './feed-store.js';
+import type { RankingDoc, RankMemory } from './feed-store.js';
 import { arxivYear, filteredOut, holdsWord } from './inbox.js';
 import { rankInbox, termsOf, weightOf } from './inbox-rank.js';
 
@@ -134,5 +134,187 @@ describe('feed words and dates', () => {
     assert.equal(arxivYear('cs/0112017'), 2001);
     assert.equal(arxivYear('hep-th/9901001'), 1999);
     assert.equal(arxivYear('nonsense'), null);
+  });
+});
+
+describe('rankInbox, pinned', () => {
+  // A small library whose every result is written down: a faster ranking must give the same
+  // scores, topics, nearest items and words. The texts hold what a tokenizer gets wrong:
+  // accents, curly and straight apostrophes, hyphens and dashes, numbers, Greek, İ (whose
+  // lower case is two characters), a ligature, an astral letter (𝐱), Chinese runs and
+  // ratings, stars and statuses of every kind.
+  const library: RankingDoc[] = [
+    doc(1, 'KV Cache Quantization for Long-Context LLM Inference', ['LLM / KV cache'], {
+      text: 'We quantize the key-value cache to 2 bits; the model’s accuracy holds at 128K tokens.',
+      status: 'read',
+      rating: 5,
+    }),
+    doc(2, 'PagedAttention: Efficient Memory Management for LLM Serving', ['LLM / KV cache', 'Systems'], {
+      text: "vLLM pages the KV cache like virtual memory in an operating system's kernel.",
+      importance: 4,
+    }),
+    doc(3, 'Speculative Decoding with Draft Models', ['LLM / Decoding'], {
+      text: 'A small draft model proposes tokens; the large model verifies them in one pass.',
+      status: 'reading',
+    }),
+    doc(4, 'Medusa: Multiple Decoding Heads', ['LLM / Decoding'], {
+      text: 'Extra heads predict several future tokens — no draft model needed.',
+      status: 'skipped',
+    }),
+    doc(5, 'Raft: In Search of an Understandable Consensus Algorithm', ['Distributed systems'], {
+      text: 'Leader election, log replication and safety for replicated state machines.',
+      rating: 2,
+    }),
+    doc(6, 'Paxos Made Simple', ['Distributed systems'], {
+      text: 'The Paxos algorithm, when presented in plain English, is very simple.',
+    }),
+    doc(7, 'Über die Schrödinger-Gleichung für naïve Modelle', ['Physics'], {
+      text: 'Eine Einführung: Σύνοψη ΟΔΟΣ, İstanbul, ﬁne-tuning, Ærø and 𝐱-vectors.',
+    }),
+    doc(8, '大模型推理加速 survey', ['LLM / KV cache'], {
+      text: '本文综述了大语言模型推理 acceleration 的方法, including KV cache compression.',
+    }),
+    doc(9, 'Mixture-of-Experts Routing at Scale', ['LLM / MoE'], {
+      text: 'Top-2 gating, load-balancing losses and expert-parallel all-to-all.',
+      importance: 5,
+    }),
+    doc(10, 'Switch Transformers', ['LLM / MoE'], {
+      text: 'Scaling to trillion-parameter models with simple and efficient sparsity; mixture-of-experts again.',
+      status: 'read',
+      rating: 4,
+    }),
+    doc(11, 'Time, Clocks, and the Ordering of Events in a Distributed System', ['Distributed systems'], {
+      text: 'Lamport clocks; the happened-before relation -- a partial order.',
+      status: 'read',
+    }),
+    doc(12, 'FlashAttention', ['LLM', 'Systems'], {
+      text: "IO-aware exact attention; tiling cuts HBM reads. Don't materialise the N×N matrix.",
+    }),
+  ];
+  const dismissed = [
+    'Speculative sampling for tiny draft models\nDraft models again, v2 of the idea.',
+    'Kochrezepte für Anfänger\nBrot, Wasser, Salz — ﬁne.',
+  ];
+  const table: Array<[string, string, number, string | null, number[], string[]]> = [
+    [
+      'Compressing the KV cache for long-context LLM inference',
+      "We quantize the KV-cache to 4-bit; the model's perplexity barely moves.",
+      50.4,
+      'LLM / KV cache',
+      [1, 2, 8],
+      ['kv cache', 'llm inference', 'long-context llm', 'quantize'],
+    ],
+    [
+      'A faster consensus algorithm than Raft and Paxos',
+      'Consensus for replicated logs with leader leases.',
+      23,
+      'Distributed systems',
+      [5, 6],
+      ['paxo', 'consensus algorithm', 'raft', 'leader', 'log'],
+    ],
+    ['Sourdough bread at home', 'Flour, water, salt.', 0, null, [], []],
+    [
+      'Speculative decoding with a draft model',
+      'Draft-and-verify decoding for LLM serving.',
+      55.2,
+      'LLM / Decoding',
+      [3, 4, 2],
+      ['draft', 'speculative decoding'],
+    ],
+    [
+      '大模型推理的KV缓存压缩',
+      '我们压缩 KV cache 以加速推理。',
+      22,
+      'LLM / KV cache',
+      [8, 1, 2],
+      ['kv', 'cache', '推理', '型推', '模型'],
+    ],
+    [
+      'Expert-parallel mixture-of-experts training',
+      'All-to-all communication dominates; we overlap it with compute.',
+      18.5,
+      'LLM / MoE',
+      [9, 10],
+      ['mixture-of-expert', 'expert-parallel', 'all-to-all'],
+    ],
+    [
+      'Schrödinger bridges for naïve diffusion',
+      'Über Σύνοψη and 𝐱-vectors; İstanbul workshop.',
+      16.7,
+      'Physics',
+      [7],
+      ['naïve', 'über', 'stanbul', '𝐱-vector', 'σύνοψη'],
+    ],
+    [
+      'Vector clocks revisited',
+      'Happened-before tracking with Lamport clocks in distributed systems.',
+      24.5,
+      'Distributed systems',
+      [11, 2],
+      ['clock', 'distributed', 'system', 'happened-before', 'lamport'],
+    ],
+    ['', '', 0, null, [], []],
+    ['2024 2025 the of', '123 456', 0, null, [], []],
+  ];
+
+  const input = {
+    library,
+    dismissed,
+    candidates: table.map(([title, summary], i) => ({ key: `k${i}`, title, summary })),
+    rootRanks: new Map([
+      ['LLM', 1],
+      ['Distributed systems', 2],
+      ['Systems', 3],
+      ['Physics', 4],
+    ]),
+  };
+  const expected = table.map(([, , score, bestTopic, similar, words], i) => ({
+    key: `k${i}`,
+    score,
+    bestTopic,
+    similar,
+    words,
+  }));
+
+  test('every score, best topic, nearest item and word as written down', () => {
+    assert.deepEqual(rankInbox(input), expected);
+  });
+
+  test('the same from what an earlier ranking read, kept terms no document holds any more ignored', () => {
+    let memory: RankMemory | undefined;
+    assert.deepEqual(rankInbox({ ...input, remember: (m) => (memory = m) }), expected);
+    assert.ok(memory && !memory.forget);
+    assert.equal(memory.items.length, library.length);
+    // Kept terms by id, with a hole and terms of items since gone: "kochrezepte" is in a
+    // dismissed entry and must still count for nothing there.
+    const keptTerms = ['kochrezepte', '', 'anfänger'];
+    const offset = keptTerms.length;
+    for (const { id, term } of memory.terms) keptTerms[id + offset] = term;
+    const counted = new Map(
+      memory.items.map(({ itemId, counted: c }) => [
+        itemId,
+        { ids: c.ids.map((id) => id + offset), counts: c.counts },
+      ]),
+    );
+    // One item changed since (no counts kept): it is read again.
+    const fromMemory = library.map((d) =>
+      d.id === 3 ? d : { ...d, title: '', text: '', counted: counted.get(d.id) ?? null },
+    );
+    let again: RankMemory | undefined;
+    assert.deepEqual(
+      rankInbox({ ...input, library: fromMemory, keptTerms, remember: (m) => (again = m) }),
+      expected,
+    );
+    assert.deepEqual(
+      again?.items.map((i) => i.itemId),
+      [3],
+    );
+  });
+
+  test('a memory of mostly unused terms is forgotten', () => {
+    const keptTerms = Array.from({ length: 30_000 }, (_, i) => `gone${i}`);
+    let memory: RankMemory | undefined;
+    assert.deepEqual(rankInbox({ ...input, keptTerms, remember: (m) => (memory = m) }), expected);
+    assert.deepEqual(memory, { forget: true, terms: [], items: [] });
   });
 });

@@ -21,7 +21,7 @@
 // (BENCHMARKS.md, inbox).
 
 import { hasCjk, splitCjk } from './cjk.js';
-import type { RankingDoc } from './feed-store.js';
+import type { RankingDoc, RankMemory, TermCounts } from './feed-store.js';
 import { rootOf } from './topic-tree.js';
 
 const PROFILE_TERMS = 400;
@@ -33,6 +33,8 @@ const TOPIC_TERMS = 64;
 /** Terms of a library item indexed for finding nearest items. */
 const ITEM_TERMS = 32;
 const MATCHED_WORDS = 5;
+/** Kept terms no item uses that make a ranking forget them all (see memoryOf). */
+const FORGET_AFTER = 20_000;
 
 const STOP_WORDS = new Set(
   `a about above after again against all also am an and any are as at be because been before being
@@ -72,6 +74,10 @@ export interface InboxRankInput {
   candidates: readonly InboxCandidate[];
   /** Rank (1 = first) of each top-level topic in the user's order. */
   rootRanks: ReadonlyMap<string, number>;
+  /** Terms by id as earlier rankings numbered them ('' for an id not kept): the ids of the library's `counted`. */
+  keptTerms?: readonly string[];
+  /** Called with what this ranking read, for the next one (when there is something new to keep). */
+  remember?: (memory: RankMemory) => void;
 }
 
 /** Singular of a plural English word, lightly: "models" → "model", "caches" → "cache", "policies" → "policy". */
@@ -81,55 +87,180 @@ function singular(word: string): string {
   return word.slice(0, -1);
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu;
-/** TOKEN for lower-case ASCII text. */
-const ASCII_TOKEN = /[a-z0-9]+(?:[-'][a-z0-9]+)*/g;
-
 /** A token as a term: lower case, singular, without a possessive; null for stop words and bare numbers. */
 function termOfToken(token: string): string | null {
   const word = singular(token.toLowerCase().replace(/'s$/u, ''));
   return word.length < 2 || STOP_WORDS.has(word) || /^\d+$/u.test(word) ? null : word;
 }
 
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
+  WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0,
+);
 /**
- * Words (lower case, singular, no stop words), CJK runs as overlapping character pairs, and,
- * with `pairs`, adjacent word pairs ("kv cache").
+ * Whether each character past ASCII is a letter or digit (1) or not (2), 0 until first met.
+ * A memo of a fixed fact of Unicode, shared by every ranking.
  */
-export function termsOf(text: string, pairs = true): string[] {
-  const out: string[] = [];
-  forEachTerm(text, pairs, (term) => out.push(term), termOfToken);
-  return out;
+const BMP_WORD = new Uint8Array(0x10000);
+const ASTRAL_WORD = new Map<number, boolean>();
+
+/** The length of the letter or digit at `i` in UTF-16 code units: 0 when there is none there, 2 for a surrogate pair. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c < 128 ? (ASCII_WORD[c] ?? 0) : wordCharBeyondAscii(text, i, c);
 }
 
-/** Calls `emit` for every term of `text`; `normalise` maps a token to its term (or null). */
-function forEachTerm(
-  text: string,
-  pairs: boolean,
-  emit: (term: string) => void,
-  normalise: (token: string) => string | null,
-): void {
-  const segments = hasCjk(text) ? splitCjk(text) : [{ text, cjk: false }];
-  let previous: string | null = null;
-  for (const segment of segments) {
-    if (segment.cjk) {
-      const chars = [...segment.text];
-      for (let i = 0; i + 1 < chars.length; i++) emit(`${chars[i]}${chars[i + 1]}`);
-      if (chars.length === 1) emit(segment.text);
-      previous = null;
-      continue;
-    }
-    TOKEN.lastIndex = 0;
-    for (let m = TOKEN.exec(segment.text); m !== null; m = TOKEN.exec(segment.text)) {
-      const word = normalise(m[0]);
-      if (word === null) {
-        previous = null;
-        continue;
-      }
-      emit(word);
-      if (pairs && previous !== null) emit(`${previous} ${word}`);
-      previous = word;
+/** wordCharAt past ASCII (and past the end of the text, where `c` is NaN). */
+function wordCharBeyondAscii(text: string, i: number, c: number): number {
+  if (i >= text.length) return 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const point = text.codePointAt(i) ?? c;
+    if (point > 0xffff) {
+      let word = ASTRAL_WORD.get(point);
+      if (word === undefined) ASTRAL_WORD.set(point, (word = WORD_CHAR.test(String.fromCodePoint(point))));
+      return word ? 2 : 0;
     }
   }
+  let word = BMP_WORD[c] ?? 0;
+  if (word === 0) BMP_WORD[c] = word = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return word === 1 ? 1 : 0;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Calls `token(start, end, hash)` for every token of `text`: letters and digits, joined by
+ * single hyphens or apostrophes (`[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*`), with the FNV-1a hash
+ * of its char codes. One loop over char codes, cutting out no string: the same regular
+ * expression, with a string and a match array per token, was most of the ranking's time.
+ */
+function forEachToken(text: string, token: (start: number, end: number, hash: number) => void): void {
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    let w = wordCharAt(text, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let hash = FNV_OFFSET;
+    for (;;) {
+      // `w` code units go into the token: a letter or digit, or a joiner and the one after it.
+      for (const stop = i + w; i < stop; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+      w = wordCharAt(text, i);
+      if (w > 0) continue;
+      const c = text.charCodeAt(i);
+      if ((c === 45 /* - */ || c === 39) /* ' */ && (w = wordCharAt(text, i + 1)) > 0) w++;
+      else break;
+    }
+    token(start, i, hash);
+  }
+}
+
+/** The distinct tokens read, found by their characters where they stand in the text (open addressing on forEachToken's hash). */
+class TokenTable {
+  readonly tokens: string[] = [];
+  /** (hash, token index + 1) by slot, in pairs; index 0 is an empty slot. */
+  private slots = new Int32Array(2 * 4096);
+
+  /** The index of the token text[start, end), added when new (indexes count up from 0). */
+  indexOf(text: string, start: number, end: number, hash: number): number {
+    const mask = (this.slots.length >> 1) - 1;
+    let slot = hash & mask;
+    for (let t = this.slots[2 * slot + 1] ?? 0; t !== 0; t = this.slots[2 * slot + 1] ?? 0) {
+      if (this.slots[2 * slot] === hash && sameChars(this.tokens[t - 1] ?? '', text, start, end))
+        return t - 1;
+      slot = (slot + 1) & mask;
+    }
+    const index = this.tokens.length;
+    this.tokens.push(text.slice(start, end));
+    this.slots[2 * slot] = hash;
+    this.slots[2 * slot + 1] = index + 1;
+    // At most a quarter full, so that probes stay short.
+    if (this.tokens.length * 4 > this.slots.length / 2) this.grow();
+    return index;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    const mask = (this.slots.length >> 1) - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      const hash = old[s] ?? 0;
+      if (old[s + 1] === 0) continue;
+      let slot = hash & mask;
+      while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      this.slots[2 * slot] = hash;
+      this.slots[2 * slot + 1] = old[s + 1] ?? 0;
+    }
+  }
+}
+
+/** Whether `token` is text[start, end). */
+function sameChars(token: string, text: string, start: number, end: number): boolean {
+  if (token.length !== end - start) return false;
+  for (let i = 0; i < token.length; i++) if (token.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+/**
+ * Word pairs' term ids by their two words' ids, open addressing. (A Map keyed by
+ * first × 2^k + second would box every key past 2^31: a number allocated per title word.)
+ */
+class PairTable {
+  /** (first, second, pair id + 1) by slot, in threes; 0 in the third is an empty slot. */
+  private slots = new Int32Array(3 * 4096);
+  private size = 0;
+
+  /** The pair's term id, or -1. */
+  get(first: number, second: number): number {
+    const slot = this.slotOf(first, second);
+    return (this.slots[slot + 2] ?? 0) - 1;
+  }
+
+  set(first: number, second: number, id: number): void {
+    const slot = this.slotOf(first, second);
+    this.slots[slot] = first;
+    this.slots[slot + 1] = second;
+    this.slots[slot + 2] = id + 1;
+    // At most a quarter full, so that probes stay short.
+    if (++this.size * 4 > this.slots.length / 3) this.grow();
+  }
+
+  /** Where the pair is, or the empty slot where it would go. */
+  private slotOf(first: number, second: number): number {
+    const mask = this.slots.length / 3 - 1;
+    let h = Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b);
+    h ^= h >>> 15;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const slot = 3 * i;
+      if (this.slots[slot + 2] === 0 || (this.slots[slot] === first && this.slots[slot + 1] === second))
+        return slot;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (let s = 0; s < old.length; s += 3) {
+      if (old[s + 2] === 0) continue;
+      const slot = this.slotOf(old[s] ?? 0, old[s + 1] ?? 0);
+      this.slots.set(old.subarray(s, s + 3), slot);
+    }
+  }
+}
+
+/**
+ * Words (lower case, singular, no stop words), CJK runs as overlapping character pairs, and,
+ * with `pairs`, adjacent word pairs ("kv cache"): the terms the ranking reads in a text.
+ */
+export function termsOf(text: string, pairs = true): string[] {
+  const vocab = new Vocabulary();
+  const out: string[] = [];
+  vocab.read(text.toLowerCase(), pairs, false, (id) => out.push(vocab.words[id] ?? ''));
+  return out;
 }
 
 /** How much an item speaks for its topics: what was read, starred or rated high counts more. */
@@ -149,25 +280,36 @@ interface Vector {
 
 const EMPTY: Vector = { ids: new Int32Array(0), ws: new Float64Array(0) };
 
+/** A token's term not looked up yet. */
+const UNSEEN = -3;
+/** A term a `known` read leaves out: the vocabulary does not have it. */
+const UNKNOWN = -2;
+/** A token that is no term (a stop word, a number, one letter). */
+const NOT_A_TERM = -1;
+
 class Vocabulary {
   readonly ids = new Map<string, number>();
-  readonly words: string[] = [];
-  readonly df: number[] = [];
-  /**
-   * Lower-cased token → term id (-1: a stop word or a number). One lookup per token: with
-   * normalising and the term lookup apart, reading the text was most of the ranking's time.
-   */
-  private readonly tokenIds = new Map<string, number>();
-  private readonly terms = new Map<string, string | null>();
-  /** termOfToken, remembered. */
-  private readonly termOf = (token: string): string | null => {
-    let term = this.terms.get(token);
-    if (term === undefined) this.terms.set(token, (term = termOfToken(token)));
-    return term;
-  };
+  readonly words: string[];
+  readonly df: number[];
+  private readonly tokens = new TokenTable();
+  /** Term id of each token of `tokens` (or NOT_A_TERM, UNSEEN), by token index. */
+  private readonly tokenTerms: number[] = [];
+  private readonly pairIds = new PairTable();
   /** Counts of the text being read, by term id, and the ids it touched. */
-  private readonly counts: number[] = [];
+  private readonly counts: number[];
   private readonly touched: number[] = [];
+  private readonly countTwice = (id: number): void => this.bump(id, 2);
+  private readonly countOnce = (id: number): void => this.bump(id, 1);
+
+  /** `kept`: terms numbered by an earlier ranking, by id ('' for a hole), to keep their ids. */
+  constructor(kept: readonly string[] = []) {
+    this.words = [...kept];
+    this.df = new Array<number>(kept.length).fill(0);
+    this.counts = new Array<number>(kept.length).fill(0);
+    kept.forEach((term, id) => {
+      if (term !== '') this.ids.set(term, id);
+    });
+  }
 
   /**
    * Term counts of a text, title counted twice; counts document frequency unless `known`
@@ -175,41 +317,106 @@ class Vocabulary {
    * are mostly one-offs that would swell the vocabulary tenfold and say little.
    */
   count(title: string, rest: string, known = false): Vector {
-    forEachTerm(title.toLowerCase(), true, (term) => this.addTerm(term, 2, known), this.termOf);
-    const text = rest.toLowerCase();
-    if (hasCjk(text)) forEachTerm(text, false, (term) => this.addTerm(term, 1, known), this.termOf);
-    else {
-      // Unicode classes cost; most abstracts are ASCII and get the plain class.
-      const pattern = /[^\0-\x7f]/u.test(text) ? TOKEN : ASCII_TOKEN;
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-        const token = m[0];
-        let id = this.tokenIds.get(token);
-        if (id === undefined) {
-          const term = termOfToken(token);
-          id = term === null ? -1 : this.idOf(term, known);
-          // An unknown term of a `known` read is not remembered: a later read may know it.
-          if (id !== -2) this.tokenIds.set(token, id);
-        }
-        if (id >= 0) this.bump(id, 1);
-      }
-    }
-    const ids = Int32Array.from(this.touched);
-    const ws = new Float64Array(ids.length);
-    ids.forEach((id, j) => {
+    this.read(title.toLowerCase(), true, known, this.countTwice);
+    this.read(rest.toLowerCase(), false, known, this.countOnce);
+    const n = this.touched.length;
+    const ids = new Int32Array(n);
+    const ws = new Float64Array(n);
+    for (let j = 0; j < n; j++) {
+      const id = this.touched[j] ?? 0;
+      ids[j] = id;
       ws[j] = this.counts[id] ?? 0;
       this.counts[id] = 0;
       if (!known) this.df[id] = (this.df[id] ?? 0) + 1;
-    });
+    }
     this.touched.length = 0;
     return { ids, ws };
   }
 
-  /** The id of a term, added when new; -2 when it is new and `known` forbids adding. */
+  /** Whether `counted` names terms this vocabulary holds (else its item is read again). */
+  holds(counted: TermCounts): boolean {
+    if (counted.ids.length !== counted.counts.length) return false;
+    for (const id of counted.ids) if (!this.words[id]) return false;
+    return true;
+  }
+
+  /** The vector an earlier `count` gave, from its ids and counts, counting document frequency. */
+  recount(counted: TermCounts): Vector {
+    const ws = new Float64Array(counted.ids.length);
+    for (let j = 0; j < ws.length; j++) {
+      const id = counted.ids[j] ?? 0;
+      this.df[id] = (this.df[id] ?? 0) + 1;
+      ws[j] = counted.counts[j] ?? 0;
+    }
+    return { ids: counted.ids, ws };
+  }
+
+  /**
+   * Calls `emit` with the id of every term of lower-case `text`, in order (see termsOf), a word
+   * pair after its second word; with `known`, terms the vocabulary lacks are left out, not added.
+   */
+  read(text: string, pairs: boolean, known: boolean, emit: (id: number) => void): void {
+    const segments = hasCjk(text) ? splitCjk(text) : [{ text, cjk: false }];
+    let previous = NOT_A_TERM;
+    for (const { text: part, cjk } of segments) {
+      if (cjk) {
+        const chars = [...part];
+        for (let i = 0; i + 1 < chars.length; i++) this.emitTerm(`${chars[i]}${chars[i + 1]}`, known, emit);
+        if (chars.length === 1) this.emitTerm(part, known, emit);
+        previous = NOT_A_TERM;
+        continue;
+      }
+      forEachToken(part, (start, end, hash) => {
+        const id = this.wordId(part, start, end, hash, known);
+        if (id >= 0) emit(id);
+        if (pairs && id >= 0 && previous >= 0) {
+          const pair = this.pairId(previous, id, known);
+          if (pair >= 0) emit(pair);
+        }
+        // An unknown word (a `known` read) makes no pair either: a pair is known only with its words.
+        previous = id;
+      });
+    }
+  }
+
+  /** The term id of the token text[start, end): NOT_A_TERM, UNKNOWN or an id. */
+  private wordId(text: string, start: number, end: number, hash: number, known: boolean): number {
+    const token = this.tokens.indexOf(text, start, end, hash);
+    if (token === this.tokenTerms.length) this.tokenTerms.push(UNSEEN);
+    let id = this.tokenTerms[token] ?? UNSEEN;
+    if (id === UNSEEN) {
+      const term = termOfToken(this.tokens.tokens[token] ?? '');
+      id = term === null ? NOT_A_TERM : this.idOf(term, known);
+      // An unknown term of a `known` read is not remembered: a later read may know it.
+      if (id !== UNKNOWN) this.tokenTerms[token] = id;
+    }
+    return id;
+  }
+
+  /** The id of the word pair "first second" (UNKNOWN when new and `known`). */
+  private pairId(first: number, second: number, known: boolean): number {
+    let id = this.pairIds.get(first, second);
+    if (id === -1) {
+      id = this.idOf(`${this.words[first]} ${this.words[second]}`, known);
+      if (id !== UNKNOWN) this.pairIds.set(first, second, id);
+    }
+    return id;
+  }
+
+  private emitTerm(term: string, known: boolean, emit: (id: number) => void): void {
+    const id = this.idOf(term, known);
+    if (id >= 0) emit(id);
+  }
+
+  /**
+   * The id of a term, added when new; UNKNOWN when `known` and no document read so far holds
+   * it (a kept term of an earlier ranking may be in none).
+   */
   private idOf(term: string, known: boolean): number {
     let id = this.ids.get(term);
+    if (id !== undefined && known && !this.df[id]) return UNKNOWN;
     if (id === undefined) {
-      if (known) return -2;
+      if (known) return UNKNOWN;
       id = this.words.length;
       this.ids.set(term, id);
       this.words.push(term);
@@ -217,11 +424,6 @@ class Vocabulary {
       this.counts.push(0);
     }
     return id;
-  }
-
-  private addTerm(term: string, n: number, known: boolean): void {
-    const id = this.idOf(term, known);
-    if (id >= 0) this.bump(id, n);
   }
 
   private bump(id: number, n: number): void {
@@ -245,17 +447,48 @@ function tfidf(v: Vector, idf: Float64Array): Vector {
 
 /** The `k` heaviest terms of a vector (ties at the cut kept, so the result is deterministic). */
 function strongest(v: Vector, k: number): Vector {
-  if (v.ids.length <= k) return v;
-  const cut = Float64Array.from(v.ws).sort()[v.ws.length - k] ?? 0;
-  const ids: number[] = [];
-  const ws: number[] = [];
-  for (let j = 0; j < v.ids.length; j++) {
-    if ((v.ws[j] ?? 0) >= cut) {
-      ids.push(v.ids[j] ?? 0);
-      ws.push(v.ws[j] ?? 0);
+  const n = v.ids.length;
+  if (n <= k) return v;
+  const cut = kthLargest(v.ws, k);
+  let kept = 0;
+  for (let j = 0; j < n; j++) if ((v.ws[j] ?? 0) >= cut) kept++;
+  const ids = new Int32Array(kept);
+  const ws = new Float64Array(kept);
+  for (let j = 0, at = 0; j < n; j++) {
+    const w = v.ws[j] ?? 0;
+    if (w >= cut) {
+      ids[at] = v.ids[j] ?? 0;
+      ws[at++] = w;
     }
   }
-  return { ids: Int32Array.from(ids), ws: Float64Array.from(ws) };
+  return { ids, ws };
+}
+
+/** The `k`-th largest of `values` (0 < k ≤ length), as sorting would find it, in linear time (quickselect on a copy). */
+function kthLargest(values: Float64Array, k: number): number {
+  const a = Float64Array.from(values);
+  let lo = 0;
+  let hi = a.length - 1;
+  const at = k - 1;
+  while (lo < hi) {
+    // Hoare partition, largest first: a[lo..j] ≥ pivot ≥ a[i..hi], and what lies between equals it.
+    const pivot = a[(lo + hi) >> 1] ?? 0;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] ?? 0) > pivot) i++;
+      while ((a[j] ?? 0) < pivot) j--;
+      if (i <= j) {
+        const x = a[i] ?? 0;
+        a[i++] = a[j] ?? 0;
+        a[j--] = x;
+      }
+    }
+    if (at <= j) hi = j;
+    else if (at >= i) lo = i;
+    else break;
+  }
+  return a[at] ?? 0;
 }
 
 /** Weighted sum of vectors (`dense` is scratch of the vocabulary's size, left zeroed), cut to its `keep` strongest terms, normalised. */
@@ -268,11 +501,12 @@ function profile(parts: ReadonlyArray<{ v: Vector; w: number }>, keep: number, d
       dense[id] = (dense[id] ?? 0) + w * (v.ws[j] ?? 0);
     }
   }
-  const sum: Vector = {
-    ids: Int32Array.from(touched),
-    ws: Float64Array.from(touched, (id) => dense[id] ?? 0),
-  };
-  for (const id of touched) dense[id] = 0;
+  const sum: Vector = { ids: new Int32Array(touched.length), ws: new Float64Array(touched.length) };
+  touched.forEach((id, j) => {
+    sum.ids[j] = id;
+    sum.ws[j] = dense[id] ?? 0;
+    dense[id] = 0;
+  });
   const top = strongest(sum, keep);
   let norm = 0;
   for (const w of top.ws) norm += w * w;
@@ -327,8 +561,18 @@ function accumulate(v: Vector, index: Postings, maxTerms: number, scores: Float6
 }
 
 export function rankInbox(input: InboxRankInput): InboxRanking[] {
-  const vocab = new Vocabulary();
-  const libraryVectors = input.library.map((d) => vocab.count(d.title, d.text));
+  // What an earlier ranking read in an item is taken back as it was: the same terms in the
+  // same order give the same document frequencies and sums as reading the item again.
+  const vocab = new Vocabulary(input.keptTerms);
+  const kept = vocab.words.length;
+  const read: RankMemory['items'] = [];
+  const libraryVectors = input.library.map((d) => {
+    if (d.counted && vocab.holds(d.counted)) return vocab.recount(d.counted);
+    const v = vocab.count(d.title, d.text);
+    read.push({ itemId: d.id, counted: { ids: v.ids, counts: Int32Array.from(v.ws) } });
+    return v;
+  });
+  input.remember?.(memoryOf(vocab, kept, read));
   const candidateVectors = input.candidates.map((c) => vocab.count(c.title, c.summary));
   const n = libraryVectors.length + candidateVectors.length;
   const terms = vocab.words.length;
@@ -365,6 +609,7 @@ export function rankInbox(input: InboxRankInput): InboxRanking[] {
   );
   for (let j = 0; j < dismissed.ids.length; j++) dense[dismissed.ids[j] ?? 0] = dismissed.ws[j] ?? 0;
   const topicScores = new Float64Array(topics.length);
+  const scratch = new Float64Array(terms);
   const itemScores = new Float64Array(libraryVectors.length);
 
   return input.candidates.map((c, ci) => {
@@ -392,9 +637,23 @@ export function rankInbox(input: InboxRankInput): InboxRanking[] {
       score: Math.round(Math.max(0, Math.min(1, raw)) * 1000) / 10,
       bestTopic: best >= 0 ? (topics[best] ?? null) : null,
       similar: nearest.map((i) => input.library[i]?.id ?? 0),
-      words: bestProfile ? matchedWords(v, bestProfile, vocab.words) : [],
+      words: bestProfile ? matchedWords(v, bestProfile, vocab.words, scratch) : [],
     };
   });
+}
+
+/**
+ * What to keep after reading the library: the terms its newly read items numbered (from
+ * `kept` on) and their counts; or, when most kept terms are no item's any more (items
+ * changed or went), nothing at all, so that the next ranking numbers afresh.
+ */
+function memoryOf(vocab: Vocabulary, kept: number, read: RankMemory['items']): RankMemory {
+  let unused = 0;
+  for (let id = 0; id < kept; id++) if (!vocab.df[id]) unused++;
+  if (unused > Math.max(FORGET_AFTER, kept - unused)) return { forget: true, terms: [], items: [] };
+  const terms: RankMemory['terms'] = [];
+  for (let id = kept; id < vocab.words.length; id++) terms.push({ id, term: vocab.words[id] ?? '' });
+  return { forget: false, terms, items: read };
 }
 
 /** The `k` best of `scores` among `touched`, best first, ties by the lower index. */
@@ -423,15 +682,24 @@ function topIndexes(scores: Float64Array, touched: readonly number[], k: number)
   return top;
 }
 
-/** The candidate's terms that weigh most in the topic's profile: pairs ("kv cache") before the words they hold. */
-function matchedWords(v: Vector, topicProfile: Vector, words: readonly string[]): string[] {
-  const inProfile = new Map<number, number>();
-  topicProfile.ids.forEach((id, j) => inProfile.set(id, topicProfile.ws[j] ?? 0));
+/**
+ * The candidate's terms that weigh most in the topic's profile: pairs ("kv cache") before the
+ * words they hold. `dense` is scratch of the vocabulary's size, left zeroed.
+ */
+function matchedWords(
+  v: Vector,
+  topicProfile: Vector,
+  words: readonly string[],
+  dense: Float64Array,
+): string[] {
+  for (let j = 0; j < topicProfile.ids.length; j++) dense[topicProfile.ids[j] ?? 0] = topicProfile.ws[j] ?? 0;
   const matched: Array<{ word: string; c: number }> = [];
-  v.ids.forEach((id, j) => {
-    const c = (v.ws[j] ?? 0) * (inProfile.get(id) ?? 0);
+  for (let j = 0; j < v.ids.length; j++) {
+    const id = v.ids[j] ?? 0;
+    const c = (v.ws[j] ?? 0) * (dense[id] ?? 0);
     if (c > 0) matched.push({ word: words[id] ?? '', c });
-  });
+  }
+  for (const id of topicProfile.ids) dense[id] = 0;
   matched.sort((a, b) => b.c - a.c || a.word.localeCompare(b.word));
   const chosen: typeof matched = [];
   for (const pairs of [true, false]) {

@@ -163,7 +163,7 @@ export function landEntries(
 /** Scores every entry waiting in the inbox against the library as it is now; run it in a transaction. */
 export function rerankInbox(store: LibraryStore): number {
   const feeds = store.feedStore();
-  const waiting = feeds.inboxByState('inbox');
+  const waiting = feeds.inboxTexts('inbox');
   if (waiting.length === 0) return 0;
   const rootRanks = new Map<string, number>();
   for (const path of treeOrder(store.topics())) {
@@ -172,9 +172,11 @@ export function rerankInbox(store: LibraryStore): number {
   }
   const rankings = rankInbox({
     library: feeds.rankingDocs(),
-    dismissed: feeds.inboxByState('dismissed').map((e) => `${e.title}\n${e.summary}`),
-    candidates: waiting.map((e) => ({ key: e.key, title: e.title, summary: e.summary })),
+    dismissed: feeds.inboxTexts('dismissed').map((e) => `${e.title}\n${e.summary}`),
+    candidates: waiting,
     rootRanks,
+    keptTerms: feeds.rankTerms(),
+    remember: (memory) => feeds.saveRankMemory(memory),
   });
   for (const r of rankings) feeds.setInboxRanking(r.key, r);
   return rankings.length;

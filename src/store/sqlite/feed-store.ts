@@ -10,6 +10,7 @@ import type {
   ItemMetadata,
   PaperMetadata,
   RankingDoc,
+  RankMemory,
   StoredFeed,
 } from '../../core/feed-store.js';
 import type { Status } from '../../core/item.js';
@@ -269,6 +270,13 @@ export class SqliteFeedStore implements FeedStore {
     ).map(toEntry);
   }
 
+  inboxTexts(state: InboxState): Array<Pick<InboxEntry, 'key' | 'title' | 'summary'>> {
+    // inboxByState's order: the dismissed profile sums its entries in it.
+    return this.sql(
+      'SELECT key, title, summary FROM inbox_entries WHERE state = ? ORDER BY score DESC, seen_at DESC, key',
+    ).all(state) as Array<Pick<InboxEntry, 'key' | 'title' | 'summary'>>;
+  }
+
   inboxEntryOfItem(itemId: number): InboxEntry | null {
     const row = this.sql(
       "SELECT * FROM inbox_entries WHERE item_id = ? ORDER BY state = 'inbox' DESC LIMIT 1",
@@ -299,20 +307,76 @@ export class SqliteFeedStore implements FeedStore {
   }
 
   rankingDocs(): RankingDoc[] {
+    // An item whose terms are kept is not read again: its abstract stays on disk.
     const rows = this.sql(
-      `SELECT id, title, aliases, coalesce(abstract, '') AS abstract, coalesce(why, '') AS why, topics, status, importance, rating
-         FROM items WHERE status != 'inbox' AND kind != 'site' AND title != ''`,
+      `SELECT i.id, i.topics, i.status, i.importance, i.rating, t.ids, t.counts,
+              CASE WHEN t.ids IS NULL THEN i.title ELSE '' END,
+              CASE WHEN t.ids IS NULL THEN i.aliases ELSE '[]' END,
+              CASE WHEN t.ids IS NULL THEN coalesce(i.abstract, '') ELSE '' END,
+              CASE WHEN t.ids IS NULL THEN coalesce(i.why, '') ELSE '' END
+         FROM items i LEFT JOIN item_rank_terms t ON t.item_id = i.id
+        WHERE i.status != 'inbox' AND i.kind != 'site' AND i.title != ''
+        ORDER BY i.id`,
     )
       .raw()
-      .all() as Array<[number, string, string, string, string, string, string, number | null, number | null]>;
+      .all() as Array<
+      [
+        number,
+        string,
+        string,
+        number | null,
+        number | null,
+        Buffer | null,
+        Buffer | null,
+        string,
+        string,
+        string,
+        string,
+      ]
+    >;
     return rows.map((r) => ({
       id: r[0],
-      title: r[1],
-      text: `${(JSON.parse(r[2]) as string[]).join(' ')} ${r[3]} ${r[4]}`,
-      topics: JSON.parse(r[5]) as string[],
-      status: r[6] as Status,
-      importance: r[7],
-      rating: r[8],
+      topics: JSON.parse(r[1]) as string[],
+      status: r[2] as Status,
+      importance: r[3],
+      rating: r[4],
+      counted: r[5] === null || r[6] === null ? null : { ids: int32s(r[5]), counts: int32s(r[6]) },
+      title: r[7],
+      text: r[5] === null ? `${(JSON.parse(r[8]) as string[]).join(' ')} ${r[9]} ${r[10]}` : '',
     }));
   }
+
+  rankTerms(): string[] {
+    const terms: string[] = [];
+    for (const [id, term] of this.sql('SELECT id, term FROM rank_terms ORDER BY id').raw().all() as Array<
+      [number, string]
+    >) {
+      while (terms.length < id) terms.push('');
+      terms.push(term);
+    }
+    return terms;
+  }
+
+  saveRankMemory(memory: RankMemory): void {
+    if (memory.forget) {
+      this.sql('DELETE FROM item_rank_terms').run();
+      this.sql('DELETE FROM rank_terms').run();
+    }
+    const term = this.sql('INSERT OR REPLACE INTO rank_terms (id, term) VALUES (?, ?)');
+    for (const t of memory.terms) term.run(t.id, t.term);
+    const item = this.sql('INSERT OR REPLACE INTO item_rank_terms (item_id, ids, counts) VALUES (?, ?, ?)');
+    for (const { itemId, counted } of memory.items)
+      item.run(itemId, bytes(counted.ids), bytes(counted.counts));
+  }
+}
+
+function bytes(values: Int32Array): Buffer {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+}
+
+/** A blob of 32-bit integers: a view when SQLite's bytes are aligned for one, else a copy. */
+function int32s(blob: Buffer): Int32Array {
+  const n = blob.byteLength >> 2;
+  if (blob.byteOffset % 4 === 0) return new Int32Array(blob.buffer, blob.byteOffset, n);
+  return new Int32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + 4 * n));
 }

@@ -240,6 +240,34 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 9,
+    description: "the inbox ranking's terms of each library item, kept until the item's text changes",
+    sql: `
+      -- What src/core/inbox-rank.ts read in an item's title, aliases, abstract and why, so
+      -- that a rerank does not read 10,000 abstracts again: the ids of its terms in reading
+      -- order and how often each came (32-bit integers), the ids numbering rank_terms. The
+      -- triggers drop an item's row when its text changes or it goes; the next rerank reads
+      -- that item again.
+      CREATE TABLE rank_terms (
+        id INTEGER PRIMARY KEY,
+        term TEXT NOT NULL
+      );
+      CREATE TABLE item_rank_terms (
+        item_id INTEGER PRIMARY KEY,
+        ids BLOB NOT NULL,
+        counts BLOB NOT NULL
+      );
+      CREATE TRIGGER item_rank_terms_update AFTER UPDATE OF title, aliases, abstract, why ON items
+        WHEN old.title IS NOT new.title OR old.aliases IS NOT new.aliases
+          OR old.abstract IS NOT new.abstract OR old.why IS NOT new.why BEGIN
+        DELETE FROM item_rank_terms WHERE item_id = old.id;
+      END;
+      CREATE TRIGGER item_rank_terms_delete AFTER DELETE ON items BEGIN
+        DELETE FROM item_rank_terms WHERE item_id = old.id;
+      END;
+    `,
+  },
 ];
 
 /**
