@@ -1,4 +1,4 @@
-// The inbox ranking keeps what it read in each library item (migration 9: item_rank_terms,
+// The inbox ranking keeps what it read in each library item (migration 8: item_rank_terms,
 // rank_terms) and reads again only the items whose title or text changed: a rerank from
 // memory must rank exactly as reading the whole library again does.
 

@@ -241,7 +241,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 9,
+    version: 8,
     description: "the inbox ranking's terms of each library item, kept until the item's text changes",
     sql: `
       -- What src/core/inbox-rank.ts read in an item's title, aliases, abstract and why, so
