@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   notes: async () => (await import('./notes-command.js')).registerNotes,
   topics: async () => (await import('./topics-command.js')).registerTopics,
   topic: async () => (await import('./topics-command.js')).registerTopic,
+  move: async () => (await import('./move-command.js')).registerMove,
   next: async () => (await import('./next-command.js')).registerNext,
   plan: async () => (await import('./plan-command.js')).registerPlan,
   progress: async () => (await import('./progress-command.js')).registerProgress,
