@@ -227,4 +227,22 @@ describe('lectio move', () => {
     assert.equal(listJsonText(db), before);
     assert.deepEqual(topics(), treeBefore);
   });
+
+  it('keeps the move of an item merged into another', () => {
+    const added = JSON.parse(
+      ok([
+        'add',
+        'https://example.org/serving-notes',
+        '--title',
+        'Notes on serving',
+        '--topic',
+        'Scratch',
+        '--json',
+      ]),
+    ) as { itemId: number };
+    ok(['merge', String(added.itemId), String(itemOf(FLASH).id)]);
+    const merged = listItems(db).find((i) => i.id === added.itemId);
+    assert.deepEqual(merged?.topics, ['Journal club / this week']);
+    assert.ok(!idsUnder('Scratch').includes(added.itemId));
+  });
 });
