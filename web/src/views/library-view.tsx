@@ -3,7 +3,7 @@
 // time. Rows can be selected (click, shift-click, x) and marked together, or moved to a topic
 // (m: an existing topic from the list, or a new one typed).
 
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api, type ItemSummary, type Status, type TopicSummary } from '../api.js';
 import { ErrorLine, leafOf, Stars, StatusBadge } from '../components/common.js';
 import { VirtualList } from '../components/virtual-list.js';
@@ -203,7 +203,9 @@ export function LibraryView(props: { loc: Location }) {
     }
   };
 
-  useEffect(() => {
+  // Renewed before the paint (a layout effect): a key pressed once the new selection or cursor
+  // shows acts on it, not on the state before.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event) || event.ctrlKey || event.metaKey || event.altKey || total === null) return;
       if (event.key === 'j' || event.key === 'ArrowDown') setCursor((c) => Math.min(total - 1, c + 1));
