@@ -162,6 +162,66 @@ describe('the reader’s writes', () => {
     assert.equal(done.length, 2);
   });
 
+  it('moves several items to a new topic in one transaction: an unknown id moves none', async () => {
+    const topicPaths = async () =>
+      (await json<Array<{ path: string; items: number }>>(await t.request('GET', '/api/topics'))).map(
+        (x) => `${x.path}: ${x.items}`,
+      );
+    const before = await json<{ topics: string[] }>(await t.request('GET', '/api/items/6'));
+    const treeBefore = await topicPaths();
+    await refused(
+      await t.request('POST', '/api/move', { ids: [6, 999999], topic: 'Moved on the web' }),
+      404,
+      'not_found',
+    );
+    assert.match(
+      await refused(await t.request('POST', '/api/move', { ids: [], topic: 'x' }), 400, 'bad_input'),
+      /^ids: /,
+    );
+    assert.match(
+      await refused(await t.request('POST', '/api/move', { ids: [6], topic: '' }), 400, 'bad_input'),
+      /^topic: /,
+    );
+    assert.deepEqual(
+      (await json<{ topics: string[] }>(await t.request('GET', '/api/items/6'))).topics,
+      before.topics,
+    );
+    assert.deepEqual(await topicPaths(), treeBefore);
+
+    const result = await json<{
+      topic: string;
+      created: boolean;
+      moved: Array<{ id: number; from: string[] }>;
+    }>(await t.request('POST', '/api/move', { ids: [6, 7], topic: 'Moved on the web / today' }));
+    assert.equal(result.topic, 'Moved on the web / today');
+    assert.equal(result.created, true);
+    assert.deepEqual(
+      result.moved.map((m) => m.id),
+      [6, 7],
+    );
+    assert.deepEqual(result.moved[0]?.from, before.topics);
+    const under = await json<Page>(
+      await t.request('GET', `/api/items?topic=${encodeURIComponent('Moved on the web')}`),
+    );
+    assert.deepEqual(
+      under.rows.map((r) => [r.id, r.topics]),
+      [
+        [6, ['Moved on the web / today']],
+        [7, ['Moved on the web / today']],
+      ],
+    );
+    assert.ok((await topicPaths()).includes('Moved on the web: 2'));
+    const item = await json<{ history: Array<{ kind: string; to?: string }> }>(
+      await t.request('GET', '/api/items/6'),
+    );
+    assert.deepEqual(item.history.at(-1), {
+      at: '2026-11-25T10:00:00.000Z',
+      kind: 'topic',
+      from: before.topics,
+      to: 'Moved on the web / today',
+    });
+  });
+
   it('reorders topics, and plans a topic', async () => {
     const topics = await json<Array<{ path: string; depth: number; rank: number | null }>>(
       await t.request('GET', '/api/topics'),
@@ -319,6 +379,7 @@ describe('who may call', () => {
     ])
       assert.ok(doc.paths[p], p);
     assert.ok(doc.paths['/api/items/{id}/mark']?.post);
+    assert.ok(doc.paths['/api/move']?.post);
   });
 });
 

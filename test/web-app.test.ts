@@ -1,13 +1,15 @@
 // The web app in a real browser (Debian's Chromium through playwright-core) against the
 // server of `lectio serve` on 127.0.0.1, on each of the four seeds: load the library, search
 // as you type, open an item, write a note and see it persist, mark the head of the queue read
-// and see the queue move, open the map. Then a hostile list: nothing in it may run.
+// and see the queue move, open the map. Moving a selection to a new topic. Then a hostile
+// list: nothing in it may run.
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { makeTempDir, removeDir, SEEDS } from './cli-helpers.js';
+import { topicSummaries } from '../src/core/topic-service.js';
 import { CHROMIUM, importFiles, openLibrary, serveLibrary } from './web/web-harness.js';
 
 let browser: Browser;
@@ -125,6 +127,63 @@ describe('the main flows on each seed', () => {
       }
     });
   }
+});
+
+describe('moving the selection to a topic', () => {
+  it('selects two items, moves them to a new topic from the keyboard, and finds them there after a reload', async () => {
+    const db = path.join(dir, 'move.sqlite');
+    const setup = openLibrary(db);
+    importFiles(setup, [SEEDS[0] as string]);
+    const from = topicSummaries(setup).find((x) => x.items >= 3);
+    setup.close();
+    assert.ok(from, 'a topic with three items');
+    const server = await serveLibrary(db);
+    const errors: string[] = [];
+    const page = await newPage(errors);
+    try {
+      await page.goto(`${server.url}/#/library?topic=${encodeURIComponent(from.path)}`);
+      await page.locator('.total', { hasText: `${from.items} items` }).waitFor();
+      await waitForCount(page, '.vrow a.title', (n) => n >= 3);
+      const titles = await page.locator('.vrow a.title').allTextContents();
+      // x selects the row under the cursor, j moves down, m goes to the topic field; each key
+      // once the page shows the last one, as a reader's eyes would.
+      await page.keyboard.press('x');
+      await page.locator('.selection', { hasText: '1 selected' }).waitFor();
+      await page.keyboard.press('j');
+      await page.locator('.item-row.cursor a.title', { hasText: titles[1] as string }).waitFor();
+      await page.keyboard.press('x');
+      await page.locator('.selection', { hasText: '2 selected' }).waitFor();
+      await page.keyboard.press('m');
+      await page.locator('input[aria-label="move to topic"]:focus').waitFor();
+      await page.keyboard.type('Reading group / from the web');
+      await page.keyboard.press('Enter');
+      await page.locator('.done', { hasText: 'moved 2 items to Reading group / from the web' }).waitFor();
+
+      // They leave this topic, and the tree counts them under the new one.
+      await page.locator('.total', { hasText: new RegExp(`^${from.items - 2} items$`, 'u') }).waitFor();
+      await page
+        .locator('.topics a[title="Reading group / from the web"] .count', { hasText: '2' })
+        .waitFor();
+      const moved = titles.slice(0, 2);
+      await page.reload();
+      await page.locator('.topics a[title="Reading group / from the web"]').click();
+      await page.locator('.toolbar h1', { hasText: 'from the web' }).waitFor();
+      await page.locator('.total', { hasText: /^2 items$/u }).waitFor();
+      await waitForCount(page, '.vrow a.title', (n) => n === 2);
+      assert.deepEqual((await page.locator('.vrow a.title').allTextContents()).sort(), [...moved].sort());
+      assert.deepEqual(
+        server.store
+          .listItems({ topic: 'Reading group' })
+          .map((i) => i.title)
+          .sort(),
+        [...moved].sort(),
+      );
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
 });
 
 const HOSTILE = [

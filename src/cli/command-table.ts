@@ -16,6 +16,7 @@ export const COMMAND_MODULES = {
   notes: ['notes-command', 'registerNotes'],
   topics: ['topics-command', 'registerTopics'],
   topic: ['topics-command', 'registerTopic'],
+  move: ['move-command', 'registerMove'],
   next: ['next-command', 'registerNext'],
   plan: ['plan-command', 'registerPlan'],
   progress: ['progress-command', 'registerProgress'],

@@ -27,6 +27,10 @@ export function eventInWords(e: HistoryEvent, whyChars: number): string {
       return `importance ${String(e.importance)}`;
     case 'enriched':
       return `arXiv metadata (${(e.fields as string[] | undefined)?.join(', ') || 'merged'})`;
+    case 'topic': {
+      const from = (e.from as string[] | undefined) ?? [];
+      return `moved to ${String(e.to)}${from.length > 0 ? ` (from ${from.join(', ')})` : ''}`;
+    }
     case 'kept':
       return `kept from the inbox${e.topic ? ` → ${String(e.topic)}` : ''}`;
     default:

@@ -1,9 +1,17 @@
 // Topics as the user sees and orders them: the tree with counts and progress, priorities,
-// renames and merges. Rules of order live in topic-tree.ts.
+// renames and merges, and items moved between them. Rules of order live in topic-tree.ts.
 
 import { LectioError } from './errors.js';
 import type { LibraryStore } from './library-store.js';
-import { isWithin, prioritize, resolveTopic, rootOf, TOPIC_SEPARATOR, treeOrder } from './topic-tree.js';
+import {
+  isWithin,
+  prioritize,
+  resolveTopic,
+  resolveTopicForWriting,
+  rootOf,
+  TOPIC_SEPARATOR,
+  treeOrder,
+} from './topic-tree.js';
 
 /**
  * Keeps items.topic_rank (the rank of an item's best top-level topic) true after anything
@@ -103,5 +111,61 @@ export function renameTopic(
     const items = store.renameTopic(from, target, now.toISOString());
     refreshTopicRanks(store);
     return { from, to: target, items, merged: mode === 'merge' };
+  });
+}
+
+export interface MoveResult {
+  /** The topic's path as stored (an existing one in its own case). */
+  topic: string;
+  /** Whether the move created the topic. */
+  created: boolean;
+  /** Items that changed topics, with the topics they left. */
+  moved: Array<{ id: number; title: string; from: string[] }>;
+  /** Items already filed under the topic alone. */
+  unchanged: number[];
+}
+
+/**
+ * Files each item under one topic, alone: the user's word (user-fields.ts), so the item
+ * leaves every topic its lists gave it and a re-import keeps it where the user put it. An
+ * unknown id moves nothing. A new topic goes last among its siblings, as an import's would.
+ */
+export function moveItems(
+  store: LibraryStore,
+  ids: readonly number[],
+  topicName: string,
+  now: Date,
+): MoveResult {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) throw new LectioError('bad_input', 'move: name the items to move');
+  const at = now.toISOString();
+  return store.transaction(() => {
+    const items = store.getItems(unique);
+    const found = new Set(items.map((i) => i.id));
+    const missing = unique.filter((id) => !found.has(id));
+    if (missing.length > 0) {
+      throw new LectioError(
+        'not_found',
+        `no item ${missing.map((id) => `#${id}`).join(', ')}; nothing moved`,
+      );
+    }
+    const paths = store.topics().map((t) => t.path);
+    const topic = resolveTopicForWriting(paths, topicName);
+    const created = !paths.includes(topic);
+    store.ensureTopics([topic]);
+    const result: MoveResult = { topic, created, moved: [], unchanged: [] };
+    for (const item of items) {
+      // Stored even when the lists already file it there, as `mark` stores a status: the
+      // user's word then outlives a list that later files it elsewhere.
+      store.setUserFields(item.id, { topic }, at);
+      if (item.topics.length === 1 && item.topics[0] === topic) {
+        result.unchanged.push(item.id);
+        continue;
+      }
+      store.addEvent(item.id, 'topic', { from: item.topics, to: topic }, at);
+      result.moved.push({ id: item.id, title: item.title, from: item.topics });
+    }
+    refreshTopicRanks(store, unique);
+    return result;
   });
 }

@@ -3,8 +3,14 @@ import { describe, it } from 'node:test';
 import type { Status } from './item.js';
 import { effectiveFields } from './user-fields.js';
 
-const list = (status: Status) => ({ title: 'A paper', status, importance: 3, why: 'from the list' });
-const user = (status: Status | null) => ({ title: null, status, importance: null, why: null });
+const list = (status: Status) => ({
+  title: 'A paper',
+  status,
+  importance: 3,
+  why: 'from the list',
+  topics: ['LLM / serving', 'Systems'],
+});
+const user = (status: Status | null) => ({ title: null, status, importance: null, why: null, topic: null });
 
 describe('the user against the lists', () => {
   const cases: Array<[string, Status, Status | null, Status | null, Status]> = [
@@ -23,12 +29,20 @@ describe('the user against the lists', () => {
   it('keeps the user why, importance and title over the lists', () => {
     const e = effectiveFields(
       list('to-read'),
-      { title: 'Mine', status: null, importance: 5, why: 'mine' },
+      { title: 'Mine', status: null, importance: 5, why: 'mine', topic: null },
       'to-read',
     );
     assert.deepEqual([e.title, e.importance, e.why], ['Mine', 5, 'mine']);
     const l = effectiveFields(list('to-read'), user(null), 'to-read');
     assert.deepEqual([l.title, l.importance, l.why], ['A paper', 3, 'from the list']);
+  });
+  it('files a moved item under the user topic alone, whatever the lists say', () => {
+    const moved = effectiveFields(list('to-read'), { ...user(null), topic: 'Reading group' }, 'to-read');
+    assert.deepEqual(moved.topics, ['Reading group']);
+    assert.deepEqual(effectiveFields(list('to-read'), user(null), 'to-read').topics, [
+      'LLM / serving',
+      'Systems',
+    ]);
   });
   it('clears the user status once a list moved past it', () => {
     assert.equal(effectiveFields(list('read'), user('reading'), 'to-read').userStatus, null);

@@ -1,6 +1,6 @@
 // What the user says about an item against what their lists say. Lists are re-imported
-// for years; a `lectio mark`, `why` or `rate` must survive that, yet a list that later
-// ticks a paper `[x]` is news the library should take.
+// for years; a `lectio mark`, `why`, `rate` or `move` must survive that, yet a list that
+// later ticks a paper `[x]` is news the library should take.
 
 import { STATUS_RANK, type Status } from './item.js';
 
@@ -10,6 +10,8 @@ export interface ListFields {
   status: Status;
   importance: number | null;
   why: string | null;
+  /** Topic paths of its sources, first seen first. */
+  topics: string[];
 }
 
 /** What the user set with lectio itself; null where they never did. */
@@ -18,6 +20,8 @@ export interface UserFields {
   status: Status | null;
   importance: number | null;
   why: string | null;
+  /** The one topic the item was moved to (`lectio move`). */
+  topic: string | null;
 }
 
 export interface Effective {
@@ -25,6 +29,7 @@ export interface Effective {
   status: Status;
   importance: number | null;
   why: string | null;
+  topics: string[];
   /** The user's status after this fold: cleared when a list moved further along. */
   userStatus: Status | null;
 }
@@ -55,6 +60,9 @@ export function effectiveFields(
     status: userStatus ?? list.status,
     importance: user.importance ?? list.importance,
     why: user.why ?? list.why,
+    // A move files the item under that topic alone: it leaves every topic the lists gave it,
+    // which is what moving means in a tree (the store files the sources there too).
+    topics: user.topic !== null ? [user.topic] : list.topics,
     userStatus,
   };
 }

@@ -16,7 +16,7 @@ import { readingQueue } from '../core/reading-queue.js';
 import { readingEventsOf, readingProgress } from '../core/reading-progress.js';
 import { resolveRef } from '../core/resolve-ref.js';
 import { parseSearchQuery } from '../core/search-query.js';
-import { prioritizeTopics, renameTopic, topicSummaries } from '../core/topic-service.js';
+import { moveItems, prioritizeTopics, renameTopic, topicSummaries } from '../core/topic-service.js';
 import { resolveTopic, treeOrder } from '../core/topic-tree.js';
 import { checkListName, listInputOfBytes } from '../formats/read-list-file.js';
 import { inboxRoutes } from './inbox-routes.js';
@@ -124,6 +124,14 @@ const libraryRoutes: Route[] = [
         const at = now();
         return body.ids.map((one) => markItem(store, one, { status: body.status }, at));
       }),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/move',
+    tag: 'library',
+    summary: 'move several items to a topic, created if new, in one transaction (lectio move)',
+    body: z.object({ ids: z.array(id).min(1).max(10_000), topic: z.string().min(1).max(500) }),
+    handle: ({ store, now }, { body }) => moveItems(store, body.ids, body.topic, now()),
   }),
   route({
     method: 'PUT',

@@ -7,10 +7,19 @@ import type { MarkResult } from '../../src/core/mark-item.js';
 import type { QueueEntry } from '../../src/core/rank-queue.js';
 import type { PlanView } from '../../src/core/reading-plan.js';
 import type { ProgressView } from '../../src/core/reading-progress.js';
-import type { TopicSummary } from '../../src/core/topic-service.js';
+import type { MoveResult, TopicSummary } from '../../src/core/topic-service.js';
 import type { InboxView } from '../../src/core/inbox.js';
 
-export type { InboxView, ItemPage, ItemSummary, MarkResult, PlanView, ProgressView, TopicSummary };
+export type {
+  InboxView,
+  ItemPage,
+  ItemSummary,
+  MarkResult,
+  MoveResult,
+  PlanView,
+  ProgressView,
+  TopicSummary,
+};
 export type SearchHitJson = ReturnType<typeof searchHitJson>;
 export type ImportSummary = ReturnType<typeof importSummary>;
 export type HistoryEntry = { at: string; kind: string } & Record<string, unknown>;
@@ -78,6 +87,7 @@ export const api = {
   mark: (id: number, request: { status?: Status; pass?: number }) =>
     call<MarkResult>('POST', `/api/items/${id}/mark`, request),
   markMany: (ids: number[], status: Status) => call<MarkResult[]>('POST', '/api/mark', { ids, status }),
+  move: (ids: number[], topic: string) => call<MoveResult>('POST', '/api/move', { ids, topic }),
   setNote: (id: number, note: string) =>
     call<{ changed: boolean; item: ItemDetail }>('PUT', `/api/items/${id}/note`, { note }),
   setWhy: (id: number, why: string) => call<ItemDetail>('PUT', `/api/items/${id}/why`, { why }),

@@ -268,6 +268,15 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 9,
+    description: "the user's topic: items moved to a topic with lectio move",
+    sql: `
+      -- Like user_status: what the user said, above what the lists say (src/core/user-fields.ts).
+      -- Null until the item is moved; its sources are then filed under it at every fold.
+      ALTER TABLE items ADD COLUMN user_topic TEXT;
+    `,
+  },
 ];
 
 /**

@@ -62,6 +62,7 @@ interface ItemRow {
   user_importance: number | null;
   user_why: string | null;
   user_title: string | null;
+  user_topic: string | null;
   pass: number;
   rating: number | null;
   read_at: string | null;
@@ -352,6 +353,7 @@ export class SqliteLibraryStore implements LibraryStore {
         `UPDATE items SET
            user_title = coalesce(items.user_title, f.user_title), user_status = coalesce(items.user_status, f.user_status),
            user_importance = coalesce(items.user_importance, f.user_importance), user_why = coalesce(items.user_why, f.user_why),
+           user_topic = coalesce(items.user_topic, f.user_topic),
            pass = max(items.pass, f.pass), rating = coalesce(items.rating, f.rating), read_at = coalesce(items.read_at, f.read_at),
            note = CASE WHEN items.note = '' THEN f.note WHEN f.note = '' THEN items.note ELSE items.note || char(10) || char(10) || f.note END,
            abstract = coalesce(items.abstract, f.abstract), journal_ref = coalesce(items.journal_ref, f.journal_ref),
@@ -404,13 +406,14 @@ export class SqliteLibraryStore implements LibraryStore {
     const row = this.stmt.itemRow.get(itemId) as ItemRow | undefined;
     const aliases = JSON.stringify(a.aliases);
     const authors = JSON.stringify(a.authors);
-    const topics = JSON.stringify(a.topics);
     const previousList = row ? (row.list_status as Status) : null;
     const effective = effectiveFields(
       a,
-      row ? userFieldsOf(row) : { title: null, status: null, importance: null, why: null },
+      row ? userFieldsOf(row) : { title: null, status: null, importance: null, why: null, topic: null },
       previousList,
     );
+    const topics = JSON.stringify(effective.topics);
+    if (row?.user_topic) this.fileSourcesUnder(itemId, row.user_topic);
     const statusFrom = row ? (row.status as Status) : null;
     if (
       row &&
@@ -460,26 +463,41 @@ export class SqliteLibraryStore implements LibraryStore {
       status: row.list_status as Status,
       importance: row.list_importance,
       why: row.list_why,
+      topics: JSON.parse(row.topics) as string[],
     };
     // The list did not change here, so the user's word wins on every field they set.
     const effective = effectiveFields(list, user, null);
+    if (user.topic !== null) this.fileSourcesUnder(itemId, user.topic);
     this.db
       .prepare(
-        `UPDATE items SET user_title = ?, user_status = ?, user_importance = ?, user_why = ?,
-           title = ?, status = ?, importance = ?, why = ?, updated_at = ? WHERE id = ?`,
+        `UPDATE items SET user_title = ?, user_status = ?, user_importance = ?, user_why = ?, user_topic = ?,
+           title = ?, status = ?, importance = ?, why = ?, topics = ?, updated_at = ? WHERE id = ?`,
       )
       .run(
         user.title,
         user.status,
         user.importance,
         user.why,
+        user.topic,
         effective.title,
         effective.status,
         effective.importance,
         effective.why,
+        JSON.stringify(effective.topics),
         at,
         itemId,
       );
+  }
+
+  /**
+   * Every filter and count finds an item's topics through its sources (sources_topic), so a
+   * moved item's sources are filed under the user's topic, again after each fold: a re-imported
+   * list brings its own topic back.
+   */
+  private fileSourcesUnder(itemId: number, topic: string): void {
+    this.db
+      .prepare('UPDATE sources SET topic = ? WHERE item_id = ? AND topic != ?')
+      .run(topic, itemId, topic);
   }
 
   /** The title the lists give, for when a user title is cleared: fold the sources again. */
@@ -614,6 +632,11 @@ export class SqliteLibraryStore implements LibraryStore {
     db.prepare('INSERT OR REPLACE INTO topic_renames (from_path, to_path) VALUES (?, ?)').run(from, to);
     db.prepare('DELETE FROM topic_renames WHERE from_path = to_path').run();
     db.prepare('UPDATE plans SET topic = ? WHERE topic = ?').run(to, from);
+    // Items moved under the topic follow it, or the fold below would file them back.
+    db.prepare(
+      `UPDATE items SET user_topic = CASE WHEN user_topic = ? THEN ? ELSE ? || substr(user_topic, ?) END
+       WHERE user_topic = ? OR substr(user_topic, 1, ?) = ?`,
+    ).run(from, to, to, from.length + 1, from, prefix.length, prefix);
     for (const { item_id } of affected) {
       const itemSources = this.sourcesOf(item_id);
       if (itemSources.length > 0) this.saveAggregate(item_id, aggregateSources(itemSources, null), at);
@@ -947,6 +970,7 @@ function userFieldsOf(row: ItemRow): UserFields {
     status: row.user_status as Status | null,
     importance: row.user_importance,
     why: row.user_why,
+    topic: row.user_topic,
   };
 }
 

@@ -1,8 +1,9 @@
 // The library: the topic tree in the user's order with counts and progress, and every item
 // of the chosen topic in a virtualised list, filtered and sorted by the server, a page at a
-// time. Rows can be selected (click, shift-click, x) and marked together.
+// time. Rows can be selected (click, shift-click, x) and marked together, or moved to a topic
+// (m: an existing topic from the list, or a new one typed).
 
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api, type ItemSummary, type Status, type TopicSummary } from '../api.js';
 import { ErrorLine, leafOf, Stars, StatusBadge } from '../components/common.js';
 import { VirtualList } from '../components/virtual-list.js';
@@ -50,6 +51,44 @@ export function TopicTree(props: { topics: TopicSummary[]; current: string; para
   );
 }
 
+/** The selection's "move to topic": an existing topic offered as you type, or a new path. */
+function MoveToTopic(props: {
+  topics: TopicSummary[];
+  inputRef: { current: HTMLInputElement | null };
+  onMove: (topic: string) => Promise<void>;
+}) {
+  const [topic, setTopic] = useState('');
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (topic.trim() === '') return;
+    await props.onMove(topic.trim());
+    setTopic('');
+  };
+  return (
+    <form class="move" onSubmit={(e) => void submit(e)}>
+      <label>
+        move to{' '}
+        <input
+          ref={props.inputRef}
+          list="move-topics"
+          value={topic}
+          placeholder="topic (m)"
+          aria-label="move to topic"
+          onInput={(e) => setTopic((e.target as HTMLInputElement).value)}
+        />
+      </label>
+      <datalist id="move-topics">
+        {props.topics.map((t) => (
+          <option value={t.path} />
+        ))}
+      </datalist>
+      <button type="submit" disabled={topic.trim() === ''}>
+        move
+      </button>
+    </form>
+  );
+}
+
 export function LibraryView(props: { loc: Location }) {
   const p = props.loc.params;
   const topic = p.get('topic') ?? '';
@@ -68,7 +107,9 @@ export function LibraryView(props: { loc: Location }) {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [cursor, setCursor] = useState(0);
   const anchor = useRef<number | null>(null);
+  const moveInput = useRef<HTMLInputElement | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState('');
 
   useEffect(() => {
     api.topics().then(setTopics, setError);
@@ -113,6 +154,7 @@ export function LibraryView(props: { loc: Location }) {
   useEffect(() => {
     setSelected(new Set());
     setCursor(0);
+    setDone('');
   }, [key]);
 
   const rowAt = (i: number): ItemSummary | undefined => {
@@ -146,13 +188,30 @@ export function LibraryView(props: { loc: Location }) {
       setError(e);
     }
   };
+  // The moved items leave the topic shown here and the tree's counts change: reload both.
+  const moveSelected = async (to: string) => {
+    try {
+      const result = await api.move([...selected], to);
+      const n = result.moved.length;
+      setDone(
+        `moved ${n} ${n === 1 ? 'item' : 'items'} to ${result.topic}${result.created ? ' (new topic)' : ''}`,
+      );
+      setSelected(new Set());
+      setVersion((v) => v + 1);
+    } catch (e) {
+      setError(e);
+    }
+  };
 
-  useEffect(() => {
+  // Renewed before the paint (a layout effect): a key pressed once the new selection or cursor
+  // shows acts on it, not on the state before.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event) || event.ctrlKey || event.metaKey || event.altKey || total === null) return;
       if (event.key === 'j' || event.key === 'ArrowDown') setCursor((c) => Math.min(total - 1, c + 1));
       else if (event.key === 'k' || event.key === 'ArrowUp') setCursor((c) => Math.max(0, c - 1));
       else if (event.key === 'x' || event.key === ' ') toggle(cursor, event.shiftKey);
+      else if (event.key === 'm' && selected.size > 0) moveInput.current?.focus();
       else if (event.key === 'Enter' || event.key === 'o') {
         const row = rowAt(cursor);
         if (row) navigate(href('item', [row.id]));
@@ -232,10 +291,16 @@ export function LibraryView(props: { loc: Location }) {
                 {s}
               </button>
             ))}
+            <MoveToTopic topics={topics} inputRef={moveInput} onMove={moveSelected} />
             <button type="button" onClick={() => setSelected(new Set())}>
               clear
             </button>
           </div>
+        ) : null}
+        {done ? (
+          <p class="done" role="status">
+            {done}
+          </p>
         ) : null}
         <ErrorLine error={error} />
         {total === 0 ? (

@@ -262,8 +262,11 @@ export function MapView(props: { loc: Location }) {
               else if (n.kind === 'item' && n.item) navigate(href('item', [n.item.id]));
               else if (n.kind === 'more') navigate(href('library', [], { topic: n.full }));
             };
+            // Keyed: nodes arrive as topics' items load, and an unkeyed <g> holding the keyboard
+            // focus would become another node (Enter on a topic then opened an item).
             return (
               <g
+                key={n.key}
                 class={cls}
                 transform={`translate(${n.x},${n.y})`}
                 tabindex={n.kind === 'root' ? -1 : 0}

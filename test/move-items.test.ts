@@ -1,0 +1,248 @@
+// Issue 5's "move": `lectio move REF... --topic T` through the real CLI on a real library file
+// (the four seeds and a list of our own, edited between imports). A moved item shows under T
+// alone, stays there when its lists are re-imported or T is renamed, says so in its history,
+// keeps topic ranks true; a ref that names nothing moves nothing.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import {
+  childEnv,
+  type CliResult,
+  listItems,
+  listJsonText,
+  makeTempDir,
+  oneLineError,
+  removeDir,
+  runCli,
+  SEEDS,
+} from './cli-helpers.js';
+
+interface TopicJson {
+  path: string;
+  rank: number | null;
+  items: number;
+  read: number;
+}
+
+interface MoveJson {
+  topic: string;
+  created: boolean;
+  moved: Array<{ id: number; title: string; from: string[] }>;
+  unchanged: number[];
+}
+
+const PAGED = '2309.06180'; // PagedAttention: in seeds 000, 003 and 004, and in our list
+const FLASH = 'https://arxiv.org/abs/2205.14135';
+const SMOOTH = '2211.10438';
+
+/** Our own list: PagedAttention and FlashAttention under Serving, SmoothQuant under Quantization. */
+function ownList(options: { pagedRead?: boolean; pagedUnder?: string; extra?: string } = {}): string {
+  const paged = `- [${options.pagedRead ? 'x' : ' '}] [Efficient Memory Management for Large Language Model Serving with PagedAttention](https://arxiv.org/abs/${PAGED})`;
+  const under = options.pagedUnder ?? 'Serving';
+  return [
+    '# Move test list',
+    '',
+    '## Serving',
+    '',
+    ...(under === 'Serving' ? [paged] : []),
+    `- [ ] [FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness](${FLASH})`,
+    '',
+    '## Quantization',
+    '',
+    ...(under === 'Quantization' ? [paged] : []),
+    `- [ ] [SmoothQuant: Accurate and Efficient Post-Training Quantization for Large Language Models](https://arxiv.org/abs/${SMOOTH})`,
+    ...(options.extra ? [options.extra] : []),
+    '',
+  ].join('\n');
+}
+
+let dir = '';
+let db = '';
+let listFile = '';
+
+function lectio(args: readonly string[]): CliResult {
+  return runCli(['--db', db, ...args], { env: childEnv({ LECTIO_NOW: '2026-11-25T10:00:00Z' }) });
+}
+
+function ok(args: readonly string[]): string {
+  const r = lectio(args);
+  assert.equal(r.status, 0, `lectio ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
+function topics(): TopicJson[] {
+  return JSON.parse(ok(['topics', '--json'])) as TopicJson[];
+}
+
+function itemOf(arxivOrUrl: string) {
+  const item = listItems(db).find(
+    (i) => i.ids.arxiv === arxivOrUrl || i.links.some((l) => l.url === arxivOrUrl),
+  );
+  assert.ok(item, arxivOrUrl);
+  return item;
+}
+
+function idsUnder(topic: string): number[] {
+  return (JSON.parse(ok(['list', '--topic', topic, '--json'])) as Array<{ id: number }>).map((i) => i.id);
+}
+
+describe('lectio move', () => {
+  before(() => {
+    dir = makeTempDir('lectio-move-');
+    db = path.join(dir, 'library.sqlite');
+    listFile = path.join(dir, 'own-list.md');
+    fs.writeFileSync(listFile, ownList());
+    ok(['import', ...SEEDS, listFile]);
+  });
+  after(() => removeDir(dir));
+
+  it('files two items under a new topic alone, and the tree counts them there', () => {
+    const paged = itemOf(PAGED);
+    const flash = itemOf(FLASH);
+    assert.ok(
+      paged.topics.includes('Serving') && paged.topics.length > 1,
+      'PagedAttention is in several topics',
+    );
+    const servingBefore = topics().find((t) => t.path === 'Serving');
+    assert.equal(servingBefore?.items, 2);
+
+    const result = JSON.parse(
+      ok(['move', PAGED, String(flash.id), '--topic', 'Reading group / this week', '--json']),
+    ) as MoveJson;
+    assert.equal(result.topic, 'Reading group / this week');
+    assert.equal(result.created, true);
+    assert.deepEqual(
+      result.moved.map((m) => [m.id, m.from]),
+      [
+        [paged.id, paged.topics],
+        [flash.id, flash.topics],
+      ],
+    );
+
+    assert.deepEqual(itemOf(PAGED).topics, ['Reading group / this week']);
+    assert.deepEqual(idsUnder('Reading group').sort(), [paged.id, flash.id].sort());
+    for (const left of paged.topics) assert.ok(!idsUnder(left).includes(paged.id), `left ${left}`);
+    const tree = topics();
+    assert.equal(tree.find((t) => t.path === 'Serving')?.items, 0);
+    assert.equal(tree.find((t) => t.path === 'Reading group')?.items, 2);
+    assert.equal(tree.find((t) => t.path === 'Reading group / this week')?.items, 2);
+  });
+
+  it('says so in the history, in words', () => {
+    const shown = ok(['show', PAGED]);
+    assert.match(shown, /moved to Reading group \/ this week \(from [^)]*Serving[^)]*\)/u);
+    const history = (
+      JSON.parse(ok(['show', PAGED, '--json'])) as { history: Array<{ kind: string; to?: string }> }
+    ).history;
+    assert.deepEqual(
+      history.filter((e) => e.kind === 'topic').map((e) => e.to),
+      ['Reading group / this week'],
+    );
+  });
+
+  it('keeps topic ranks true: the queue ranks a moved item by its new topic', () => {
+    const root = topics().find((t) => t.path === 'Reading group');
+    assert.ok(root?.rank);
+    const handle = new Database(db, { readonly: true });
+    try {
+      const ranks = handle
+        .prepare(`SELECT topic_rank FROM items WHERE id IN (?, ?)`)
+        .pluck()
+        .all(itemOf(PAGED).id, itemOf(FLASH).id);
+      assert.deepEqual(ranks, [root.rank, root.rank]);
+    } finally {
+      handle.close();
+    }
+    // First among topics, a moved item says so among the reasons the queue gives.
+    ok(['topic', 'prioritize', 'Reading group']);
+    const queue = JSON.parse(ok(['next', '--json', '-n', '100'])) as Array<{ id: number; reasons: string[] }>;
+    const paged = queue.find((e) => e.id === itemOf(PAGED).id);
+    assert.ok(paged?.reasons.includes('topic #1 Reading group / this week'), JSON.stringify(paged));
+  });
+
+  it('survives a re-import of an edited list: the move stays, the list still ticks it read', () => {
+    fs.writeFileSync(listFile, ownList({ pagedRead: true, pagedUnder: 'Quantization' }));
+    ok(['import', listFile]);
+    const paged = itemOf(PAGED);
+    assert.deepEqual(paged.topics, ['Reading group / this week']);
+    assert.equal(paged.status, 'read');
+    assert.deepEqual(itemOf(FLASH).topics, ['Reading group / this week']);
+    assert.ok(!idsUnder('Quantization').includes(paged.id));
+    assert.ok(idsUnder('Quantization').includes(itemOf(SMOOTH).id), 'the others follow their list');
+    const readThere = listItems(db).filter(
+      (i) => i.topics[0] === 'Reading group / this week' && i.status === 'read',
+    );
+    assert.equal(topics().find((t) => t.path === 'Reading group / this week')?.read, readThere.length);
+  });
+
+  it('moves with the topic when it is renamed, and stays through the next import', () => {
+    ok(['topic', 'rename', 'Reading group', 'Journal club']);
+    assert.deepEqual(itemOf(PAGED).topics, ['Journal club / this week']);
+    fs.writeFileSync(
+      listFile,
+      ownList({
+        pagedUnder: 'Quantization',
+        extra: '- [ ] [Another paper for the list](https://arxiv.org/abs/2501.00042)',
+      }),
+    );
+    ok(['import', listFile]);
+    assert.deepEqual(itemOf(PAGED).topics, ['Journal club / this week']);
+    assert.deepEqual(itemOf(FLASH).topics, ['Journal club / this week']);
+  });
+
+  it('to an existing topic in any case, and an item already there is left as it is', () => {
+    const smooth = itemOf(SMOOTH);
+    const result = JSON.parse(
+      ok(['move', SMOOTH, PAGED, '--topic', 'journal club / THIS WEEK', '--json']),
+    ) as MoveJson;
+    assert.equal(result.topic, 'Journal club / this week');
+    assert.equal(result.created, false);
+    assert.deepEqual(
+      result.moved.map((m) => m.id),
+      [smooth.id],
+    );
+    assert.deepEqual(result.unchanged, [itemOf(PAGED).id]);
+    const text = ok(['move', SMOOTH, '--topic', 'Journal club / this week']);
+    assert.match(text, /^moved 0 items to "Journal club \/ this week"\nalready there: #\d+\n$/u);
+  });
+
+  it('refuses a ref that names nothing, and moves none of the others', () => {
+    const before = listJsonText(db);
+    const treeBefore = topics();
+    const flash = itemOf(FLASH);
+    for (const args of [
+      ['move', String(flash.id), '999999', '--topic', 'Elsewhere'],
+      ['move', String(flash.id), 'no paper has this title at all', '--topic', 'Elsewhere'],
+    ]) {
+      const r = lectio(args);
+      assert.notEqual(r.status, 0);
+      assert.match(oneLineError(r.stderr), /999999|no paper has this title/u);
+    }
+    const noTopic = lectio(['move', String(flash.id)]);
+    assert.equal(noTopic.status, 2);
+    assert.match(noTopic.stderr, /--topic/u);
+    assert.equal(listJsonText(db), before);
+    assert.deepEqual(topics(), treeBefore);
+  });
+
+  it('keeps the move of an item merged into another', () => {
+    const added = JSON.parse(
+      ok([
+        'add',
+        'https://example.org/serving-notes',
+        '--title',
+        'Notes on serving',
+        '--topic',
+        'Scratch',
+        '--json',
+      ]),
+    ) as { itemId: number };
+    ok(['merge', String(added.itemId), String(itemOf(FLASH).id)]);
+    const merged = listItems(db).find((i) => i.id === added.itemId);
+    assert.deepEqual(merged?.topics, ['Journal club / this week']);
+    assert.ok(!idsUnder('Scratch').includes(added.itemId));
+  });
+});
