@@ -423,7 +423,21 @@ function trimUrl(raw: string): string {
   return s;
 }
 
-function parseHttpUrl(raw: string, depth = 0): ParsedUrl | null {
+// The last URL parsed, and what it gave. A link is parsed twice in a row, by isBadgeOrAnchor
+// and then by canonicalIdsOfUrl (link roles on import, the markdown export): the second is
+// free. Sharing the result is safe because nothing here changes a parsed URL.
+let lastRaw: string | undefined;
+let lastParsed: ParsedUrl | null = null;
+
+function parseHttpUrl(raw: string): ParsedUrl | null {
+  if (raw !== lastRaw) {
+    lastParsed = parseHttpUrlAt(raw, 0);
+    lastRaw = raw;
+  }
+  return lastParsed;
+}
+
+function parseHttpUrlAt(raw: string, depth: number): ParsedUrl | null {
   const text = trimUrl(raw);
   if (!HTTP_PREFIX.test(text)) return null;
   let url: URL;
@@ -438,7 +452,7 @@ function parseHttpUrl(raw: string, depth = 0): ParsedUrl | null {
   if (TWITTER_HOSTS.has(host)) host = 'x.com';
   if (depth === 0) {
     const inner = unwrapRedirect(host, url);
-    if (inner !== null) return parseHttpUrl(inner, 1) ?? { url, host };
+    if (inner !== null) return parseHttpUrlAt(inner, 1) ?? { url, host };
   }
   return { url, host };
 }
