@@ -198,6 +198,12 @@ function personName(raw: string): PersonName | null {
     name = `${first ?? ''} ${last ?? ''}`;
   }
   const parts = words(name);
+  // A generation suffix is not the surname: DBLP's "roberto j. bayardo jr." (ACM writes
+  // "r. j. bayardo , jr.", which a split at commas turns into "bayardo" and "jr.").
+  while (parts.length > 1 && NAME_SUFFIXES.has(parts[parts.length - 1] as string)) parts.pop();
+  // ACM marks a corporate author with "corporate" ("corporate the shore team" for DBLP's
+  // "shore team"), and a team is the same with or without "the".
+  while (parts.length > 1 && NAME_PREFIXES.has(parts[0] as string)) parts.shift();
   if (parts.length === 0) return null;
   const surname = parts[parts.length - 1] as string;
   return {
@@ -206,6 +212,9 @@ function personName(raw: string): PersonName | null {
     initial: parts.length > 1 ? (parts[0] as string).slice(0, 1) : null,
   };
 }
+
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+const NAME_PREFIXES = new Set(['corporate', 'the']);
 
 function sameName(a: PersonName, b: PersonName): boolean {
   if (a.full === b.full) return true;
@@ -570,20 +579,36 @@ function compareTitles(as: readonly string[], bs: readonly string[]): TitleCompa
       let shared = 0;
       for (const w of ix.words) if (iy.wordSet.has(w)) shared++;
       if (shared < Math.min(ix.words.length, iy.words.length) / 2) continue;
-      const sim = editSimilarity(ix.key, iy.key, LIKELY_TITLE);
+      const sim = keySimilarity(ix, iy);
       const contained = sharedVariant(ix, iy);
       const dice = wordDice(ix, iy);
       if (sim > out.similarity || (contained && !out.contained) || dice > out.wordDice) {
         out.similarity = Math.max(out.similarity, sim);
         out.contained ||= contained;
         out.wordDice = Math.max(out.wordDice, dice);
-        out.numbersDiffer = numbers(ix.words) !== numbers(iy.words);
+        out.numbersDiffer = !sameNumbers(numbers(ix.words), numbers(iy.words));
         out.kindDiffers = markedDifferently(ix, iy, KIND_WORDS);
         out.noticeDiffers = markedDifferently(ix, iy, NOTICE_WORDS);
       }
     }
   }
   return out;
+}
+
+/**
+ * Edit similarity of two titles, also without a short trailing note (`titleKeys`): DBLP's
+ * "infosleuth : semantic integration of information … ( experience paper )" is ACM's
+ * "infosleuth : agent-based semantic integration of information …", one word apart once
+ * the note is gone.
+ */
+function keySimilarity(x: TitleInfo, y: TitleInfo): number {
+  // Unless the note says what kind of record it is: DBLP's "devise : integrated querying and
+  // visual exploration of large datasets ( demo abstract )" is not the full paper "devise :
+  // integrated querying and visualization of large datasets".
+  if (markedDifferently(x, y, KIND_WORDS)) return editSimilarity(x.key, y.key, LIKELY_TITLE);
+  let best = 0;
+  for (const a of x.keys) for (const b of y.keys) best = Math.max(best, editSimilarity(a, b, LIKELY_TITLE));
+  return best;
 }
 
 const ASCII_TEXT = /^[\x00-\x7f]*$/;
@@ -636,7 +661,7 @@ function sharedVariant(x: TitleInfo, y: TitleInfo): boolean {
   y.variants ??= titleVariants(y.title);
   for (const a of x.variants) {
     for (const b of y.variants) {
-      if (a.numbers !== b.numbers) continue;
+      if (!sameNumbers(a.numbers, b.numbers)) continue;
       // Dropping the subtitles of both leaves too little: "querying and mining data streams :
       // you only get one look" and "… you only get one look a tutorial" are two records.
       if (a.key === b.key && !(a.dropped === 'segment' && b.dropped === 'segment')) {
@@ -702,16 +727,41 @@ function titleVariants(title: string): TitleVariant[] {
   return out;
 }
 
-/** Digits, and roman numerals after "part", "vol" or "chapter": "( part i )" is not "( part ii )". */
+/**
+ * Digits, and roman numerals after "part", "vol" or "chapter": "( part i )" is not "( part ii )".
+ * An ordinal is its number however it is written: DBLP's "the 4th international workshop"
+ * is ACM's "the fourth international workshop".
+ */
 function numbers(ws: string[]): string {
-  return ws
-    .filter(
-      (w, i) =>
-        /\d/u.test(w) || (/^[ivx]+$/u.test(w) && /^(part|vol|volume|chapter|no)$/u.test(ws[i - 1] ?? '')),
+  const plain: string[] = [];
+  const ordinals: string[] = [];
+  ws.forEach((w, i) => {
+    const ordinal = ORDINALS.get(w) ?? /^(\d+)(st|nd|rd|th)$/u.exec(w)?.[1];
+    if (ordinal !== undefined) ordinals.push(ordinal);
+    else if (
+      /\d/u.test(w) ||
+      (/^[ivx]+$/u.test(w) && /^(part|vol|volume|chapter|no)$/u.test(ws[i - 1] ?? ''))
     )
-    .sort()
-    .join(' ');
+      plain.push(w);
+  });
+  return `${plain.sort().join(' ')}|${ordinals.sort().join(' ')}`;
 }
+
+/**
+ * Whether two titles' numbers (`numbers`) agree. Ordinals disagree only when both titles have
+ * one: ACM's "daytona and the foruth-generation language cymbal" misspells DBLP's "fourth".
+ */
+function sameNumbers(a: string, b: string): boolean {
+  const [pa, oa] = a.split('|');
+  const [pb, ob] = b.split('|');
+  return pa === pb && (oa === '' || ob === '' || oa === ob);
+}
+
+const ORDINALS = new Map(
+  'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth'
+    .split(' ')
+    .map((w, i) => [w, String(i + 1)]),
+);
 
 /**
  * Blocking keys of a title: a record is compared only with the records that share one (an
