@@ -774,6 +774,22 @@ const ORDINALS = new Map(
  * export wrote 65k rows with a key per word, and its import took half as long again.
  */
 export function titleBlockingKeys(title: string): string[] {
+  return blockingKeys(title, [0]);
+}
+
+/**
+ * The blocking keys to look a title up by: its own, and its middle key shifted by one or
+ * two letters. Two titles whose lengths differ at one end (a typo there, "outsourcinga")
+ * put their middles a letter apart: DBLP's "report in isdo ' 00 : the caise * 00 workshop
+ * … service outsourcinga" and ACM's "report on isdo ' 00 … service outsourcing" share no
+ * stored key, but the one's middle is the other's shifted by one. Looking up more keys
+ * costs nothing stored.
+ */
+export function titleLookupKeys(title: string): string[] {
+  return blockingKeys(title, [0, -1, 1, -2, 2]);
+}
+
+function blockingKeys(title: string, shifts: readonly number[]): string[] {
   // Fourteen letters: ten made "…basesystems" (every "… database systems") too common to use.
   const out = new Set<string>();
   const add = (key: string) => {
@@ -782,7 +798,7 @@ export function titleBlockingKeys(title: string): string[] {
     out.add(`$${key.slice(-BLOCK)}`);
     if (key.length >= 3 * BLOCK) {
       const mid = Math.floor((key.length - BLOCK) / 2);
-      out.add(`~${key.slice(mid, mid + BLOCK)}`);
+      for (const shift of shifts) out.add(`~${key.slice(mid + shift, mid + shift + BLOCK)}`);
     }
   };
   const full = titleInfo(title).key;
