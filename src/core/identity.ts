@@ -662,6 +662,10 @@ function sharedVariant(x: TitleInfo, y: TitleInfo): boolean {
   for (const a of x.variants) {
     for (const b of y.variants) {
       if (!sameNumbers(a.numbers, b.numbers)) continue;
+      if (a.dropped === 'review' || b.dropped === 'review') {
+        if (a.dropped === b.dropped && a.key === b.key && (a.saysReview || b.saysReview)) return true;
+        continue;
+      }
       // Dropping the subtitles of both leaves too little: "querying and mining data streams :
       // you only get one look" and "… you only get one look a tutorial" are two records.
       if (a.key === b.key && !(a.dropped === 'segment' && b.dropped === 'segment')) {
@@ -689,7 +693,10 @@ function sharedVariant(x: TitleInfo, y: TitleInfo): boolean {
 
 interface TitleVariant {
   key: string;
-  dropped: 'none' | 'bracket' | 'segment';
+  /** What was dropped: nothing, a bracketed note, a segment, or all but the reviewed book's title. */
+  dropped: 'none' | 'bracket' | 'segment' | 'review';
+  /** A review variant of a title that says it is a review ("… - book review", "review of …"). */
+  saysReview?: boolean;
   numbers: string;
   /** Words of three letters or more that are not stop words. */
   content: number;
@@ -714,6 +721,11 @@ function titleVariants(title: string): TitleVariant[] {
     return { key: ws.join(''), dropped: kind, numbers: numbers(ws), content };
   };
   const out = [variant(title, 'none')];
+  const review = reviewedTitle(title);
+  if (review) {
+    const v = { ...variant(review.book, 'review'), saysReview: review.saysReview };
+    if (v.content >= 3) out.push(v);
+  }
   if (dropped) {
     const v = variant(rest, 'bracket');
     if (v.content >= 3) out.push(v);
@@ -725,6 +737,24 @@ function titleVariants(title: string): TitleVariant[] {
     if (v.content >= 3) out.push(v);
   }
   return out;
+}
+
+/**
+ * The title of the book a review is about. A book review is titled by its book, each index
+ * in its own way: DBLP's "mining the world wide web : an information search approach - book
+ * review", ACM's "… an information search approach by george chang , marcus j. healey …" or
+ * "review of ontologies : a silver bullet … by dieter fensel . springer-verlag , 2002 .".
+ * Two such titles are one review when their books agree and one of them says it is a review
+ * (two titles with "by" alone are just titles: "clustering by pattern similarity").
+ */
+function reviewedTitle(title: string): { book: string; saysReview: boolean } | null {
+  const said = /\s+[-–—:]\s*book\s+review\s*$/iu.exec(title);
+  if (said) return { book: title.slice(0, said.index), saysReview: true };
+  const reviewOf = /^\s*review\s+of\s+/iu.exec(title);
+  const rest = reviewOf ? title.slice(reviewOf[0].length) : title;
+  const by = /\s+[:,]?\s*by\s+/iu.exec(rest);
+  if (!reviewOf && !by) return null;
+  return { book: by ? rest.slice(0, by.index) : rest, saysReview: reviewOf !== null };
 }
 
 /**
