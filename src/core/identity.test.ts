@@ -409,7 +409,7 @@ describe('record comparison (compareRecords): real pairs from DBLP-ACM train/val
 });
 
 describe('blocking keys', () => {
-  it('look a title up also by its middle shifted a letter or two (DBLP-ACM test: "outsourcinga")', () => {
+  it('look a title up also by its middle shifted a letter (DBLP-ACM test: "outsourcinga")', () => {
     const dblp =
       "report in isdo ' 00 : the caise * 00 workshop on infrastructures for dynamic business-to-business service outsourcinga";
     const acm =

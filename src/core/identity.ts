@@ -499,11 +499,39 @@ export function titlesMayBeAlike(a: readonly string[], b: readonly string[]): bo
   return t.exact || t.contained || t.similarity >= LIKELY_TITLE || t.wordDice >= LIKELY_TITLE;
 }
 
-/** Whether some titles of two records are the same, near or nested (the cheap half of compareRecords). */
+/**
+ * Whether some titles of two records are the same, near or nested (the cheap half of
+ * compareRecords): what compareTitles would find, but stopping at the first pair that passes
+ * and measuring edits only as far as SIMILAR_TITLE. Every entry of an import asks this of
+ * up to eight candidates, most of them unrelated titles that share a blocking key.
+ */
 export function titlesMayMatch(a: readonly string[], b: readonly string[]): boolean {
-  const t = compareTitles(a, b);
-  if (!t.matchable) return shortTitleMatch(a, b);
-  return t.exact || t.contained || t.similarity >= SIMILAR_TITLE || t.wordDice >= SIMILAR_WORDS;
+  let matchable = false;
+  for (const x of a.slice(0, 8)) {
+    const ix = titleInfo(x);
+    if (!ix.matchable) continue;
+    for (const y of b.slice(0, 8)) {
+      const iy = titleInfo(y);
+      if (!iy.matchable) continue;
+      matchable = true;
+      if (iy.keys.some((k) => ix.keys.includes(k))) return true;
+      if (!shareHalfTheWords(ix, iy)) continue;
+      if (wordDice(ix, iy) >= SIMILAR_WORDS || keySimilarity(ix, iy, SIMILAR_TITLE) >= SIMILAR_TITLE)
+        return true;
+      if (sharedVariant(ix, iy)) return true;
+    }
+  }
+  return !matchable && shortTitleMatch(a, b);
+}
+
+/**
+ * Titles sharing less than half their words are neither near nor nested: the costly
+ * measures can be skipped (most candidates a blocking key brings are such).
+ */
+function shareHalfTheWords(x: TitleInfo, y: TitleInfo): boolean {
+  let shared = 0;
+  for (const w of x.words) if (y.wordSet.has(w)) shared++;
+  return shared >= Math.min(x.words.length, y.words.length) / 2;
 }
 
 interface TitleComparison {
@@ -574,12 +602,8 @@ function compareTitles(as: readonly string[], bs: readonly string[]): TitleCompa
         out.numbersDiffer = false;
         return out;
       }
-      // Titles sharing less than half their words are neither near nor nested: skip the
-      // costly measures (most candidates a blocking token brings are such).
-      let shared = 0;
-      for (const w of ix.words) if (iy.wordSet.has(w)) shared++;
-      if (shared < Math.min(ix.words.length, iy.words.length) / 2) continue;
-      const sim = keySimilarity(ix, iy);
+      if (!shareHalfTheWords(ix, iy)) continue;
+      const sim = keySimilarity(ix, iy, LIKELY_TITLE);
       const contained = sharedVariant(ix, iy);
       const dice = wordDice(ix, iy);
       if (sim > out.similarity || (contained && !out.contained) || dice > out.wordDice) {
@@ -601,13 +625,13 @@ function compareTitles(as: readonly string[], bs: readonly string[]): TitleCompa
  * "infosleuth : agent-based semantic integration of information …", one word apart once
  * the note is gone.
  */
-function keySimilarity(x: TitleInfo, y: TitleInfo): number {
+function keySimilarity(x: TitleInfo, y: TitleInfo, floor: number): number {
   // Unless the note says what kind of record it is: DBLP's "devise : integrated querying and
   // visual exploration of large datasets ( demo abstract )" is not the full paper "devise :
   // integrated querying and visualization of large datasets".
-  if (markedDifferently(x, y, KIND_WORDS)) return editSimilarity(x.key, y.key, LIKELY_TITLE);
+  if (markedDifferently(x, y, KIND_WORDS)) return editSimilarity(x.key, y.key, floor);
   let best = 0;
-  for (const a of x.keys) for (const b of y.keys) best = Math.max(best, editSimilarity(a, b, LIKELY_TITLE));
+  for (const a of x.keys) for (const b of y.keys) best = Math.max(best, editSimilarity(a, b, floor));
   return best;
 }
 
@@ -621,6 +645,7 @@ interface TitleInfo {
   wordSet: Set<string>;
   matchable: boolean;
   variants?: TitleVariant[];
+  blockingBases?: string[];
 }
 
 /** Titles are compared many times in one import (each candidate, each source): fold each once. */
@@ -808,15 +833,15 @@ export function titleBlockingKeys(title: string): string[] {
 }
 
 /**
- * The blocking keys to look a title up by: its own, and its middle key shifted by one or
- * two letters. Two titles whose lengths differ at one end (a typo there, "outsourcinga")
- * put their middles a letter apart: DBLP's "report in isdo ' 00 : the caise * 00 workshop
+ * The blocking keys to look a title up by: its own, and its middle key shifted by one letter
+ * either way. Two titles whose lengths differ at one end (a typo there, "outsourcinga") put
+ * their middles a letter apart: DBLP's "report in isdo ' 00 : the caise * 00 workshop
  * … service outsourcinga" and ACM's "report on isdo ' 00 … service outsourcing" share no
  * stored key, but the one's middle is the other's shifted by one. Looking up more keys
  * costs nothing stored.
  */
 export function titleLookupKeys(title: string): string[] {
-  return blockingKeys(title, [0, -1, 1, -2, 2]);
+  return blockingKeys(title, [0, -1, 1]);
 }
 
 function blockingKeys(title: string, shifts: readonly number[]): string[] {
@@ -831,12 +856,18 @@ function blockingKeys(title: string, shifts: readonly number[]): string[] {
       for (const shift of shifts) out.add(`~${key.slice(mid + shift, mid + shift + BLOCK)}`);
     }
   };
-  const full = titleInfo(title).key;
-  add(full);
-  if (isShortTitle(full)) out.add(`=${full}`);
-  const bare = title.replace(/[(（[][^()（）[\]]*[)）\]]/gu, ' ');
-  if (bare !== title) add(titleKey(bare));
+  const info = titleInfo(title);
+  // The keys to cut, kept with the title: an import asks for the stored keys and then the lookup keys.
+  info.blockingBases ??= blockingBases(title, info.key);
+  for (const key of info.blockingBases) add(key);
+  if (isShortTitle(info.key)) out.add(`=${info.key}`);
   return [...out];
+}
+
+/** The title key, and the key without bracketed notes when there are any. */
+function blockingBases(title: string, key: string): string[] {
+  const bare = title.replace(/[(（[][^()（）[\]]*[)）\]]/gu, ' ');
+  return bare === title ? [key] : [key, titleKey(bare)];
 }
 
 const BLOCK = 14;
