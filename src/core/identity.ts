@@ -682,8 +682,8 @@ const STOP_WORDS = new Set('a an the of and or in on for to with by at from is a
  * after dropping one part must keep three words that are not stop words.
  */
 function sharedVariant(x: TitleInfo, y: TitleInfo): boolean {
-  x.variants ??= titleVariants(x.title);
-  y.variants ??= titleVariants(y.title);
+  x.variants ??= titleVariants(x);
+  y.variants ??= titleVariants(y);
   for (const a of x.variants) {
     for (const b of y.variants) {
       if (!sameNumbers(a.numbers, b.numbers)) continue;
@@ -733,19 +733,20 @@ interface TitleVariant {
  */
 const NUMBERED_NOTE = /\b(part|vol|volume|chapter|no)\b|^\s*[ivx\d]+\s*$/iu;
 
-function titleVariants(title: string): TitleVariant[] {
+function titleVariants(info: TitleInfo): TitleVariant[] {
+  const { title } = info;
   let dropped = false;
   const rest = title.replace(/[(（[]([^()（）[\]]*)[)）\]]/gu, (note, inner: string) => {
     if (NUMBERED_NOTE.test(inner)) return note;
     dropped = true;
     return ' : ';
   });
-  const variant = (text: string, kind: TitleVariant['dropped']): TitleVariant => {
-    const ws = words(text);
+  const variantOf = (ws: string[], kind: TitleVariant['dropped']): TitleVariant => {
     const content = ws.filter((w) => w.length >= 3 && !STOP_WORDS.has(w)).length;
     return { key: ws.join(''), dropped: kind, numbers: numbers(ws), content };
   };
-  const out = [variant(title, 'none')];
+  const variant = (text: string, kind: TitleVariant['dropped']): TitleVariant => variantOf(words(text), kind);
+  const out = [variantOf(info.words, 'none')];
   const review = reviewedTitle(title);
   if (review) {
     const v = { ...variant(review.book, 'review'), saysReview: review.saysReview };
