@@ -198,6 +198,12 @@ function personName(raw: string): PersonName | null {
     name = `${first ?? ''} ${last ?? ''}`;
   }
   const parts = words(name);
+  // A generation suffix is not the surname: DBLP's "roberto j. bayardo jr." (ACM writes
+  // "r. j. bayardo , jr.", which a split at commas turns into "bayardo" and "jr.").
+  while (parts.length > 1 && NAME_SUFFIXES.has(parts[parts.length - 1] as string)) parts.pop();
+  // ACM marks a corporate author with "corporate" ("corporate the shore team" for DBLP's
+  // "shore team"), and a team is the same with or without "the".
+  while (parts.length > 1 && NAME_PREFIXES.has(parts[0] as string)) parts.shift();
   if (parts.length === 0) return null;
   const surname = parts[parts.length - 1] as string;
   return {
@@ -206,6 +212,9 @@ function personName(raw: string): PersonName | null {
     initial: parts.length > 1 ? (parts[0] as string).slice(0, 1) : null,
   };
 }
+
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+const NAME_PREFIXES = new Set(['corporate', 'the']);
 
 function sameName(a: PersonName, b: PersonName): boolean {
   if (a.full === b.full) return true;
@@ -490,11 +499,39 @@ export function titlesMayBeAlike(a: readonly string[], b: readonly string[]): bo
   return t.exact || t.contained || t.similarity >= LIKELY_TITLE || t.wordDice >= LIKELY_TITLE;
 }
 
-/** Whether some titles of two records are the same, near or nested (the cheap half of compareRecords). */
+/**
+ * Whether some titles of two records are the same, near or nested (the cheap half of
+ * compareRecords): what compareTitles would find, but stopping at the first pair that passes
+ * and measuring edits only as far as SIMILAR_TITLE. Every entry of an import asks this of
+ * up to eight candidates, most of them unrelated titles that share a blocking key.
+ */
 export function titlesMayMatch(a: readonly string[], b: readonly string[]): boolean {
-  const t = compareTitles(a, b);
-  if (!t.matchable) return shortTitleMatch(a, b);
-  return t.exact || t.contained || t.similarity >= SIMILAR_TITLE || t.wordDice >= SIMILAR_WORDS;
+  let matchable = false;
+  for (const x of a.slice(0, 8)) {
+    const ix = titleInfo(x);
+    if (!ix.matchable) continue;
+    for (const y of b.slice(0, 8)) {
+      const iy = titleInfo(y);
+      if (!iy.matchable) continue;
+      matchable = true;
+      if (iy.keys.some((k) => ix.keys.includes(k))) return true;
+      if (!shareHalfTheWords(ix, iy)) continue;
+      if (wordDice(ix, iy) >= SIMILAR_WORDS || keySimilarity(ix, iy, SIMILAR_TITLE) >= SIMILAR_TITLE)
+        return true;
+      if (sharedVariant(ix, iy)) return true;
+    }
+  }
+  return !matchable && shortTitleMatch(a, b);
+}
+
+/**
+ * Titles sharing less than half their words are neither near nor nested: the costly
+ * measures can be skipped (most candidates a blocking key brings are such).
+ */
+function shareHalfTheWords(x: TitleInfo, y: TitleInfo): boolean {
+  let shared = 0;
+  for (const w of x.words) if (y.wordSet.has(w)) shared++;
+  return shared >= Math.min(x.words.length, y.words.length) / 2;
 }
 
 interface TitleComparison {
@@ -565,25 +602,37 @@ function compareTitles(as: readonly string[], bs: readonly string[]): TitleCompa
         out.numbersDiffer = false;
         return out;
       }
-      // Titles sharing less than half their words are neither near nor nested: skip the
-      // costly measures (most candidates a blocking token brings are such).
-      let shared = 0;
-      for (const w of ix.words) if (iy.wordSet.has(w)) shared++;
-      if (shared < Math.min(ix.words.length, iy.words.length) / 2) continue;
-      const sim = editSimilarity(ix.key, iy.key, LIKELY_TITLE);
+      if (!shareHalfTheWords(ix, iy)) continue;
+      const sim = keySimilarity(ix, iy, LIKELY_TITLE);
       const contained = sharedVariant(ix, iy);
       const dice = wordDice(ix, iy);
       if (sim > out.similarity || (contained && !out.contained) || dice > out.wordDice) {
         out.similarity = Math.max(out.similarity, sim);
         out.contained ||= contained;
         out.wordDice = Math.max(out.wordDice, dice);
-        out.numbersDiffer = numbers(ix.words) !== numbers(iy.words);
+        out.numbersDiffer = !sameNumbers(numbers(ix.words), numbers(iy.words));
         out.kindDiffers = markedDifferently(ix, iy, KIND_WORDS);
         out.noticeDiffers = markedDifferently(ix, iy, NOTICE_WORDS);
       }
     }
   }
   return out;
+}
+
+/**
+ * Edit similarity of two titles, also without a short trailing note (`titleKeys`): DBLP's
+ * "infosleuth : semantic integration of information … ( experience paper )" is ACM's
+ * "infosleuth : agent-based semantic integration of information …", one word apart once
+ * the note is gone.
+ */
+function keySimilarity(x: TitleInfo, y: TitleInfo, floor: number): number {
+  // Unless the note says what kind of record it is: DBLP's "devise : integrated querying and
+  // visual exploration of large datasets ( demo abstract )" is not the full paper "devise :
+  // integrated querying and visualization of large datasets".
+  if (markedDifferently(x, y, KIND_WORDS)) return editSimilarity(x.key, y.key, floor);
+  let best = 0;
+  for (const a of x.keys) for (const b of y.keys) best = Math.max(best, editSimilarity(a, b, floor));
+  return best;
 }
 
 const ASCII_TEXT = /^[\x00-\x7f]*$/;
@@ -596,6 +645,7 @@ interface TitleInfo {
   wordSet: Set<string>;
   matchable: boolean;
   variants?: TitleVariant[];
+  blockingBases?: string[];
 }
 
 /** Titles are compared many times in one import (each candidate, each source): fold each once. */
@@ -632,11 +682,15 @@ const STOP_WORDS = new Set('a an the of and or in on for to with by at from is a
  * after dropping one part must keep three words that are not stop words.
  */
 function sharedVariant(x: TitleInfo, y: TitleInfo): boolean {
-  x.variants ??= titleVariants(x.title);
-  y.variants ??= titleVariants(y.title);
+  x.variants ??= titleVariants(x);
+  y.variants ??= titleVariants(y);
   for (const a of x.variants) {
     for (const b of y.variants) {
-      if (a.numbers !== b.numbers) continue;
+      if (!sameNumbers(a.numbers, b.numbers)) continue;
+      if (a.dropped === 'review' || b.dropped === 'review') {
+        if (a.dropped === b.dropped && a.key === b.key && (a.saysReview || b.saysReview)) return true;
+        continue;
+      }
       // Dropping the subtitles of both leaves too little: "querying and mining data streams :
       // you only get one look" and "… you only get one look a tutorial" are two records.
       if (a.key === b.key && !(a.dropped === 'segment' && b.dropped === 'segment')) {
@@ -664,7 +718,10 @@ function sharedVariant(x: TitleInfo, y: TitleInfo): boolean {
 
 interface TitleVariant {
   key: string;
-  dropped: 'none' | 'bracket' | 'segment';
+  /** What was dropped: nothing, a bracketed note, a segment, or all but the reviewed book's title. */
+  dropped: 'none' | 'bracket' | 'segment' | 'review';
+  /** A review variant of a title that says it is a review ("… - book review", "review of …"). */
+  saysReview?: boolean;
   numbers: string;
   /** Words of three letters or more that are not stop words. */
   content: number;
@@ -676,19 +733,25 @@ interface TitleVariant {
  */
 const NUMBERED_NOTE = /\b(part|vol|volume|chapter|no)\b|^\s*[ivx\d]+\s*$/iu;
 
-function titleVariants(title: string): TitleVariant[] {
+function titleVariants(info: TitleInfo): TitleVariant[] {
+  const { title } = info;
   let dropped = false;
   const rest = title.replace(/[(（[]([^()（）[\]]*)[)）\]]/gu, (note, inner: string) => {
     if (NUMBERED_NOTE.test(inner)) return note;
     dropped = true;
     return ' : ';
   });
-  const variant = (text: string, kind: TitleVariant['dropped']): TitleVariant => {
-    const ws = words(text);
+  const variantOf = (ws: string[], kind: TitleVariant['dropped']): TitleVariant => {
     const content = ws.filter((w) => w.length >= 3 && !STOP_WORDS.has(w)).length;
     return { key: ws.join(''), dropped: kind, numbers: numbers(ws), content };
   };
-  const out = [variant(title, 'none')];
+  const variant = (text: string, kind: TitleVariant['dropped']): TitleVariant => variantOf(words(text), kind);
+  const out = [variantOf(info.words, 'none')];
+  const review = reviewedTitle(title);
+  if (review) {
+    const v = { ...variant(review.book, 'review'), saysReview: review.saysReview };
+    if (v.content >= 3) out.push(v);
+  }
   if (dropped) {
     const v = variant(rest, 'bracket');
     if (v.content >= 3) out.push(v);
@@ -702,16 +765,59 @@ function titleVariants(title: string): TitleVariant[] {
   return out;
 }
 
-/** Digits, and roman numerals after "part", "vol" or "chapter": "( part i )" is not "( part ii )". */
-function numbers(ws: string[]): string {
-  return ws
-    .filter(
-      (w, i) =>
-        /\d/u.test(w) || (/^[ivx]+$/u.test(w) && /^(part|vol|volume|chapter|no)$/u.test(ws[i - 1] ?? '')),
-    )
-    .sort()
-    .join(' ');
+/**
+ * The title of the book a review is about. A book review is titled by its book, each index
+ * in its own way: DBLP's "mining the world wide web : an information search approach - book
+ * review", ACM's "… an information search approach by george chang , marcus j. healey …" or
+ * "review of ontologies : a silver bullet … by dieter fensel . springer-verlag , 2002 .".
+ * Two such titles are one review when their books agree and one of them says it is a review
+ * (two titles with "by" alone are just titles: "clustering by pattern similarity").
+ */
+function reviewedTitle(title: string): { book: string; saysReview: boolean } | null {
+  const said = /\s+[-–—:]\s*book\s+review\s*$/iu.exec(title);
+  if (said) return { book: title.slice(0, said.index), saysReview: true };
+  const reviewOf = /^\s*review\s+of\s+/iu.exec(title);
+  const rest = reviewOf ? title.slice(reviewOf[0].length) : title;
+  const by = /\s+[:,]?\s*by\s+/iu.exec(rest);
+  if (!reviewOf && !by) return null;
+  return { book: by ? rest.slice(0, by.index) : rest, saysReview: reviewOf !== null };
 }
+
+/**
+ * Digits, and roman numerals after "part", "vol" or "chapter": "( part i )" is not "( part ii )".
+ * An ordinal is its number however it is written: DBLP's "the 4th international workshop"
+ * is ACM's "the fourth international workshop".
+ */
+function numbers(ws: string[]): string {
+  const plain: string[] = [];
+  const ordinals: string[] = [];
+  ws.forEach((w, i) => {
+    const ordinal = ORDINALS.get(w) ?? /^(\d+)(st|nd|rd|th)$/u.exec(w)?.[1];
+    if (ordinal !== undefined) ordinals.push(ordinal);
+    else if (
+      /\d/u.test(w) ||
+      (/^[ivx]+$/u.test(w) && /^(part|vol|volume|chapter|no)$/u.test(ws[i - 1] ?? ''))
+    )
+      plain.push(w);
+  });
+  return `${plain.sort().join(' ')}|${ordinals.sort().join(' ')}`;
+}
+
+/**
+ * Whether two titles' numbers (`numbers`) agree. Ordinals disagree only when both titles have
+ * one: ACM's "daytona and the foruth-generation language cymbal" misspells DBLP's "fourth".
+ */
+function sameNumbers(a: string, b: string): boolean {
+  const [pa, oa] = a.split('|');
+  const [pb, ob] = b.split('|');
+  return pa === pb && (oa === '' || ob === '' || oa === ob);
+}
+
+const ORDINALS = new Map(
+  'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth'
+    .split(' ')
+    .map((w, i) => [w, String(i + 1)]),
+);
 
 /**
  * Blocking keys of a title: a record is compared only with the records that share one (an
@@ -724,6 +830,22 @@ function numbers(ws: string[]): string {
  * export wrote 65k rows with a key per word, and its import took half as long again.
  */
 export function titleBlockingKeys(title: string): string[] {
+  return blockingKeys(title, [0]);
+}
+
+/**
+ * The blocking keys to look a title up by: its own, and its middle key shifted by one letter
+ * either way. Two titles whose lengths differ at one end (a typo there, "outsourcinga") put
+ * their middles a letter apart: DBLP's "report in isdo ' 00 : the caise * 00 workshop
+ * … service outsourcinga" and ACM's "report on isdo ' 00 … service outsourcing" share no
+ * stored key, but the one's middle is the other's shifted by one. Looking up more keys
+ * costs nothing stored.
+ */
+export function titleLookupKeys(title: string): string[] {
+  return blockingKeys(title, [0, -1, 1]);
+}
+
+function blockingKeys(title: string, shifts: readonly number[]): string[] {
   // Fourteen letters: ten made "…basesystems" (every "… database systems") too common to use.
   const out = new Set<string>();
   const add = (key: string) => {
@@ -732,15 +854,21 @@ export function titleBlockingKeys(title: string): string[] {
     out.add(`$${key.slice(-BLOCK)}`);
     if (key.length >= 3 * BLOCK) {
       const mid = Math.floor((key.length - BLOCK) / 2);
-      out.add(`~${key.slice(mid, mid + BLOCK)}`);
+      for (const shift of shifts) out.add(`~${key.slice(mid + shift, mid + shift + BLOCK)}`);
     }
   };
-  const full = titleInfo(title).key;
-  add(full);
-  if (isShortTitle(full)) out.add(`=${full}`);
-  const bare = title.replace(/[(（[][^()（）[\]]*[)）\]]/gu, ' ');
-  if (bare !== title) add(titleKey(bare));
+  const info = titleInfo(title);
+  // The keys to cut, kept with the title: an import asks for the stored keys and then the lookup keys.
+  info.blockingBases ??= blockingBases(title, info.key);
+  for (const key of info.blockingBases) add(key);
+  if (isShortTitle(info.key)) out.add(`=${info.key}`);
   return [...out];
+}
+
+/** The title key, and the key without bracketed notes when there are any. */
+function blockingBases(title: string, key: string): string[] {
+  const bare = title.replace(/[(（[][^()（）[\]]*[)）\]]/gu, ' ');
+  return bare === title ? [key] : [key, titleKey(bare)];
 }
 
 const BLOCK = 14;

@@ -12,6 +12,7 @@ import {
   type TitleEvidence,
   titleKeys,
   titleBlockingKeys,
+  titleLookupKeys,
 } from './identity.js';
 import type { ParsedItem } from './item.js';
 import type { LibraryStore } from './library-store.js';
@@ -140,7 +141,8 @@ export function placeEntry(
     return placed(first.itemId, first.key);
   }
 
-  const best = bestTitleMatch(store, evidence, tkeys, tokens, idLess, context, allowed);
+  const lookup = tokens.length > 0 ? titleLookupKeys(entry.title) : [];
+  const best = bestTitleMatch(store, evidence, tkeys, lookup, idLess, context, allowed);
   if (best) return placed(best.itemId, best.comparison.rule);
   return { itemId: store.createItem(at), created: true, reason: 'new', joined, ...stored };
 }

@@ -179,13 +179,12 @@ function splitAnd(raw: string): string[] {
     const c = raw[i];
     if (c === '{') depth++;
     else if (c === '}') depth--;
-    else if (
-      depth === 0 &&
-      (c === ' ' || c === '\n' || c === '\t') &&
-      /^\s+and\s/iu.test(raw.slice(i, i + 6))
-    ) {
+    else if (depth === 0 && (c === ' ' || c === '\n' || c === '\t')) {
+      // A sticky match where we stand: no slice of the rest for every space of a long author list.
+      AND.lastIndex = i;
+      const m = AND.exec(raw);
+      if (!m) continue;
       parts.push(raw.slice(start, i));
-      const m = /^\s+and\s+/iu.exec(raw.slice(i)) as RegExpExecArray;
       i += m[0].length - 1;
       start = i + 1;
     }
@@ -193,6 +192,8 @@ function splitAnd(raw: string): string[] {
   parts.push(raw.slice(start));
   return parts;
 }
+
+const AND = /\s+and\s+/iy;
 
 function splitTopLevel(s: string, sep: string): string[] {
   const out: string[] = [];

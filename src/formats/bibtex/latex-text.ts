@@ -139,7 +139,7 @@ const PLAIN = /[\\{}$~\-`']/gu;
 
 /** Plain text of a LaTeX field value. */
 export function latexToText(input: string): string {
-  if (!SIMPLE.test(input)) return input.replace(/\s+/gu, ' ').trim();
+  if (!SIMPLE.test(input)) return collapseSpace(input);
   let out = '';
   let i = 0;
   const n = input.length;
@@ -175,8 +175,16 @@ export function latexToText(input: string): string {
       i = end;
     }
   }
-  return (accented ? out.normalize('NFC') : out).replace(/\s+/gu, ' ').trim();
+  return collapseSpace(accented ? out.normalize('NFC') : out);
 }
+
+/** Runs of white space as one space, trimmed; most values have none to collapse (no new string then). */
+function collapseSpace(s: string): string {
+  return SPACE_RUN.test(s) ? s.replace(/\s+/gu, ' ').trim() : s.trim();
+}
+
+/** Two white-space characters in a row, or one that is not a plain space. */
+const SPACE_RUN = /\s\s|[^\S ]/u;
 
 /** A command at `start` (the backslash): its text and where the input continues. */
 function command(s: string, start: number): [string, number] {
