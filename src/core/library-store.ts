@@ -303,6 +303,12 @@ export interface LibraryStore {
   findItemIdsByTitleWords(text: string, limit: number, anyWord?: boolean): { exact: number[]; all: number[] };
   stats(): LibraryStats;
   countItems(): number;
+  /**
+   * For a large import: drops the indexes no import reads (status, the queue's, search
+   * filters', topics') and returns the function that builds them again, once, from the
+   * finished rows. Call both inside transaction(), so that a failure leaves them as they were.
+   */
+  deferListingIndexes(): () => void;
   /** Full-text search over the library (src/core/search-index.ts). */
   searchIndex(): SearchIndex;
   /** The arXiv metadata cache, feeds and the inbox (src/core/feed-store.ts). */

@@ -94,6 +94,13 @@ interface LinkRow {
 
 const CHUNK = 500;
 
+/**
+ * Indexes that listing, the queue, search filters and topic counts read, and that placing
+ * an entry never does: a large import drops them and builds each once at the end instead of
+ * updating them for every new item (its first row and then its fold).
+ */
+const DEFERRED_INDEXES = ['items_status', 'items_queue', 'items_search_filters', 'sources_topic'];
+
 function chunks<T>(values: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < values.length; i += CHUNK) out.push(values.slice(i, i + CHUNK));
@@ -894,6 +901,17 @@ export class SqliteLibraryStore implements LibraryStore {
 
   countItems(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n;
+  }
+
+  deferListingIndexes(): () => void {
+    const names = DEFERRED_INDEXES.map((n) => `'${n}'`).join(', ');
+    const indexes = this.db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN (${names})`)
+      .all() as Array<{ name: string; sql: string }>;
+    for (const index of indexes) this.db.exec(`DROP INDEX ${index.name}`);
+    return () => {
+      for (const index of indexes) this.db.exec(index.sql);
+    };
   }
 
   // One of each per store, made when first asked for: each keeps its prepared statements,
