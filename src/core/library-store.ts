@@ -304,11 +304,12 @@ export interface LibraryStore {
   stats(): LibraryStats;
   countItems(): number;
   /**
-   * For a large import: drops the indexes no import reads (status, the queue's, search
-   * filters', topics') and returns the function that builds them again, once, from the
-   * finished rows. Call both inside transaction(), so that a failure leaves them as they were.
+   * A large import, inside transaction(): until the returned function is called, the store
+   * may put off what it does better once at the end. SQLite drops the indexes no import reads
+   * (status, the queue's, search filters', topics') and builds them again, and writes a new
+   * item's row at its first fold instead of creating it empty and then updating it.
    */
-  deferListingIndexes(): () => void;
+  beginBulkImport(): () => void;
   /** Full-text search over the library (src/core/search-index.ts). */
   searchIndex(): SearchIndex;
   /** The arXiv metadata cache, feeds and the inbox (src/core/feed-store.ts). */
