@@ -1007,8 +1007,9 @@ export class SqliteLibraryStore implements LibraryStore {
    * During a bulk import, items created and not folded yet, whose rows are not written:
    * id → created_at. Their ids are the ones SQLite would give (the largest id + 1), and
    * until their fold nothing reads them but evidenceOf and titlesOfItems, to which a missing
-   * row and an empty one say the same (no title, year or authors). Anything else that reads
-   * or merges items writes them first (writeUnwrittenItems).
+   * row and an empty one say the same (no title, year or authors). mergeItems, and what an
+   * import calls after placing its entries (setOrphaned, getItems, setTopicRanks, countItems,
+   * searchIndex…), write them first (writeUnwrittenItems).
    */
   private unwritten: Map<number, string> | null = null;
   private nextItemId = 0;
@@ -1034,6 +1035,7 @@ export class SqliteLibraryStore implements LibraryStore {
   private feeds: SqliteFeedStore | null = null;
 
   searchIndex(): SearchIndex {
+    this.writeUnwrittenItems();
     this.writeUnwrittenItems();
     return (this.search ??= new SqliteSearchIndex(this.db));
   }
