@@ -186,22 +186,32 @@ function runNode(
 // ---------------------------------------------------------------------------
 // Import in-process
 
-/** Wraps every method of a store to add its time to `totals` (inclusive of nested calls). */
+/**
+ * Wraps every method of a store to add its time to `totals` (inclusive of nested calls). A
+ * function a method returns (beginBulkImport's end) is timed too, as "method (end)".
+ */
 function timedStore(store: LibraryStore, totals: Map<string, number>): LibraryStore {
   return new Proxy(store, {
     get(target, prop, receiver) {
       const value: unknown = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function' || typeof prop !== 'string') return value;
       return (...args: unknown[]) => {
-        const start = performance.now();
-        try {
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        } finally {
-          totals.set(prop, (totals.get(prop) ?? 0) + performance.now() - start);
-        }
+        const out = timed(totals, prop, () => (value as (...a: unknown[]) => unknown).apply(target, args));
+        if (typeof out !== 'function') return out;
+        return (...a: unknown[]) =>
+          timed(totals, `${prop} (end)`, () => (out as (...b: unknown[]) => unknown)(...a));
       };
     },
   });
+}
+
+function timed<T>(totals: Map<string, number>, name: string, fn: () => T): T {
+  const start = performance.now();
+  try {
+    return fn();
+  } finally {
+    totals.set(name, (totals.get(name) ?? 0) + performance.now() - start);
+  }
 }
 
 function freshDb(tmp: string): string {

@@ -44,11 +44,12 @@ export function aggregateSources(
   // Titles the lists agree on win: seeds 000 and 004 say "In-Datacenter Performance
   // Analysis of a Tensor Processing Unit", seed 003 adds "(TPU)".
   const agree = new Map<string, number>();
-  for (const s of sources) agree.set(titleKey(s.title), (agree.get(titleKey(s.title)) ?? 0) + 1);
-  for (const s of sources) {
+  const keys = sources.map((s) => titleKey(s.title));
+  for (const key of keys) agree.set(key, (agree.get(key) ?? 0) + 1);
+  for (const [i, s] of sources.entries()) {
     // arXiv's own title (lectio enrich) is the paper's real name: "vLLM" in three lists is an alias of it.
     const authority = s.file === METADATA_LIST_PATH ? 1000 : 0;
-    const q = authority + titleQuality(s.title) + 2 * ((agree.get(titleKey(s.title)) ?? 1) - 1);
+    const q = authority + titleQuality(s.title) + 2 * ((agree.get(keys[i] as string) ?? 1) - 1);
     if (q > bestScore) {
       bestScore = q;
       best = s.title;

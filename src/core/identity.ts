@@ -55,7 +55,11 @@ export function strongIds(links: readonly Link[]): Map<string, Set<string>> {
  * Foundation..." (seed 003) agree; "Flash Attention-2" and "Flash Attention 2" agree.
  */
 export function titleKey(title: string): string {
-  return foldText(title).replace(/[^\p{L}\p{N}]+/gu, '');
+  const folded = foldText(title);
+  // Plain ASCII (most titles), folded, has no letters but a-z and no digits but 0-9, and the
+  // expression without Unicode classes is several times faster (a 100k-item import makes
+  // about 200k title keys).
+  return ASCII_TEXT.test(folded) ? folded.replace(/[^a-z0-9]+/g, '') : folded.replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**

@@ -74,6 +74,7 @@ export function importLists(
     // 1,300 entries of dair-ai's list import in about 40% less time (BENCHMARKS.md a).
     const bulk = total > 500 && total > store.countItems() / 2;
     if (bulk) store.searchIndex().pauseIndexing();
+    const endBulk = bulk ? store.beginBulkImport() : null;
     const previous = new Set<number>();
     const topics: string[] = [];
     const renames = store.topicRenames();
@@ -171,6 +172,7 @@ export function importLists(
     }
     refreshTopicRanks(store, [...touched]);
     if (bulk) store.searchIndex().rebuild();
+    endBulk?.();
     report.items = store.countItems();
     options.onProgress?.(total, total);
     return report;

@@ -305,6 +305,13 @@ export interface LibraryStore {
   findItemIdsByTitleWords(text: string, limit: number, anyWord?: boolean): { exact: number[]; all: number[] };
   stats(): LibraryStats;
   countItems(): number;
+  /**
+   * A large import, inside transaction(): until the returned function is called, the store
+   * may put off what it does better once at the end. SQLite drops the indexes no import reads
+   * (status, the queue's, search filters', topics') and builds them again, and writes a new
+   * item's row at its first fold instead of creating it empty and then updating it.
+   */
+  beginBulkImport(): () => void;
   /** Full-text search over the library (src/core/search-index.ts). */
   searchIndex(): SearchIndex;
   /** The arXiv metadata cache, feeds and the inbox (src/core/feed-store.ts). */

@@ -48,9 +48,14 @@ export function piecesLinks(pieces: readonly Piece[], keepBadgeLinks: boolean): 
     if (isBadgeOrAnchor(p.url)) continue;
     if (p.imageOnly && !keepBadgeLinks) continue;
     const labelRole = p.label ? roleOfLabel(p.label) : null;
-    const urlRole = classifyLink(p.url, p.label || undefined);
-    // A label names the role unless the URL says more precisely what it is: "[paper](x.pdf)" is a pdf.
-    const role = labelRole === 'paper' && urlRole === 'pdf' ? 'pdf' : (labelRole ?? urlRole);
+    // A label names the role unless the URL says more precisely what it is: "[paper](x.pdf)"
+    // is a pdf. Other labels ("[code]") settle it without reading the URL (parsing URLs is a
+    // good part of reading a list).
+    let role = labelRole;
+    if (role === null || role === 'paper') {
+      const urlRole = classifyLink(p.url, p.label || undefined);
+      role = role === 'paper' && urlRole === 'pdf' ? 'pdf' : (role ?? urlRole);
+    }
     const link: Link = { url: p.url, role };
     if (p.label) link.label = p.label;
     links.push(link);

@@ -98,7 +98,58 @@ interface LinkRow {
   label: string | null;
 }
 
+/** What saveAggregate reads of an item: the folded and effective fields, and the user's. */
+const FOLD_COLUMNS = [
+  'title',
+  'aliases',
+  'kind',
+  'status',
+  'importance',
+  'why',
+  'year',
+  'authors',
+  'list_status',
+  'list_importance',
+  'list_why',
+  'user_status',
+  'user_importance',
+  'user_why',
+  'user_title',
+  'topics',
+  'list_count',
+] as const;
+
+type FoldRow = Pick<ItemRow, (typeof FOLD_COLUMNS)[number]>;
+
+/** The fold columns of a row as createItem writes it (the schema's defaults). */
+const EMPTY_ITEM: FoldRow = {
+  title: '',
+  aliases: '[]',
+  kind: 'other',
+  status: 'to-read',
+  importance: null,
+  why: null,
+  year: null,
+  authors: '[]',
+  list_status: 'to-read',
+  list_importance: null,
+  list_why: null,
+  user_status: null,
+  user_importance: null,
+  user_why: null,
+  user_title: null,
+  topics: '[]',
+  list_count: 0,
+};
+
 const CHUNK = 500;
+
+/**
+ * Indexes that listing, the queue, search filters and topic counts read, and that placing
+ * an entry never does: a large import drops them and builds each once at the end instead of
+ * updating them for every new item (its first row and then its fold).
+ */
+const DEFERRED_INDEXES = ['items_status', 'items_queue', 'items_search_filters', 'sources_topic'];
 
 function chunks<T>(values: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -129,6 +180,8 @@ export class SqliteLibraryStore implements LibraryStore {
       updateList: db.prepare('UPDATE lists SET title = ?, sha256 = ?, imported_at = ? WHERE id = ?'),
       itemIdsOfList: db.prepare('SELECT DISTINCT item_id FROM sources WHERE list_id = ?'),
       insertItem: db.prepare('INSERT INTO items (created_at, updated_at) VALUES (?, ?)'),
+      insertItemWithId: db.prepare('INSERT INTO items (id, created_at, updated_at) VALUES (?, ?, ?)'),
+      maxItemId: db.prepare('SELECT max(id) AS id FROM items'),
       insertSource: db.prepare(
         `INSERT INTO sources (item_id, list_id, line, title, aliases, topic, status, importance, why, notes, year, authors, match, bib)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -151,10 +204,19 @@ export class SqliteLibraryStore implements LibraryStore {
         'SELECT item_id, source_id, url, role, label FROM links WHERE item_id = ? ORDER BY source_id, position',
       ),
       itemRow: db.prepare('SELECT * FROM items WHERE id = ?'),
+      // The columns a fold compares and the user's fields: \`SELECT *\` built objects of every
+      // column (abstract, dates, the reader's fields) and was most of saveAggregate's time.
+      foldRow: db.prepare(`SELECT ${FOLD_COLUMNS.join(', ')} FROM items WHERE id = ?`),
       saveAggregate: db.prepare(
         `UPDATE items SET title = ?, aliases = ?, kind = ?, status = ?, importance = ?, why = ?, year = ?, authors = ?,
            list_status = ?, list_importance = ?, list_why = ?, user_status = ?, topics = ?, list_count = ?, updated_at = ?
          WHERE id = ?`,
+      ),
+      // An unwritten item's first fold: the row createItem and that UPDATE would have left.
+      insertFoldedItem: db.prepare(
+        `INSERT INTO items (title, aliases, kind, status, importance, why, year, authors,
+           list_status, list_importance, list_why, user_status, topics, list_count, updated_at, id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       setOrphaned: db.prepare('UPDATE items SET orphaned = ?, updated_at = ? WHERE id = ? AND orphaned != ?'),
       topicByPath: db.prepare('SELECT id FROM topics WHERE path = ?'),
@@ -168,6 +230,7 @@ export class SqliteLibraryStore implements LibraryStore {
     try {
       return this.db.transaction(fn).immediate();
     } catch (error) {
+      this.unwritten = null; // a failed bulk import leaves nothing behind (its rows are rolled back)
       if (error instanceof Error && /SQLITE_BUSY|database is locked/iu.test(error.message)) {
         throw new LectioError(
           'busy',
@@ -309,6 +372,11 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   createItem(at: string): number {
+    if (this.unwritten) {
+      const id = this.nextItemId++;
+      this.unwritten.set(id, at);
+      return id;
+    }
     return Number(this.stmt.insertItem.run(at, at).lastInsertRowid);
   }
 
@@ -347,6 +415,7 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   mergeItems(into: number, from: number, reason: string, at: string): void {
+    this.writeUnwrittenItems();
     // What the user wrote on either record survives: the kept item's own word first.
     this.db
       .prepare(
@@ -371,6 +440,8 @@ export class SqliteLibraryStore implements LibraryStore {
     }
     this.db.prepare('UPDATE inbox_entries SET item_id = ? WHERE item_id = ?').run(into, from);
     this.db.prepare('DELETE FROM items WHERE id = ?').run(from);
+    // SQLite gives the next row the largest id + 1, which may be the id just deleted.
+    if (this.unwritten) this.nextItemId = this.maxItemId() + 1;
     this.stmt.insertEvent.run(into, at, 'merge', JSON.stringify({ from, reason }));
   }
 
@@ -403,7 +474,8 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   saveAggregate(itemId: number, a: ItemAggregate, at: string): AggregateChange {
-    const row = this.stmt.itemRow.get(itemId) as ItemRow | undefined;
+    const createdAt = this.unwritten?.get(itemId);
+    const row = createdAt === undefined ? (this.stmt.foldRow.get(itemId) as FoldRow | undefined) : EMPTY_ITEM;
     const aliases = JSON.stringify(a.aliases);
     const authors = JSON.stringify(a.authors);
     const previousList = row ? (row.list_status as Status) : null;
@@ -432,9 +504,10 @@ export class SqliteLibraryStore implements LibraryStore {
       row.topics === topics &&
       row.list_count === a.listCount
     ) {
+      if (createdAt !== undefined) this.writeUnwrittenItem(itemId, createdAt);
       return { changed: false, statusFrom, statusTo: effective.status };
     }
-    this.stmt.saveAggregate.run(
+    const fields = [
       effective.title,
       aliases,
       a.kind,
@@ -451,11 +524,17 @@ export class SqliteLibraryStore implements LibraryStore {
       a.listCount,
       at,
       itemId,
-    );
+    ];
+    if (createdAt === undefined) this.stmt.saveAggregate.run(...fields);
+    else {
+      this.unwritten?.delete(itemId);
+      this.stmt.insertFoldedItem.run(...fields, createdAt);
+    }
     return { changed: true, statusFrom, statusTo: effective.status };
   }
 
   setUserFields(itemId: number, patch: Partial<UserFields>, at: string): void {
+    this.writeUnwrittenItems();
     const row = this.requireRow(itemId);
     const user = { ...userFieldsOf(row), ...definedOnly(patch) };
     const list = {
@@ -513,6 +592,7 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   setReadingFields(itemId: number, patch: Partial<ReadingFields>, at: string): void {
+    this.writeUnwrittenItems();
     const row = this.requireRow(itemId);
     this.db
       .prepare('UPDATE items SET pass = ?, rating = ?, read_at = ?, note = ?, updated_at = ? WHERE id = ?')
@@ -552,6 +632,7 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   setOrphaned(itemId: number, orphaned: boolean, at: string): void {
+    this.writeUnwrittenItems();
     const flag = orphaned ? 1 : 0;
     this.stmt.setOrphaned.run(flag, at, itemId, flag);
   }
@@ -702,6 +783,7 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   setTopicRanks(rootRanks: ReadonlyMap<string, number>, itemIds?: readonly number[]): void {
+    this.writeUnwrittenItems();
     const db = this.db;
     db.exec('CREATE TEMP TABLE IF NOT EXISTS root_rank (root TEXT PRIMARY KEY, rank INTEGER NOT NULL)');
     db.exec('DELETE FROM temp.root_rank');
@@ -788,6 +870,7 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   getItems(ids: readonly number[]): ItemRecord[] {
+    this.writeUnwrittenItems();
     const out: ItemRecord[] = [];
     for (const part of chunks(ids)) {
       const q = placeholders(part.length);
@@ -815,6 +898,7 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   listItems(filter: ListFilter): ItemRecord[] {
+    this.writeUnwrittenItems();
     const { where, args } = listFilterSql(filter);
     const sql = `SELECT i.* FROM items i ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.id`;
     const rows = this.db.prepare(sql).all(args) as ItemRow[];
@@ -925,7 +1009,56 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   countItems(): number {
+    this.writeUnwrittenItems();
     return (this.db.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n;
+  }
+
+  beginBulkImport(): () => void {
+    const restoreIndexes = this.dropListingIndexes();
+    this.unwritten = new Map();
+    this.nextItemId = this.maxItemId() + 1;
+    return () => {
+      this.writeUnwrittenItems();
+      this.unwritten = null;
+      restoreIndexes();
+    };
+  }
+
+  private dropListingIndexes(): () => void {
+    const names = DEFERRED_INDEXES.map((n) => `'${n}'`).join(', ');
+    const indexes = this.db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN (${names})`)
+      .all() as Array<{ name: string; sql: string }>;
+    for (const index of indexes) this.db.exec(`DROP INDEX ${index.name}`);
+    return () => {
+      for (const index of indexes) this.db.exec(index.sql);
+    };
+  }
+
+  /**
+   * During a bulk import, items created and not folded yet, whose rows are not written:
+   * id → created_at. Their ids are the ones SQLite would give (the largest id + 1), and
+   * until their fold nothing reads them but evidenceOf and titlesOfItems, to which a missing
+   * row and an empty one say the same (no title, year or authors). mergeItems, and what an
+   * import calls after placing its entries (setOrphaned, getItems, setTopicRanks, countItems,
+   * searchIndex…), write them first (writeUnwrittenItems).
+   */
+  private unwritten: Map<number, string> | null = null;
+  private nextItemId = 0;
+
+  private maxItemId(): number {
+    return (this.stmt.maxItemId.get() as { id: number | null }).id ?? 0;
+  }
+
+  /** Writes the rows of unwritten items as createItem would have. */
+  private writeUnwrittenItems(): void {
+    if (!this.unwritten) return;
+    for (const [id, at] of this.unwritten) this.writeUnwrittenItem(id, at);
+  }
+
+  private writeUnwrittenItem(id: number, createdAt: string): void {
+    this.stmt.insertItemWithId.run(id, createdAt, createdAt);
+    this.unwritten?.delete(id);
   }
 
   // One of each per store, made when first asked for: each keeps its prepared statements,
@@ -934,6 +1067,8 @@ export class SqliteLibraryStore implements LibraryStore {
   private feeds: SqliteFeedStore | null = null;
 
   searchIndex(): SearchIndex {
+    this.writeUnwrittenItems();
+    this.writeUnwrittenItems();
     return (this.search ??= new SqliteSearchIndex(this.db));
   }
 
@@ -964,7 +1099,9 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 }
 
-function userFieldsOf(row: ItemRow): UserFields {
+function userFieldsOf(
+  row: Pick<ItemRow, 'user_title' | 'user_status' | 'user_importance' | 'user_why'>,
+): UserFields {
   return {
     title: row.user_title,
     status: row.user_status as Status | null,

@@ -1,0 +1,82 @@
+// A large import puts work off to its end (LibraryStore.beginBulkImport): the listing
+// indexes are dropped and built again, new items' rows are written at their fold. After it,
+// or after one that fails half way, the library must be exactly what the schema says and
+// every later write must land as usual.
+
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { generateList } from '../bench/generate-list.js';
+import { importLists } from '../src/core/import-lists.js';
+import type { Link } from '../src/core/item.js';
+import { listInputOfBytes } from '../src/formats/read-list-file.js';
+import { openDatabase } from '../src/store/sqlite/open-database.js';
+import { SqliteLibraryStore } from '../src/store/sqlite/sqlite-library-store.js';
+import { makeTempDir, removeDir } from './cli-helpers.js';
+
+const clock = { now: () => new Date('2026-11-24T10:00:00Z') };
+
+function list(name: string, text: string) {
+  return listInputOfBytes(`/lists/${name}`, Buffer.from(text), name);
+}
+
+function indexes(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db
+      .prepare("SELECT name || ': ' || sql AS s FROM sqlite_master WHERE type = 'index' ORDER BY name")
+      .pluck()
+      .all() as string[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('a bulk import', () => {
+  let dir = '';
+  let fresh = '';
+  before(() => {
+    dir = makeTempDir('lectio-bulk-import-');
+    fresh = path.join(dir, 'fresh.sqlite');
+    openDatabase(fresh).close();
+  });
+  after(() => removeDir(dir));
+
+  it('leaves every index of the schema in place', () => {
+    const file = path.join(dir, 'imported.sqlite');
+    const store = new SqliteLibraryStore(openDatabase(file));
+    const report = importLists(store, [list('big.md', generateList(1500, 3))], clock);
+    store.close();
+    assert.ok(report.added > 1000);
+    assert.deepEqual(indexes(file), indexes(fresh));
+  });
+
+  it('that fails half way leaves the library as it was, and the next import writes as usual', () => {
+    const file = path.join(dir, 'failed.sqlite');
+    const store = new SqliteLibraryStore(openDatabase(file));
+    try {
+      const big = list('big.md', generateList(1500, 5));
+      // An entry no list parser makes (links missing) fails the import after 1,000 placed entries.
+      const broken = { ...big.parsed.items[0], links: undefined as unknown as Link[] };
+      big.parsed.items.splice(1000, 0, broken as (typeof big.parsed.items)[number]);
+      assert.throws(() => importLists(store, [big], clock));
+      assert.equal(store.countItems(), 0);
+
+      const small = list(
+        'small.md',
+        '# Reading\n\n- [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n',
+      );
+      const report = importLists(store, [small], clock);
+      assert.equal(report.added, 1);
+      const items = store.listItems({});
+      assert.deepEqual(
+        items.map((i) => [i.id, i.title, i.ids.arxiv]),
+        [[1, 'Attention Is All You Need', '1706.03762']],
+      );
+    } finally {
+      store.close();
+    }
+    assert.deepEqual(indexes(file), indexes(fresh));
+  });
+});
