@@ -115,6 +115,7 @@ const FOLD_COLUMNS = [
   'user_importance',
   'user_why',
   'user_title',
+  'user_topic',
   'topics',
   'list_count',
 ] as const;
@@ -138,6 +139,7 @@ const EMPTY_ITEM: FoldRow = {
   user_importance: null,
   user_why: null,
   user_title: null,
+  user_topic: null,
   topics: '[]',
   list_count: 0,
 };
@@ -1100,7 +1102,7 @@ export class SqliteLibraryStore implements LibraryStore {
 }
 
 function userFieldsOf(
-  row: Pick<ItemRow, 'user_title' | 'user_status' | 'user_importance' | 'user_why'>,
+  row: Pick<ItemRow, 'user_title' | 'user_status' | 'user_importance' | 'user_why' | 'user_topic'>,
 ): UserFields {
   return {
     title: row.user_title,
