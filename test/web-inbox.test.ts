@@ -137,6 +137,7 @@ describe('the inbox in the browser', () => {
       const nextId = Number(await next.getAttribute('data-id'));
       await next.getByRole('button', { name: 'dismiss' }).click();
       await page.locator('.done', { hasText: `dismissed #${nextId}` }).waitFor();
+      await page.locator(`.inbox-entry[data-id="${nextId}"]`).waitFor({ state: 'detached' });
       assert.equal(server.store.getItems([nextId]).length, 0);
       assert.equal(await page.locator('.inbox-entry').count(), 7);
 
