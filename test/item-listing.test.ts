@@ -14,7 +14,7 @@ import { readListFile } from '../src/formats/read-list-file.js';
 import { listItemsJson } from '../src/store/sqlite/item-listing.js';
 import { openDatabase } from '../src/store/sqlite/open-database.js';
 import { SqliteLibraryStore } from '../src/store/sqlite/sqlite-library-store.js';
-import { LISTS_DIR, SEEDS } from './cli-helpers.js';
+import { LISTS_DIR, runCli, SEEDS } from './cli-helpers.js';
 
 const FILTERS: ListFilter[] = [
   {},
@@ -54,6 +54,28 @@ describe('list --json through item-listing.ts', () => {
   it('prints what listItems and itemJson print, under every filter', () => {
     assert.ok(store.listItems({}).length > 1000, 'the lists make a library of some size');
     for (const filter of FILTERS) same(filter);
+  });
+
+  it('is what lectio list --json prints: compact when large, indented when small', () => {
+    const list = (args: readonly string[]) => {
+      const r = runCli(['--db', path.join(dir, 'library.sqlite'), 'list', '--json', ...args]);
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout;
+    };
+    const whole = listItemsJson(db, {});
+    assert.ok(whole.length > 100_000);
+    assert.equal(list([]), `${whole}\n`);
+    // A filter that leaves a few items: printed indented, for a person.
+    const candidates: Array<[string[], ListFilter]> = [
+      [['--kind', 'video'], { kind: 'video' }],
+      [['--kind', 'slides'], { kind: 'slides' }],
+      [['--status', 'read'], { status: 'read' }],
+    ];
+    const few = candidates
+      .map(([args, filter]) => [args, listItemsJson(db, filter)] as const)
+      .find(([, text]) => text.length < 100_000 && text !== '[]');
+    assert.ok(few, 'some filter leaves a few items');
+    assert.equal(list(few[0]), `${JSON.stringify(JSON.parse(few[1]), null, 2)}\n`);
   });
 
   it('escapes as JSON.stringify does, whoever wrote the stored arrays', () => {

@@ -81,6 +81,23 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${compact.length > 100_000 ? compact : JSON.stringify(value, null, 2)}\n`);
 }
 
+/**
+ * printJsonText for a JSON array given as the texts of runs of its elements (item-listing.ts):
+ * a large one is written run by run, never joined into one string.
+ */
+export function printJsonArray(runs: readonly string[]): void {
+  const length = runs.reduce((n, run) => n + run.length + 1, 1);
+  if (length <= 100_000) {
+    printJsonText(`[${runs.join(',')}]`);
+    return;
+  }
+  runs.forEach((run, i) => {
+    process.stdout.write(i === 0 ? '[' : ',');
+    process.stdout.write(run);
+  });
+  process.stdout.write(']\n');
+}
+
 /** printJson for text that is already the compact JSON of a value (a stream of chunks joined). */
 export function printJsonText(compact: string): void {
   process.stdout.write(

@@ -3,8 +3,8 @@
 import { type Command, Option } from 'commander';
 import { ITEM_KINDS, type ItemKind, STATUSES, type Status } from '../core/item.js';
 import type { ListFilter } from '../core/library-store.js';
-import { listItemsJson } from '../store/sqlite/item-listing.js';
-import { globals, openDatabaseForReading, openStoreForReading, printJsonText } from './cli-context.js';
+import { listItemsJsonRuns } from '../store/sqlite/item-listing.js';
+import { globals, openDatabaseForReading, openStoreForReading, printJsonArray } from './cli-context.js';
 import { itemLine } from './item-view.js';
 
 export function registerList(program: Command): void {
@@ -26,13 +26,13 @@ export function registerList(program: Command): void {
       if (json) {
         // The whole library: a bulk read straight to the contract's text (item-listing.ts).
         const db = openDatabaseForReading(command);
-        let text = '[]';
+        let runs: string[] = [];
         try {
-          if (db) text = listItemsJson(db, filter);
+          if (db) runs = listItemsJsonRuns(db, filter);
         } finally {
           db?.close();
         }
-        printJsonText(text);
+        printJsonArray(runs);
         return;
       }
       const store = openStoreForReading(command);

@@ -502,10 +502,20 @@ describe('strongIdOfUrl', () => {
       'https://WWW.Nature.com/articles/s41586-024-08252-9',
       'https://youtu.be/dQw4w9WgXcQ',
       'https://raw.githubusercontent.com/owner/repo/main/README.md',
+      'https://arxiv.org/abs/2401.15077',
+      'http://www.arxiv.org/pdf/2401.15077v3.pdf',
+      'https://arxiv.org/pdf/1704.04760v1',
+      'https://arxiv.org/abs/2401.15077v2.',
+      'HTTPS://ARXIV.ORG/abs/2401.15077',
     ]) {
       assert.notEqual(strongIdOfUrl(url), null, url);
       assert.deepEqual(strongIdOfUrl(url), canonicalIdsOfUrl(url)[0], url);
     }
     assert.equal(strongIdOfUrl('https://openreview.net/forum?id=abc'), null);
+    // Not arXiv's numbering (month 13, a 4-digit number after 2014): no id, as the whole way says.
+    for (const url of ['https://arxiv.org/abs/2413.00001', 'https://arxiv.org/abs/2401.1507']) {
+      assert.equal(strongIdOfUrl(url), null, url);
+      assert.equal(canonicalIdsOfUrl(url)[0]?.scheme, 'url', url);
+    }
   });
 });

@@ -540,11 +540,20 @@ const MAY_CARRY_STRONG_ID =
   /arxiv|ar5iv|alphaxiv|lanl\.gov|huggingface\.co|hf\.co|papers\.cool|semanticscholar|scirate|doi|springer|nature\.com|plos\.org|github|youtu/i;
 
 /**
+ * The commonest identity link by far, `https://arxiv.org/abs/2401.15077` (or /pdf/, with a
+ * version, with `.pdf`), read without `new URL`: the id strongIdOfParsed reads from it
+ * (canonical-id.test.ts holds them equal). Anything else takes the whole way.
+ */
+const PLAIN_ARXIV_URL = /^https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$/;
+
+/**
  * The strong identifier (arxiv, doi, github or youtube) a URL carries, if any: the first of
  * canonicalIdsOfUrl without the cost of its normalised `url` id (`lectio list --json`
  * computes `ids` for every item).
  */
 export function strongIdOfUrl(url: string): StrongId | null {
+  const plain = PLAIN_ARXIV_URL.exec(url)?.[1];
+  if (plain !== undefined && validNewArxivId(plain)) return { scheme: 'arxiv', value: plain };
   if (!MAY_CARRY_STRONG_ID.test(url)) return null;
   const parsed = parseHttpUrl(url);
   return parsed === null ? null : strongIdOfParsed(parsed);

@@ -42,6 +42,14 @@ const CHUNK = 1000;
  * items of `filter` by id, with their links, ids, notes and sources.
  */
 export function listItemsJson(db: Database.Database, filter: ListFilter): string {
+  return `[${listItemsJsonRuns(db, filter).join(',')}]`;
+}
+
+/**
+ * listItemsJson as the texts of runs of its elements, a thousand items each, for a caller
+ * that writes them one after another (`list --json`): 6 MB at 10k items, never one string.
+ */
+export function listItemsJsonRuns(db: Database.Database, filter: ListFilter): string[] {
   const filtered = listFilterSql(filter);
   const where = ['i.id > @after', ...filtered.where];
   const args: Record<string, string | number> = { after: -1, limit: CHUNK, ...filtered.args };
@@ -78,7 +86,7 @@ export function listItemsJson(db: Database.Database, filter: ListFilter): string
     if (rows.length < CHUNK) break;
     args.after = last[0];
   }
-  return `[${parts.join(',')}]`;
+  return parts;
 }
 
 type SourceRow = [number, number, number, string];
