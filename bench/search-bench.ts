@@ -50,10 +50,11 @@ export interface SearchBenchResult {
   cliMs: number;
   cliJsonMs: number;
   bareNodeMs: number;
-  /** The whole import of the generated list, index kept by the triggers. */
-  importWithTriggersMs: number;
-  /** The same import with the triggers paused, then one rebuild (the bulk path). */
-  importBulkMs: number;
+  /**
+   * The whole import of the generated list, as `lectio import` does it: a large import
+   * pauses the index's triggers and rebuilds it once at the end (import-lists.ts).
+   */
+  importMs: number;
   /** Rebuilding the index of the library with its abstracts. */
   rebuildMs: number;
   /** Setting one abstract by UPDATE, the triggers re-indexing the item, per item. */
@@ -245,30 +246,14 @@ export function benchSearch(
   const input = readListFile(list);
   const now = { now: () => new Date('2026-01-01T00:00:00Z') };
 
-  log(`search: importing ${items} items, the index kept by the triggers`);
+  log(`search: importing ${items} items`);
   const file = path.join(tmp, `search-${items}.sqlite`);
   let start = performance.now();
   const store = new SqliteLibraryStore(openDatabase(file));
   importLists(store, [input], now);
-  const importWithTriggersMs = performance.now() - start;
+  const importMs = performance.now() - start;
   store.close();
   const libraryMb = mb(file);
-
-  log('search: the same import, triggers paused, then one rebuild');
-  const bulkFile = path.join(tmp, `search-bulk-${items}.sqlite`);
-  start = performance.now();
-  const bulkDb = openDatabase(bulkFile);
-  const bulkStore = new SqliteLibraryStore(bulkDb);
-  const bulkIndex = new SqliteSearchIndex(bulkDb);
-  // One transaction: importLists' own becomes a savepoint inside it.
-  bulkStore.transaction(() => {
-    bulkIndex.pauseIndexing();
-    importLists(bulkStore, [input], now);
-    bulkIndex.rebuild();
-  });
-  const importBulkMs = performance.now() - start;
-  bulkStore.close();
-  fs.rmSync(bulkFile, { force: true });
 
   const db = openDatabase(file);
   const index = new SqliteSearchIndex(db);
@@ -340,8 +325,7 @@ export function benchSearch(
     cliMs: Math.round(median(human)),
     cliJsonMs: Math.round(median(json)),
     bareNodeMs: Math.round(median(bare)),
-    importWithTriggersMs: Math.round(importWithTriggersMs),
-    importBulkMs: Math.round(importBulkMs),
+    importMs: Math.round(importMs),
     rebuildMs: Math.round(rebuildMs),
     abstractUpdateUs: Math.round(abstractUpdateUs),
     libraryMb,
