@@ -130,7 +130,7 @@ describe('the main flows on each seed', () => {
 });
 
 describe('moving the selection to a topic', () => {
-  it('selects two items, moves them to a new topic from the keyboard, and finds them there after a reload', async () => {
+  it('selects two items (a click, then keys), moves them to a new topic, and finds them there after a reload', async () => {
     const db = path.join(dir, 'move.sqlite');
     const setup = openLibrary(db);
     importFiles(setup, [SEEDS[0] as string]);
@@ -145,9 +145,10 @@ describe('moving the selection to a topic', () => {
       await page.locator('.total', { hasText: `${from.items} items` }).waitFor();
       await waitForCount(page, '.vrow a.title', (n) => n >= 3);
       const titles = await page.locator('.vrow a.title').allTextContents();
-      // x selects the row under the cursor, j moves down, m goes to the topic field; each key
-      // once the page shows the last one, as a reader's eyes would.
-      await page.keyboard.press('x');
+      // A click on a row's checkbox selects it; the keys go on working from there: j moves
+      // down, x selects the row under the cursor, m goes to the topic field. Each key once the
+      // page shows the last one, as a reader's eyes would.
+      await page.locator('.vrow input[type="checkbox"]').first().click();
       await page.locator('.selection', { hasText: '1 selected' }).waitFor();
       await page.keyboard.press('j');
       await page.locator('.item-row.cursor a.title', { hasText: titles[1] as string }).waitFor();
