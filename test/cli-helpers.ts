@@ -1,6 +1,7 @@
 // Shared by the CLI integration tests: run the real `lectio` in a child process against
 // real SQLite files in throwaway directories, and look at what it left behind.
 
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -68,6 +69,12 @@ export function runCli(args: readonly string[], options: RunOptions = {}): CliRe
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The output of a run that had to succeed; else the test fails with the command and its stderr. */
+export function stdoutOf(r: CliResult, args: readonly string[]): string {
+  assert.equal(r.status, 0, `lectio ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
 }
 
 /** The same, without blocking the test process (for concurrent runs and held locks). */

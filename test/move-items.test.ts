@@ -18,6 +18,7 @@ import {
   removeDir,
   runCli,
   SEEDS,
+  stdoutOf,
 } from './cli-helpers.js';
 
 interface TopicJson {
@@ -68,9 +69,7 @@ function lectio(args: readonly string[]): CliResult {
 }
 
 function ok(args: readonly string[]): string {
-  const r = lectio(args);
-  assert.equal(r.status, 0, `lectio ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return r.stdout;
+  return stdoutOf(lectio(args), args);
 }
 
 function topics(): TopicJson[] {

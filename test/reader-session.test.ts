@@ -17,6 +17,7 @@ import {
   runCli,
   SEEDS,
   seed,
+  stdoutOf,
 } from './cli-helpers.js';
 
 interface ShownItem {
@@ -59,9 +60,7 @@ function lectio(
 }
 
 function ok(args: readonly string[], now?: string, extra?: NodeJS.ProcessEnv): string {
-  const r = lectio(args, now, extra);
-  assert.equal(r.status, 0, `lectio ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return r.stdout;
+  return stdoutOf(lectio(args, now, extra), args);
 }
 
 function show(ref: string): ShownItem {

@@ -24,6 +24,7 @@ import {
   runCli,
   SEEDS,
   seed,
+  stdoutOf,
 } from './cli-helpers.js';
 
 interface SearchJson {
@@ -48,9 +49,7 @@ function lectio(args: readonly string[]): CliResult {
 }
 
 function ok(args: readonly string[]): string {
-  const r = lectio(args);
-  assert.equal(r.status, 0, `lectio ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return r.stdout;
+  return stdoutOf(lectio(args), args);
 }
 
 function search(query: string, ...more: string[]): SearchJson[] {

@@ -75,20 +75,23 @@ export function withExistingStore<T>(command: Command, fn: (store: LibraryStore)
   }
 }
 
-/** JSON for machines: compact when it is large (a 10k-item list), indented when a person may read it. */
+/** JSON longer than this is printed compact (a 10k-item list): a machine reads it. */
+const COMPACT_ABOVE = 100_000;
+
+/** JSON for machines: compact when it is large, indented when a person may read it. */
 export function printJson(value: unknown): void {
   const compact = JSON.stringify(value);
-  process.stdout.write(`${compact.length > 100_000 ? compact : JSON.stringify(value, null, 2)}\n`);
+  process.stdout.write(`${compact.length > COMPACT_ABOVE ? compact : JSON.stringify(value, null, 2)}\n`);
 }
 
 /**
- * printJsonText for a JSON array given as the texts of runs of its elements (item-listing.ts):
- * a large one is written run by run, never joined into one string.
+ * printJson for a JSON array given as the compact texts of runs of its elements
+ * (item-listing.ts): a large one is written run by run, never joined into one string.
  */
 export function printJsonArray(runs: readonly string[]): void {
   const length = runs.reduce((n, run) => n + run.length + 1, 1);
-  if (length <= 100_000) {
-    printJsonText(`[${runs.join(',')}]`);
+  if (length <= COMPACT_ABOVE) {
+    printJson(JSON.parse(`[${runs.join(',')}]`));
     return;
   }
   runs.forEach((run, i) => {
@@ -96,13 +99,6 @@ export function printJsonArray(runs: readonly string[]): void {
     process.stdout.write(run);
   });
   process.stdout.write(']\n');
-}
-
-/** printJson for text that is already the compact JSON of a value (a stream of chunks joined). */
-export function printJsonText(compact: string): void {
-  process.stdout.write(
-    `${compact.length > 100_000 ? compact : JSON.stringify(JSON.parse(compact), null, 2)}\n`,
-  );
 }
 
 /** The one place errors become a message and an exit status. */

@@ -1070,7 +1070,6 @@ export class SqliteLibraryStore implements LibraryStore {
 
   searchIndex(): SearchIndex {
     this.writeUnwrittenItems();
-    this.writeUnwrittenItems();
     return (this.search ??= new SqliteSearchIndex(this.db));
   }
 
