@@ -118,6 +118,11 @@ execFileSync(
   },
 );
 for (const b of await bundles()) await build(b.options);
+// A new library is a copy of this one (src/store/sqlite/open-database.ts, createFromTemplate).
+const { writeLibraryTemplate, LIBRARY_TEMPLATE } = await import(
+  pathToFileURL(path.join(DIST, 'src', 'store', 'sqlite', 'open-database.js')).href
+);
+writeLibraryTemplate(path.join(DIST, LIBRARY_TEMPLATE));
 // The web app (lectio serve): type-checked, then bundled into dist/web by its own script.
 execFileSync(
   process.execPath,

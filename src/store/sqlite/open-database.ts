@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { LectioError } from '../../core/errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
@@ -35,6 +36,57 @@ const NATIVE_BINDING: { nativeBinding?: string } = (() => {
   }
 })();
 
+/**
+ * The build writes an empty library made by every migration (writeLibraryTemplate) to
+ * dist/, where both dist/src/store/sqlite and dist/bundle/cli find it by looking upwards.
+ * A new library is a copy of it: about 1 ms, where running the migrations takes about 40
+ * (most of it filling search_positions, migration 3), a seventh of importing a 1 MB list
+ * into a new library (BENCHMARKS.md a).
+ */
+export const LIBRARY_TEMPLATE = 'library-template.sqlite';
+
+function findTemplate(): string | null {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 4; up++, dir = path.dirname(dir)) {
+    const file = path.join(dir, LIBRARY_TEMPLATE);
+    if (fs.existsSync(file)) return file;
+  }
+  return null;
+}
+
+/**
+ * Creates `file` as a copy of the template, whole or not at all: the copy is written under
+ * another name and linked into place, so a second process creating the same library at the
+ * same moment sees either no file or a complete one. Returns false when there is no
+ * template or the file system cannot link; the caller then migrates a new file itself. A
+ * template older than this code is still a library: openDatabase migrates it forward.
+ */
+export function createFromTemplate(file: string, template = findTemplate()): boolean {
+  if (template === null || !fs.existsSync(template)) return false;
+  const temp = `${file}.${process.pid}.new`;
+  try {
+    fs.copyFileSync(template, temp);
+    fs.linkSync(temp, file);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EEXIST'; // another process made it first
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+/** Writes the template (scripts/build.mjs): a new file, every migration, no WAL. */
+export function writeLibraryTemplate(file: string): void {
+  fs.rmSync(file, { force: true });
+  const db = new Database(file, NATIVE_BINDING);
+  try {
+    migrate(db, 0);
+    db.exec('VACUUM');
+  } finally {
+    db.close();
+  }
+}
+
 function checkHeader(file: string): 'missing' | 'empty' | 'sqlite' {
   let fd: number;
   try {
@@ -62,12 +114,13 @@ function checkHeader(file: string): 'missing' | 'empty' | 'sqlite' {
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
-  const state = checkHeader(file);
+  let state = checkHeader(file);
   if (state === 'missing') {
     if (options.readonly) {
       throw new LectioError('not_found', `${file}: no library here yet; run "lectio import FILE" first`);
     }
     fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (createFromTemplate(file)) state = checkHeader(file);
   }
   let db: Database.Database;
   try {
