@@ -88,17 +88,26 @@ export function printJson(value: unknown): void {
  * printJson for a JSON array given as the compact texts of runs of its elements
  * (item-listing.ts): a large one is written run by run, never joined into one string.
  */
-export function printJsonArray(runs: readonly string[]): void {
-  const length = runs.reduce((n, run) => n + run.length + 1, 1);
-  if (length <= COMPACT_ABOVE) {
-    printJson(JSON.parse(`[${runs.join(',')}]`));
-    return;
+export function printJsonArray(runs: Iterable<string>): void {
+  // Runs are kept only until they add up to more than COMPACT_ABOVE: then the output is
+  // compact, and every later run is written as soon as it comes.
+  const held: string[] = [];
+  let length = 1;
+  let streaming = false;
+  for (const run of runs) {
+    if (streaming) {
+      process.stdout.write(`,${run}`);
+      continue;
+    }
+    held.push(run);
+    length += run.length + 1;
+    if (length > COMPACT_ABOVE) {
+      process.stdout.write(`[${held.join(',')}`);
+      streaming = true;
+    }
   }
-  runs.forEach((run, i) => {
-    process.stdout.write(i === 0 ? '[' : ',');
-    process.stdout.write(run);
-  });
-  process.stdout.write(']\n');
+  if (streaming) process.stdout.write(']\n');
+  else printJson(JSON.parse(`[${held.join(',')}]`));
 }
 
 /** The one place errors become a message and an exit status. */

@@ -3,7 +3,7 @@
 import { type Command, Option } from 'commander';
 import { ITEM_KINDS, type ItemKind, STATUSES, type Status } from '../core/item.js';
 import type { ListFilter } from '../core/library-store.js';
-import { listItemsJsonRuns } from '../store/sqlite/item-listing.js';
+import { itemsJsonRuns } from '../store/sqlite/item-listing.js';
 import { globals, openDatabaseForReading, openStoreForReading, printJsonArray } from './cli-context.js';
 import { itemLine } from './item-view.js';
 
@@ -25,14 +25,14 @@ export function registerList(program: Command): void {
       if (!opts.why) filter.noWhy = true;
       if (json) {
         // The whole library: a bulk read straight to the contract's text (item-listing.ts).
+        // Each run is written before the next is read, inside one read transaction of WAL:
+        // a writer meanwhile is not blocked, and the output is one moment of the library.
         const db = openDatabaseForReading(command);
-        let runs: string[] = [];
         try {
-          if (db) runs = listItemsJsonRuns(db, filter);
+          printJsonArray(db ? itemsJsonRuns(db, filter) : []);
         } finally {
           db?.close();
         }
-        printJsonArray(runs);
         return;
       }
       const store = openStoreForReading(command);
