@@ -63,8 +63,11 @@ export function* itemsJsonRuns(db: Database.Database, filter: ListFilter): Gener
     )
     .raw();
   // Sources and links of the chunk's id range; rows of items outside the filter are skipped.
+  // Both orders are their index's (sources_item, links_item): SQLite sorts nothing.
   const sourcesQuery = db
-    .prepare(`SELECT item_id, list_id, line, notes FROM sources WHERE item_id BETWEEN ? AND ? ORDER BY id`)
+    .prepare(
+      `SELECT item_id, list_id, line, notes FROM sources WHERE item_id BETWEEN ? AND ? ORDER BY item_id, id`,
+    )
     .raw();
   const linksQuery = db
     .prepare(

@@ -277,6 +277,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE items ADD COLUMN user_topic TEXT;
     `,
   },
+  {
+    version: 12,
+    description: "an item's links in their order, straight from the index",
+    sql: `
+      -- list --json and every item view read an item's links ordered by source and position
+      -- (item-listing.ts): with these columns in the index SQLite reads them in that order
+      -- instead of sorting each thousand items' links (about 4 ms of a 10k-item list).
+      DROP INDEX links_item;
+      CREATE INDEX links_item ON links(item_id, source_id, position);
+    `,
+  },
 ];
 
 /**
