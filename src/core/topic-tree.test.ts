@@ -86,6 +86,16 @@ describe('resolving a topic the user typed', () => {
     assert.equal(resolveTopicForWriting(paths, 'I/O'), 'I/O', 'a slash without spaces is part of a name');
     assert.throws(() => resolveTopicForWriting(paths, '  '), /needs a name/u);
   });
+  it('files a new topic under its existing parent, spelt as the parent is', () => {
+    assert.equal(resolveTopicForWriting(paths, 'llm / new'), 'LLM / new');
+    assert.equal(resolveTopicForWriting(paths, 'LLM / QUANTIZE / int4'), 'LLM / quantize / int4');
+    assert.equal(resolveTopicForWriting(paths, 'Robotics / new'), 'Robotics / new', 'no parent: as typed');
+    assert.equal(
+      resolveTopicForWriting(['Systems / Storage'], 'systems / net'),
+      'Systems / net',
+      'a parent that is only a prefix of a stored path counts too',
+    );
+  });
 });
 
 describe('remembered renames', () => {

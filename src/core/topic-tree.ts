@@ -103,7 +103,11 @@ export function renamed(entry: ParsedItem, renames: ReadonlyMap<string, string>)
   return { ...entry, topic: path.split(TOPIC_SEPARATOR) };
 }
 
-/** A topic for a write (`add --topic`): an existing one in any case, else the new path as typed. */
+/**
+ * A topic for a write (`add --topic`, `move`): an existing one in any case, else the new path
+ * as typed under the longest existing parent, spelt as it exists: "llm / new" beside "LLM" is
+ * "LLM / new", not a second root that differs only in case.
+ */
 export function resolveTopicForWriting(paths: readonly string[], name: string): string {
   const typed = name
     .trim()
@@ -112,5 +116,18 @@ export function resolveTopicForWriting(paths: readonly string[], name: string): 
     .filter(Boolean)
     .join(TOPIC_SEPARATOR);
   if (typed === '') throw new LectioError('bad_input', 'a topic needs a name');
-  return paths.find((p) => p.toLowerCase() === typed.toLowerCase()) ?? typed;
+  const existing = new Map<string, string>();
+  for (const path of paths) {
+    const parts = path.split(TOPIC_SEPARATOR);
+    for (let n = 1; n <= parts.length; n++) {
+      const prefix = parts.slice(0, n).join(TOPIC_SEPARATOR);
+      if (!existing.has(prefix.toLowerCase())) existing.set(prefix.toLowerCase(), prefix);
+    }
+  }
+  const parts = typed.split(TOPIC_SEPARATOR);
+  for (let n = parts.length; n > 0; n--) {
+    const found = existing.get(parts.slice(0, n).join(TOPIC_SEPARATOR).toLowerCase());
+    if (found !== undefined) return [found, ...parts.slice(n)].join(TOPIC_SEPARATOR);
+  }
+  return typed;
 }
