@@ -227,6 +227,13 @@ describe('lectio move', () => {
     assert.deepEqual(topics(), treeBefore);
   });
 
+  it('says so when add --topic names another topic for a moved item, which stays', () => {
+    const text = ok(['add', PAGED, '--topic', 'Serving']);
+    assert.match(text, /kept under "Journal club \/ this week", where it was moved/u);
+    assert.doesNotMatch(text, /topic "Serving"/u);
+    assert.deepEqual(itemOf(PAGED).topics, ['Journal club / this week']);
+  });
+
   it('keeps the move of an item merged into another', () => {
     const added = JSON.parse(
       ok([

@@ -84,11 +84,19 @@ export function addItem(store: LibraryStore, request: AddRequest, now: Date): Ad
       store.addSource(placed.itemId, listId, entry, placed.keys, placed.titleKeys, placed.reason);
       if (!placed.created && newLinks.length > 0)
         changes.push(`link ${newLinks.map((l) => l.url).join(', ')}`);
-      if (!placed.created && newTopic) changes.push(`topic "${topic}"`);
     }
     if (topic) store.ensureTopics([topic]);
     store.saveAggregate(placed.itemId, aggregateSources(store.sourcesOf(placed.itemId), null), at);
     refreshTopicRanks(store, [placed.itemId]);
+    if (before && newTopic && topic !== null) {
+      // An item the user moved (lectio move) stays where they put it, whatever a source says.
+      const now = store.getItems([placed.itemId])[0]?.topics ?? [];
+      changes.push(
+        now.includes(topic)
+          ? `topic "${topic}"`
+          : `kept under "${now.join('", "')}", where it was moved (lectio move files it elsewhere)`,
+      );
+    }
     if (request.why !== undefined && request.why.trim() !== '' && request.why.trim() !== before?.why) {
       store.setUserFields(placed.itemId, { why: request.why.trim() }, at);
       store.addEvent(placed.itemId, 'why', { why: request.why.trim() }, at);
