@@ -9,7 +9,7 @@ import {
   compareRecords,
   type RecordComparison,
   type TitleEvidence,
-  titleBlockingKeys,
+  titleLookupKeys,
   titlesMayBeAlike,
   titleKeys,
 } from './identity.js';
@@ -115,7 +115,7 @@ export function findDuplicates(store: LibraryStore, limit = 1000): DuplicatePair
   for (const item of items) {
     const titles = store.titlesOfItems([item.id]).get(item.id) ?? [item.title];
     const candidates = new Set<number>(store.findItemsByTitleKeys(titles.flatMap((t) => titleKeys(t))));
-    const blocking = titles.flatMap((t) => titleBlockingKeys(t)).map((k) => TOKEN_PREFIX + k);
+    const blocking = titles.flatMap((t) => titleLookupKeys(t)).map((k) => TOKEN_PREFIX + k);
     for (const ids of store.findItemsByTitleTokens(blocking, 100).values())
       for (const id of ids) candidates.add(id);
     const later = [...candidates].filter((id) => id > item.id && titleOf.has(id));
