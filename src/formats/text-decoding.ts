@@ -59,7 +59,8 @@ export function decodeText(bytes: Uint8Array, fileLabel: string): DecodedText {
     text = decodeUtf8(bytes, fileLabel);
   }
 
-  text = text.replace(/\r\n?/g, '\n');
+  // Most files have no "\r": looking for one is a tenth of a replace that finds none.
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   // \s covers U+FEFF too, so a file that is nothing but BOMs and blank lines is empty.
   if (!/\S/.test(text)) throw badInput(`${fileLabel}: the file is empty`);
 
@@ -326,17 +327,16 @@ export function looksDoubleEncoded(text: string): boolean {
   let decodable = 0;
   let other = 0;
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (byteOf(text.charCodeAt(i)) === -1) {
-      i++;
-      continue;
-    }
+  // Runs of characters that stand for bytes, each found by the regex (which skips the
+  // ASCII between them several times faster than a loop over every character).
+  const runStart = new RegExp(MOJIBAKE_CHAR.source, 'g');
+  for (let m = runStart.exec(text); m !== null; m = runStart.exec(text)) {
+    const i = m.index;
     let end = i + 1;
     while (end < n && byteOf(text.charCodeAt(end)) !== -1) end++;
     if (hasWholeCharacter(text, i, end)) decodable++;
     else other++;
-    i = end;
+    runStart.lastIndex = end;
   }
   return decodable >= 1 && decodable > other;
 }

@@ -3,6 +3,7 @@
 // too: markdown-it's linkify would need a word boundary that CJK colons do not give.
 
 import type { Token } from 'markdown-it';
+import { collapseSpaces } from './item-fields.js';
 
 export type Piece =
   | { kind: 'text'; text: string; bold: boolean }
@@ -12,8 +13,13 @@ export type Piece =
 /** http(s) URLs in running text; trailing punctuation is trimmed by `trimUrl`. */
 export const BARE_URL = /https?:\/\/[^\s<>"'`[\]，。、；！？（）【】「」|]+/gu;
 
+/** Characters a URL in running text does not end with: the sentence's, or markup's. */
+const TRAILING = `.,;:!?*_~'"`;
+
 export function trimUrl(raw: string): string {
-  let url = raw.replace(/[.,;:!?*_~'"]+$/u, '');
+  const last = raw.charAt(raw.length - 1);
+  // Most URLs end in none of them: the replace (a scan of the whole URL) is then skipped.
+  let url = last !== '' && TRAILING.includes(last) ? raw.replace(/[.,;:!?*_~'"]+$/u, '') : raw;
   // Keep a closing parenthesis only when the URL opened one: "(see https://x.org/a_(b))".
   while (url.endsWith(')') && (url.match(/\(/g) ?? []).length < (url.match(/\)/g) ?? []).length) {
     url = url.slice(0, -1).replace(/[.,;:!?]+$/u, '');
@@ -113,7 +119,7 @@ export function inlinePieces(token: Token): Piece[] {
   };
   const closeLink = (): void => {
     if (!link) return;
-    const label = link.label.replace(/\s+/g, ' ').trim();
+    const label = collapseSpaces(link.label).trim();
     out.push({
       kind: 'link',
       url: link.url,

@@ -92,11 +92,14 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBr
   let titleRaw = '';
   let remark = '';
   let i = 0;
-  const isBlank = (p: Piece): boolean =>
-    p.kind === 'image' ||
-    (p.kind === 'text' &&
-      /^[\s\p{Extended_Pictographic}\uFE0F]*$/u.test(leadingStatus(stripStars(p.text)).rest)) ||
-    (p.kind === 'text' && /^\s*(?:\[\s*[ xX]?\s*\]|TODO|DONE)?\s*$/u.test(stripStars(p.text)));
+  const isBlank = (p: Piece): boolean => {
+    if (p.kind !== 'text') return p.kind === 'image';
+    const text = stripStars(p.text);
+    return (
+      /^[\s\p{Extended_Pictographic}\uFE0F]*$/u.test(leadingStatus(text).rest) ||
+      /^\s*(?:\[\s*[ xX]?\s*\]|TODO|DONE)?\s*$/u.test(text)
+    );
+  };
   while (i < pieces.length && isBlank(pieces[i] as Piece)) i++;
   const first = pieces[i];
   const restText = (from: number): string => {
