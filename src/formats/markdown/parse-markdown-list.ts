@@ -758,12 +758,14 @@ function eachUrlInText(text: string, visit: (url: string, line: number) => void)
 }
 
 const NO_IMAGES: ReadonlySet<number> = new Set();
+const IMG_TAG = /<img/iu;
 
 /** Offsets in `text` where image URLs start on the line [start, end). */
 function imageUrlStarts(text: string, start: number, end: number): ReadonlySet<number> {
   const lineText = text.slice(start, end);
-  // IMAGE_URL starts with "!" or "<": a line with neither has no image.
-  if (!lineText.includes('!') && !lineText.includes('<')) return NO_IMAGES;
+  // IMAGE_URL starts with "![" or "<img" (any case): a line with neither has no image. Long
+  // table rows full of "<br>" (dair-ai) are then not searched.
+  if (!lineText.includes('![') && !IMG_TAG.test(lineText)) return NO_IMAGES;
   const starts = new Set<number>();
   IMAGE_URL.lastIndex = 0;
   for (let m = IMAGE_URL.exec(lineText); m !== null; m = IMAGE_URL.exec(lineText)) {
