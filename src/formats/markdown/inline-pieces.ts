@@ -13,19 +13,30 @@ export type Piece =
 /** http(s) URLs in running text; trailing punctuation is trimmed by `trimUrl`. */
 export const BARE_URL = /https?:\/\/[^\s<>"'`[\]，。、；！？（）【】「」|]+/gu;
 
-/** Characters a URL in running text does not end with: the sentence's, or markup's. */
-const TRAILING = `.,;:!?*_~'"`;
-
 export function trimUrl(raw: string): string {
-  const last = raw.charAt(raw.length - 1);
-  // Most URLs end in none of them: the replace (a scan of the whole URL) is then skipped.
-  let url = last !== '' && TRAILING.includes(last) ? raw.replace(/[.,;:!?*_~'"]+$/u, '') : raw;
+  let url = trimEnd(raw, `.,;:!?*_~'"`);
   // Keep a closing parenthesis only when the URL opened one: "(see https://x.org/a_(b))".
-  while (url.endsWith(')') && (url.match(/\(/g) ?? []).length < (url.match(/\)/g) ?? []).length) {
-    url = url.slice(0, -1).replace(/[.,;:!?]+$/u, '');
+  while (url.endsWith(')') && occurrences(url, '(') < occurrences(url, ')')) {
+    url = trimEnd(url.slice(0, -1), '.,;:!?');
   }
   while (url.endsWith(']') && !url.includes('[')) url = url.slice(0, -1);
   return url;
+}
+
+/**
+ * `s` without its trailing run of `chars` (single UTF-16 units). A loop, not a `/[…]+$/`
+ * replace: the sweep trims every URL of a list, and the regex would scan each from its start.
+ */
+function trimEnd(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s.charAt(end - 1))) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+function occurrences(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i !== -1; i = s.indexOf(ch, i + 1)) n++;
+  return n;
 }
 
 const KNOWN_TAGS = new Set([
