@@ -74,6 +74,15 @@ function isAnchorOnly(pieces: readonly Piece[]): boolean {
   return anchors > 0;
 }
 
+/** The text without the blanks and emoji before a leading "[ ]", "TODO" or "DONE". */
+function withoutDecorationBeforeStatus(text: string): string {
+  // Nearly every head starts with a printable ASCII character, which is neither a blank nor an
+  // emoji: the replace would remove nothing, and it cost 40% of readHead's own time.
+  const first = text.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return text;
+  return text.replace(/^[\s\p{Extended_Pictographic}\uFE0F]*(?=\[|TODO|DONE)/u, '');
+}
+
 /**
  * Reads the head line of an item. `cellBreak`: the text is a table cell, where a double
  * space ends the title (dair-ai: "1) Ultra-Fast Diffusion-based Language Models  This paper
@@ -81,9 +90,7 @@ function isAnchorOnly(pieces: readonly Piece[]): boolean {
  */
 export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBreak = false): HeadInfo {
   const full = piecesText(pieces);
-  const { status, marker } = leadingStatus(
-    full.replace(/^[\s\p{Extended_Pictographic}\uFE0F]*(?=\[|TODO|DONE)/u, ''),
-  );
+  const { status, marker } = leadingStatus(withoutDecorationBeforeStatus(full));
   const importance = importanceOf(full);
   const links = piecesLinks(pieces, keepBadgeLinks);
   const navigation = isAnchorOnly(pieces);
