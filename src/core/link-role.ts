@@ -112,7 +112,41 @@ const LABEL_NOISE =
   /\p{Extended_Pictographic}|\u200d|\ufe0f|[[\]()【】（）「」<>《》:：*_`'"!?！？,，.。·|]/gu;
 const SPACES = /\s+/g;
 
+/** The longest label word of any role, in UTF-16 units. */
+const LONGEST_WORD = Math.max(
+  ...[
+    PAPER_WORDS,
+    REPORT_WORDS,
+    CODE_WORDS,
+    BLOG_WORDS,
+    SLIDES_WORDS,
+    VIDEO_WORDS,
+    NOTES_WORDS,
+    SITE_WORDS,
+    HF_WORDS,
+    OTHER_WORDS,
+  ].flatMap((words) => [...words].map((w) => w.length)),
+);
+
+/**
+ * Whether `label` has more ASCII letters and digits than LONGEST_WORD. Each of them is kept
+ * in labelRole's word (LABEL_NOISE and spaces hold none), so such a label names no role: most
+ * link labels are titles, and stripping their noise was a tenth of parsing a big list.
+ */
+function tooManyLettersForRole(label: string): boolean {
+  if (label.length <= LONGEST_WORD) return false;
+  let letters = 0;
+  for (let i = 0; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) {
+      if (++letters > LONGEST_WORD) return true;
+    }
+  }
+  return false;
+}
+
 function labelRole(label: string, url: string): LinkRole | null {
+  if (tooManyLettersForRole(label)) return null;
   const word = label.replace(LABEL_NOISE, ' ').replace(SPACES, ' ').trim().toLowerCase();
   if (word === '') return null;
   if (PAPER_WORDS.has(word)) {

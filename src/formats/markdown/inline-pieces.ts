@@ -3,6 +3,7 @@
 // too: markdown-it's linkify would need a word boundary that CJK colons do not give.
 
 import type { Token } from 'markdown-it';
+import { collapseSpaces } from './item-fields.js';
 
 export type Piece =
   | { kind: 'text'; text: string; bold: boolean }
@@ -13,13 +14,29 @@ export type Piece =
 export const BARE_URL = /https?:\/\/[^\s<>"'`[\]，。、；！？（）【】「」|]+/gu;
 
 export function trimUrl(raw: string): string {
-  let url = raw.replace(/[.,;:!?*_~'"]+$/u, '');
+  let url = trimEnd(raw, `.,;:!?*_~'"`);
   // Keep a closing parenthesis only when the URL opened one: "(see https://x.org/a_(b))".
-  while (url.endsWith(')') && (url.match(/\(/g) ?? []).length < (url.match(/\)/g) ?? []).length) {
-    url = url.slice(0, -1).replace(/[.,;:!?]+$/u, '');
+  while (url.endsWith(')') && occurrences(url, '(') < occurrences(url, ')')) {
+    url = trimEnd(url.slice(0, -1), '.,;:!?');
   }
   while (url.endsWith(']') && !url.includes('[')) url = url.slice(0, -1);
   return url;
+}
+
+/**
+ * `s` without its trailing run of `chars` (single UTF-16 units). A loop, not a `/[…]+$/`
+ * replace: the sweep trims every URL of a list, and the regex would scan each from its start.
+ */
+function trimEnd(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s.charAt(end - 1))) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+function occurrences(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i !== -1; i = s.indexOf(ch, i + 1)) n++;
+  return n;
 }
 
 const KNOWN_TAGS = new Set([
@@ -113,7 +130,7 @@ export function inlinePieces(token: Token): Piece[] {
   };
   const closeLink = (): void => {
     if (!link) return;
-    const label = link.label.replace(/\s+/g, ' ').trim();
+    const label = collapseSpaces(link.label).trim();
     out.push({
       kind: 'link',
       url: link.url,

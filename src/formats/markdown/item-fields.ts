@@ -202,7 +202,7 @@ function trimRuns(text: string, edge: RegExp): string {
 }
 
 /** `text.replace(/\s+/g, ' ')`, which is the text itself unless it has a run or a non-space blank. */
-function collapseSpaces(text: string): string {
+export function collapseSpaces(text: string): string {
   return /[^\S ]| {2}/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 

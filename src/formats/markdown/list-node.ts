@@ -74,6 +74,15 @@ function isAnchorOnly(pieces: readonly Piece[]): boolean {
   return anchors > 0;
 }
 
+/** The text without the blanks and emoji before a leading "[ ]", "TODO" or "DONE". */
+function withoutDecorationBeforeStatus(text: string): string {
+  // Nearly every head starts with a printable ASCII character, which is neither a blank nor an
+  // emoji: the replace would remove nothing, and it cost 40% of readHead's own time.
+  const first = text.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return text;
+  return text.replace(/^[\s\p{Extended_Pictographic}\uFE0F]*(?=\[|TODO|DONE)/u, '');
+}
+
 /**
  * Reads the head line of an item. `cellBreak`: the text is a table cell, where a double
  * space ends the title (dair-ai: "1) Ultra-Fast Diffusion-based Language Models  This paper
@@ -81,9 +90,7 @@ function isAnchorOnly(pieces: readonly Piece[]): boolean {
  */
 export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBreak = false): HeadInfo {
   const full = piecesText(pieces);
-  const { status, marker } = leadingStatus(
-    full.replace(/^[\s\p{Extended_Pictographic}\uFE0F]*(?=\[|TODO|DONE)/u, ''),
-  );
+  const { status, marker } = leadingStatus(withoutDecorationBeforeStatus(full));
   const importance = importanceOf(full);
   const links = piecesLinks(pieces, keepBadgeLinks);
   const navigation = isAnchorOnly(pieces);
@@ -92,11 +99,14 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBr
   let titleRaw = '';
   let remark = '';
   let i = 0;
-  const isBlank = (p: Piece): boolean =>
-    p.kind === 'image' ||
-    (p.kind === 'text' &&
-      /^[\s\p{Extended_Pictographic}\uFE0F]*$/u.test(leadingStatus(stripStars(p.text)).rest)) ||
-    (p.kind === 'text' && /^\s*(?:\[\s*[ xX]?\s*\]|TODO|DONE)?\s*$/u.test(stripStars(p.text)));
+  const isBlank = (p: Piece): boolean => {
+    if (p.kind !== 'text') return p.kind === 'image';
+    const text = stripStars(p.text);
+    return (
+      /^[\s\p{Extended_Pictographic}\uFE0F]*$/u.test(leadingStatus(text).rest) ||
+      /^\s*(?:\[\s*[ xX]?\s*\]|TODO|DONE)?\s*$/u.test(text)
+    );
+  };
   while (i < pieces.length && isBlank(pieces[i] as Piece)) i++;
   const first = pieces[i];
   const restText = (from: number): string => {

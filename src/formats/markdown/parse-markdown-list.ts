@@ -242,9 +242,13 @@ function classifyChild(child: ListNode): ChildKind {
       }
     }
   }
-  // Read the head only now: a labelled field line above never needs it.
-  const head = readHead(child.head);
-  if (child.children.length === 0 && child.more.length === 0 && head.links.length > 0) {
+  // A lone line with links is links, unless it reads as an item. Its head is read only here:
+  // a labelled field line above never needs it, nor does a line without a link (a remark).
+  const head =
+    child.children.length === 0 && child.more.length === 0 && child.head.some((p) => p.kind === 'link')
+      ? readHead(child.head)
+      : null;
+  if (head !== null && head.links.length > 0) {
     if (head.linkOnly) return { kind: 'links', links: head.links, remark: '' };
     // "https://arxiv.org/abs/1901.09504 , three methods abou clip": a link and a remark on it.
     const firstPiece = child.head.find((p) => !(p.kind === 'text' && p.text.trim() === ''));
@@ -387,7 +391,8 @@ function interpretTable(
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c] ?? [];
       const name = names[c] ?? '';
-      const links = piecesLinks(cell, true).map((l) => {
+      // The title cell's links are the head's (readHead read them with the same arguments).
+      const links = (c === tcol ? head.links : piecesLinks(cell, true)).map((l) => {
         const role = columnRole(columnRoles[c] ?? null, l);
         return role ? { ...l, role } : l;
       });
@@ -753,12 +758,14 @@ function eachUrlInText(text: string, visit: (url: string, line: number) => void)
 }
 
 const NO_IMAGES: ReadonlySet<number> = new Set();
+const IMG_TAG = /<img/iu;
 
 /** Offsets in `text` where image URLs start on the line [start, end). */
 function imageUrlStarts(text: string, start: number, end: number): ReadonlySet<number> {
   const lineText = text.slice(start, end);
-  // IMAGE_URL starts with "!" or "<": a line with neither has no image.
-  if (!lineText.includes('!') && !lineText.includes('<')) return NO_IMAGES;
+  // IMAGE_URL starts with "![" or "<img" (any case): a line with neither has no image. Long
+  // table rows full of "<br>" (dair-ai) are then not searched.
+  if (!lineText.includes('![') && !IMG_TAG.test(lineText)) return NO_IMAGES;
   const starts = new Set<number>();
   IMAGE_URL.lastIndex = 0;
   for (let m = IMAGE_URL.exec(lineText); m !== null; m = IMAGE_URL.exec(lineText)) {
