@@ -54,13 +54,22 @@ const MAX_CANDIDATES = 8;
  * re-imports of an edited file, so that `lectio unmerge` and `lectio merge` decisions hold.
  */
 export function sourceAnchors(listPath: string, entries: readonly ParsedItem[]): string[] {
+  const anchorOf = sourceAnchorNamer(listPath);
+  return entries.map((e) => anchorOf(e));
+}
+
+/**
+ * `sourceAnchors` one entry at a time, in list order: an import names each entry just before
+ * placing it, while its title's keys are still at hand (identity.ts keeps the last 50k).
+ */
+export function sourceAnchorNamer(listPath: string): (entry: ParsedItem) => string {
   const seen = new Map<string, number>();
-  return entries.map((e) => {
+  return (e) => {
     const base = e.bib?.citationKey || titleKeys(e.title)[0] || `line${e.line}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return `${ANCHOR_PREFIX}${listPath}#${base}${n > 1 ? `~${n}` : ''}`;
-  });
+  };
 }
 
 /** Title keys a bibliography gives to several works (identity.ts isSeriesTitle). */
@@ -100,7 +109,14 @@ export function placeEntry(
       ...(idLess ? tokens.map((t) => ID_LESS_TOKEN_PREFIX + t) : []),
     ],
   };
-  const evidence: TitleEvidence = { ...entry, titles: [entry.title] };
+  // What the rules read of the entry, without copying the whole entry for each one.
+  const evidence: TitleEvidence = {
+    links: entry.links,
+    year: entry.year,
+    authors: entry.authors,
+    bib: entry.bib,
+    titles: [entry.title],
+  };
   const joined: number[] = [];
 
   // The user's decisions: sources they merged with this one, sources they split from it.
