@@ -627,6 +627,8 @@ const BADGE_PATH = /\/[^/]*badge[^/]*\.svg$|\/badge\/?$/i;
 export function isBadgeOrAnchor(url: string): boolean {
   const s = url.trim();
   if (s.startsWith('#') || s.startsWith('./#') || s.startsWith('/#')) return true;
+  // arxiv.org is no badge host and /abs/2401.15077 no badge path: the commonest link needs no `new URL`.
+  if (PLAIN_ARXIV_URL.test(s)) return false;
   const parsed = parseHttpUrl(s);
   if (parsed === null) return false;
   if (BADGE_HOSTS.has(parsed.host) || parsed.host.endsWith('.shields.io')) return true;
