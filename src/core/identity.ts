@@ -643,8 +643,8 @@ const ASCII_TEXT = /^[\x00-\x7f]*$/;
 /**
  * What the rules need of a title. Every entry of an import asks for its key (an anchor, the
  * key lookup, blocking keys); only entries with candidates compare words, so the words are
- * split when first asked for. (A 100k-item import holds up to 50k of these: keeping words and
- * word sets for all of them made garbage collection the import's largest single cost.)
+ * split when first asked for. (A 100k-item import holds up to 50k of these; words and word
+ * sets for all of them were memory and garbage collection spent for nothing.)
  */
 class TitleInfo {
   readonly key: string;

@@ -31,7 +31,7 @@ export interface Placement {
 }
 
 export interface PlaceContext {
-  /** The source's stable name across re-imports (`sourceAnchors`), which merge decisions refer to. */
+  /** The source's stable name across re-imports (`sourceAnchorNamer`), which merge decisions refer to. */
   anchor?: string;
   /** Title keys the entry's own bibliography gives to several works (identity.ts isSeriesTitle). */
   seriesTitleKeys?: ReadonlySet<string>;
@@ -52,15 +52,8 @@ const MAX_CANDIDATES = 8;
  * Stable names of a list's entries: the list's path and the entry's citation key, else its
  * title key, else its line; a second entry with the same name gets "~2". They survive
  * re-imports of an edited file, so that `lectio unmerge` and `lectio merge` decisions hold.
- */
-export function sourceAnchors(listPath: string, entries: readonly ParsedItem[]): string[] {
-  const anchorOf = sourceAnchorNamer(listPath);
-  return entries.map((e) => anchorOf(e));
-}
-
-/**
- * `sourceAnchors` one entry at a time, in list order: an import names each entry just before
- * placing it, while its title's keys are still at hand (identity.ts keeps the last 50k).
+ * Entries are named one at a time, in list order: an import names each just before placing
+ * it, while its title's keys are still at hand (identity.ts keeps the last 50k).
  */
 export function sourceAnchorNamer(listPath: string): (entry: ParsedItem) => string {
   const seen = new Map<string, number>();
