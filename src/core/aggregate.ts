@@ -33,14 +33,12 @@ export function uniqueLinks(links: readonly Link[]): Link[] {
   return out;
 }
 
-export function aggregateSources(
-  sources: readonly StoredSource[],
-  fallback: ItemAggregate | null,
-): ItemAggregate {
-  if (sources.length === 0 && fallback) return fallback;
+/** The title the item goes by: what its sources agree on, or the fullest of them. */
+function bestTitle(sources: readonly StoredSource[]): string {
+  // One source (most items of a big import): its title, whatever it scores.
+  if (sources.length === 1) return (sources[0] as StoredSource).title;
   let best = '';
   let bestScore = Number.NEGATIVE_INFINITY;
-  const names = new Set<string>();
   // Titles the lists agree on win: seeds 000 and 004 say "In-Datacenter Performance
   // Analysis of a Tensor Processing Unit", seed 003 adds "(TPU)".
   const agree = new Map<string, number>();
@@ -55,6 +53,16 @@ export function aggregateSources(
       best = s.title;
     }
   }
+  return best;
+}
+
+export function aggregateSources(
+  sources: readonly StoredSource[],
+  fallback: ItemAggregate | null,
+): ItemAggregate {
+  if (sources.length === 0 && fallback) return fallback;
+  const best = bestTitle(sources);
+  const names = new Set<string>();
   for (const s of sources) {
     for (const name of [s.title, ...s.aliases]) if (name && name !== best) names.add(name);
   }

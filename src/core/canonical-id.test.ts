@@ -470,6 +470,7 @@ describe('isBadgeOrAnchor', () => {
 });
 
 describe('strongIdOfUrl', () => {
+  const wholeWay = (url: string): string => url.replace(/^http/u, 'HTTP');
   const shared = path.resolve(process.cwd(), '..', 'shared');
   const files = [
     ...fs
@@ -491,6 +492,18 @@ describe('strongIdOfUrl', () => {
     assert.ok(strong > 3000, `most links carry a strong id (${strong})`);
   });
 
+  it('gives plain arXiv URLs, read without new URL, the ids of the whole way', () => {
+    // An upper-case scheme changes no id but keeps a URL off the short way: the two must agree.
+    let plain = 0;
+    for (const file of files) {
+      for (const [url] of fs.readFileSync(file, 'utf8').matchAll(/https?:\/\/[^\s)\]>"'|]+/g)) {
+        assert.deepEqual(canonicalIdsOfUrl(url), canonicalIdsOfUrl(wholeWay(url)), url);
+        if (/^https?:\/\/(www\.)?arxiv\.org\/(abs|pdf)\/\d{4}\.\d+(v\d+)?(\.pdf)?$/.test(url)) plain++;
+      }
+    }
+    assert.ok(plain > 2000, `most arXiv links are plain (${plain})`);
+  });
+
   it('reads ids behind redirects, on every host it knows, in any case', () => {
     for (const url of [
       'https://www.google.com/url?q=https%3A%2F%2Farxiv.org%2Fabs%2F2401.15077',
@@ -510,6 +523,7 @@ describe('strongIdOfUrl', () => {
     ]) {
       assert.notEqual(strongIdOfUrl(url), null, url);
       assert.deepEqual(strongIdOfUrl(url), canonicalIdsOfUrl(url)[0], url);
+      assert.deepEqual(canonicalIdsOfUrl(url), canonicalIdsOfUrl(wholeWay(url)), url);
     }
     assert.equal(strongIdOfUrl('https://openreview.net/forum?id=abc'), null);
     // Not arXiv's numbering (month 13, a 4-digit number after 2014): no id, as the whole way says.

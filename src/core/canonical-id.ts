@@ -523,6 +523,15 @@ export function normalizeUrl(url: string): string | null {
  * DOI, and two `doi` ids on one item would look like a contradiction when merging.
  */
 export function canonicalIdsOfUrl(url: string): CanonicalId[] {
+  const plain = plainArxivId(url);
+  if (plain !== null) {
+    // The path of such a URL is already normal (no escapes, query or trailing slash).
+    const byUrl = url.slice(url.indexOf('arxiv.org/'));
+    return [
+      { scheme: 'arxiv', value: plain },
+      { scheme: 'url', value: byUrl },
+    ];
+  }
   const parsed = parseHttpUrl(url);
   if (parsed === null) return [];
   const strong = strongIdOfParsed(parsed);
@@ -541,10 +550,17 @@ const MAY_CARRY_STRONG_ID =
 
 /**
  * The commonest identity link by far, `https://arxiv.org/abs/2401.15077` (or /pdf/, with a
- * version, with `.pdf`), read without `new URL`: the id strongIdOfParsed reads from it
- * (canonical-id.test.ts holds them equal). Anything else takes the whole way.
+ * version, with `.pdf`), read without `new URL`: the ids strongIdOfParsed and
+ * normalizedValue read from it (canonical-id.test.ts holds them equal). Anything else takes
+ * the whole way.
  */
 const PLAIN_ARXIV_URL = /^https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$/;
+
+/** The arXiv id of a `PLAIN_ARXIV_URL`, or null for any other URL. */
+function plainArxivId(url: string): string | null {
+  const id = PLAIN_ARXIV_URL.exec(url)?.[1];
+  return id !== undefined && validNewArxivId(id) ? id : null;
+}
 
 /**
  * The strong identifier (arxiv, doi, github or youtube) a URL carries, if any: the first of
@@ -552,8 +568,8 @@ const PLAIN_ARXIV_URL = /^https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/(\d{4}\.
  * computes `ids` for every item).
  */
 export function strongIdOfUrl(url: string): StrongId | null {
-  const plain = PLAIN_ARXIV_URL.exec(url)?.[1];
-  if (plain !== undefined && validNewArxivId(plain)) return { scheme: 'arxiv', value: plain };
+  const plain = plainArxivId(url);
+  if (plain !== null) return { scheme: 'arxiv', value: plain };
   if (!MAY_CARRY_STRONG_ID.test(url)) return null;
   const parsed = parseHttpUrl(url);
   return parsed === null ? null : strongIdOfParsed(parsed);
@@ -611,6 +627,8 @@ const BADGE_PATH = /\/[^/]*badge[^/]*\.svg$|\/badge\/?$/i;
 export function isBadgeOrAnchor(url: string): boolean {
   const s = url.trim();
   if (s.startsWith('#') || s.startsWith('./#') || s.startsWith('/#')) return true;
+  // arxiv.org is no badge host and /abs/2401.15077 no badge path: the commonest link needs no `new URL`.
+  if (PLAIN_ARXIV_URL.test(s)) return false;
   const parsed = parseHttpUrl(s);
   if (parsed === null) return false;
   if (BADGE_HOSTS.has(parsed.host) || parsed.host.endsWith('.shields.io')) return true;

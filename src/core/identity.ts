@@ -74,17 +74,16 @@ export function titleKeys(title: string): string[] {
 function computeTitleKeys(title: string, full: string): string[] {
   // (A note that names a part stays: "Database Tuning … ( part i )" and "( part ii )" are
   // two halves of a tutorial in DBLP-ACM, and neither is the whole.)
-  const keys = new Set<string>();
-  if (isMatchableTitle(full)) keys.add(full);
-  if (!/[)）]\s*$/u.test(title)) return [...keys];
+  const keys = isMatchableTitle(full) ? [full] : [];
+  if (!/[)）]\s*$/u.test(title)) return keys;
   const bare = title.replace(/\s*[(（]([^()（）]{1,24})[)）]\s*$/u, (note, inner: string) =>
     NUMBERED_NOTE.test(inner) ? note : '',
   );
   if (bare !== title) {
     const k = titleKey(bare);
-    if (isMatchableTitle(k)) keys.add(k);
+    if (isMatchableTitle(k) && k !== full) keys.push(k);
   }
-  return [...keys];
+  return keys;
 }
 
 /**
@@ -641,15 +640,43 @@ function keySimilarity(x: TitleInfo, y: TitleInfo, floor: number): number {
 
 const ASCII_TEXT = /^[\x00-\x7f]*$/;
 
-interface TitleInfo {
-  title: string;
-  key: string;
-  keys: string[];
-  words: string[];
-  wordSet: Set<string>;
-  matchable: boolean;
+/**
+ * What the rules need of a title. Every entry of an import asks for its key (an anchor, the
+ * key lookup, blocking keys); only entries with candidates compare words, so the words are
+ * split when first asked for. (A 100k-item import holds up to 50k of these; words and word
+ * sets for all of them were memory and garbage collection spent for nothing.)
+ */
+class TitleInfo {
+  readonly key: string;
+  readonly keys: string[];
+  readonly matchable: boolean;
   variants?: TitleVariant[];
   blockingBases?: string[];
+  #words?: string[];
+  #wordSet?: Set<string>;
+
+  constructor(readonly title: string) {
+    this.key = titleKey(title);
+    this.keys = computeTitleKeys(title, this.key);
+    this.matchable = isMatchableTitle(this.key);
+  }
+
+  /** The title's words, folded: what `key` joins. */
+  get words(): string[] {
+    this.#words ??= titleWords(this.title);
+    return this.#words;
+  }
+
+  get wordSet(): Set<string> {
+    this.#wordSet ??= new Set(this.words);
+    return this.#wordSet;
+  }
+}
+
+function titleWords(title: string): string[] {
+  const folded = foldText(title);
+  // ASCII (most titles) splits with a plain class, several times faster than \p{L}.
+  return (ASCII_TEXT.test(folded) ? folded.match(/[a-z0-9]+/g) : folded.match(/[\p{L}\p{N}]+/gu)) ?? [];
 }
 
 /** Titles are compared many times in one import (each candidate, each source): fold each once. */
@@ -658,18 +685,7 @@ const titleInfos = new Map<string, TitleInfo>();
 function titleInfo(title: string): TitleInfo {
   let info = titleInfos.get(title);
   if (info) return info;
-  const folded = foldText(title);
-  // ASCII (most titles) splits with a plain class, several times faster than \p{L}.
-  const ws = (ASCII_TEXT.test(folded) ? folded.match(/[a-z0-9]+/g) : folded.match(/[\p{L}\p{N}]+/gu)) ?? [];
-  const key = ws.join('');
-  info = {
-    title,
-    key,
-    keys: computeTitleKeys(title, key),
-    words: ws,
-    wordSet: new Set(ws),
-    matchable: isMatchableTitle(key),
-  };
+  info = new TitleInfo(title);
   if (titleInfos.size >= 50_000) titleInfos.clear();
   titleInfos.set(title, info);
   return info;

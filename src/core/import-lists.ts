@@ -4,7 +4,7 @@
 import { aggregateSources } from './aggregate.js';
 import type { ParsedItem, ParsedList } from './item.js';
 import type { LibraryStore, StoredSource } from './library-store.js';
-import { placeEntry, seriesTitleKeys, sourceAnchors } from './place-entry.js';
+import { placeEntry, seriesTitleKeys, sourceAnchorNamer } from './place-entry.js';
 import { refreshTopicRanks } from './topic-service.js';
 import { renamed } from './topic-tree.js';
 
@@ -105,12 +105,12 @@ export function importLists(
         warnings: [...input.warnings, ...input.parsed.warnings],
       });
 
-      const anchors = sourceAnchors(input.path, input.parsed.items);
+      const anchorOf = sourceAnchorNamer(input.path);
       const seriesTitles = seriesTitleKeys(input.parsed.items);
-      for (const [index, parsed] of input.parsed.items.entries()) {
+      for (const parsed of input.parsed.items) {
         const entry = renamed(parsed, renames);
         const placed = placeEntry(store, entry, at, {
-          anchor: anchors[index] as string,
+          anchor: anchorOf(parsed),
           seriesTitleKeys: seriesTitles,
         });
         if (placed.joined.length > 0) fresh.delete(placed.itemId);

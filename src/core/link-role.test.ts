@@ -2,9 +2,11 @@
 // ../shared/testdata/lists/ (file and line in each comment); "variant" rows rewrite a real link.
 
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Link, LinkRole } from './item.js';
-import { classifyLink, itemKindFromLinks } from './link-role.js';
+import { classifyLink, itemKindFromLinks, labelWord } from './link-role.js';
 
 describe('classifyLink from the URL alone', () => {
   const cases: [url: string, role: LinkRole][] = [
@@ -143,6 +145,36 @@ describe('classifyLink with a label', () => {
   for (const [url, label, role] of cases) {
     it(`${label} ${url} -> ${role}`, () => assert.equal(classifyLink(url, label), role));
   }
+});
+
+describe('labelWord', () => {
+  // A trailing joiner is noise (a space, then trimmed) and takes the label off the ASCII way.
+  const unicodeWay = (label: string): string => labelWord(`${label}\u200d`);
+
+  it('drops the same ASCII characters as the class with emoji', () => {
+    for (let code = 0; code < 128; code++) {
+      const label = `a${String.fromCharCode(code)}b`;
+      assert.equal(labelWord(label), unicodeWay(label), `character ${code}`);
+    }
+  });
+
+  it('reads every link label of the seeds and the real lists as the class with emoji does', () => {
+    const shared = path.resolve(process.cwd(), '..', 'shared');
+    const files = [
+      ...fs.readdirSync(path.join(shared, 'seeds')).map((f) => path.join(shared, 'seeds', f)),
+      ...fs
+        .readdirSync(path.join(shared, 'testdata', 'lists'))
+        .map((f) => path.join(shared, 'testdata', 'lists', f)),
+    ];
+    let labels = 0;
+    for (const file of files) {
+      for (const [, label = ''] of fs.readFileSync(file, 'utf8').matchAll(/\[([^\]\n]*)\]\(/gu)) {
+        assert.equal(labelWord(label), unicodeWay(label), label);
+        labels++;
+      }
+    }
+    assert.ok(labels > 5000, `labels read (${labels})`);
+  });
 });
 
 describe('itemKindFromLinks', () => {

@@ -1,6 +1,6 @@
 // What the user decides about identity when the rules got it wrong: `lectio merge A B`,
 // `lectio unmerge ITEM SOURCE`, and the pairs `lectio duplicates` shows them to decide on.
-// Decisions are kept between source anchors (place-entry.ts sourceAnchors), so that every
+// Decisions are kept between source anchors (place-entry.ts sourceAnchorNamer), so that every
 // later import honours them: an unmerged source never rejoins the item, a merged one stays.
 
 import { aggregateSources } from './aggregate.js';

@@ -31,7 +31,7 @@ export interface Placement {
 }
 
 export interface PlaceContext {
-  /** The source's stable name across re-imports (`sourceAnchors`), which merge decisions refer to. */
+  /** The source's stable name across re-imports (`sourceAnchorNamer`), which merge decisions refer to. */
   anchor?: string;
   /** Title keys the entry's own bibliography gives to several works (identity.ts isSeriesTitle). */
   seriesTitleKeys?: ReadonlySet<string>;
@@ -52,15 +52,17 @@ const MAX_CANDIDATES = 8;
  * Stable names of a list's entries: the list's path and the entry's citation key, else its
  * title key, else its line; a second entry with the same name gets "~2". They survive
  * re-imports of an edited file, so that `lectio unmerge` and `lectio merge` decisions hold.
+ * Entries are named one at a time, in list order: an import names each just before placing
+ * it, while its title's keys are still at hand (identity.ts keeps the last 50k).
  */
-export function sourceAnchors(listPath: string, entries: readonly ParsedItem[]): string[] {
+export function sourceAnchorNamer(listPath: string): (entry: ParsedItem) => string {
   const seen = new Map<string, number>();
-  return entries.map((e) => {
+  return (e) => {
     const base = e.bib?.citationKey || titleKeys(e.title)[0] || `line${e.line}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return `${ANCHOR_PREFIX}${listPath}#${base}${n > 1 ? `~${n}` : ''}`;
-  });
+  };
 }
 
 /** Title keys a bibliography gives to several works (identity.ts isSeriesTitle). */
@@ -100,7 +102,14 @@ export function placeEntry(
       ...(idLess ? tokens.map((t) => ID_LESS_TOKEN_PREFIX + t) : []),
     ],
   };
-  const evidence: TitleEvidence = { ...entry, titles: [entry.title] };
+  // What the rules read of the entry, without copying the whole entry for each one.
+  const evidence: TitleEvidence = {
+    links: entry.links,
+    year: entry.year,
+    authors: entry.authors,
+    bib: entry.bib,
+    titles: [entry.title],
+  };
   const joined: number[] = [];
 
   // The user's decisions: sources they merged with this one, sources they split from it.
