@@ -318,6 +318,13 @@ export function benchSearch(
 
   log(`search: ${QUERIES} mixed queries in-process`);
   const db = openDatabase(file);
+  // A kept library is only reused at the size it was built for (its list is search-N.md).
+  const listPath = db.prepare('SELECT path FROM lists ORDER BY id LIMIT 1').pluck().get() as
+    string | undefined;
+  if (path.basename(listPath ?? '') !== `search-${items}.md`) {
+    db.close();
+    throw new Error(`${file} holds no search library of ${items} items (its list: ${listPath ?? 'none'})`);
+  }
   const index = new SqliteSearchIndex(db);
   const titleWords = titleWordsOf(db);
   const queries = queryMix(db, vocabulary(titleWords), titleWords.length);
