@@ -8,7 +8,9 @@ describe('ftsExpression: what FTS5 is given for what the user typed', () => {
     // [query, first tier (titles, implicit prefix), other fields]
     ['flash attention', '"flash" AND "attention"*', '"flash" AND "attention"'],
     ['flash attention ', '"flash" AND "attention"', '"flash" AND "attention"'],
-    ['quant* kv', '"quant"* AND "kv"*', '"quant"* AND "kv"'],
+    ['quant* kv', '"quant"* AND "kv"', '"quant"* AND "kv"'],
+    ['quant* kva', '"quant"* AND "kva"*', '"quant"* AND "kva"'],
+    ['re*', '"re"*', '"re"*'],
     ['"attention is all"', '"attention is all"', '"attention is all"'],
     // Every operator and quote is inside a string: FTS5 sees text.
     [
