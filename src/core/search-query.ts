@@ -54,7 +54,7 @@ const FILTER_LIST = FILTER_NAMES.map((n) => `${n}:`).join(' ');
 /**
  * A word being typed is a prefix from its third character. Two letters ("st", "re") begin
  * words in a large share of the library, so the prefix ranks thousands of rows (two-letter
- * prefixes were 11 of the 20 slowest queries, bench/search-bench.ts) to show someone still
+ * prefixes were 11 of the 35 queries over 10 ms, bench/search-bench.ts) to show someone still
  * typing what is noise to them; from the third letter a prefix names something. Shorter
  * words match whole words, or as a prefix when the user writes `re*`.
  */
