@@ -2,7 +2,13 @@
 // 100k-item library with abstracts, and `lectio search` with process start; plus what keeping
 // the index costs writers (the triggers of migration 3, and the bulk path).
 //
-//   node dist/bench/search-bench.js [--quick]     prints JSON; run.ts calls benchSearch()
+//   node dist/bench/search-bench.js [--quick] [--library FILE] [--dump FILE]
+//
+// prints JSON; run.ts calls benchSearch(). --library keeps the library it builds in FILE and
+// reuses it on later runs (building one takes about a minute at 100k items; the import rows
+// are then left out), so that two builds of the code can be timed against the same library
+// in the same minute. --dump writes every query with its hits (id, score, snippet) as JSON
+// lines: a change that must not alter results is checked by comparing two dumps byte for byte.
 //
 // Goals (issue 4): p99 < 10 ms in-process, `lectio search` < 150 ms. The library comes
 // from bench/generate-list.ts; abstracts (~1,000 characters) are generated here from a
@@ -35,6 +41,9 @@ export interface QueryClassFigures {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** CPU time (process.cpuUsage), which other work on a shared machine disturbs less. */
+  cpuP50Ms: number;
+  cpuP99Ms: number;
 }
 
 export interface SearchBenchResult {
@@ -45,7 +54,13 @@ export interface SearchBenchResult {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** The same in CPU time, and how many queries took 10 ms or more of it. */
+  cpuP50Ms: number;
+  cpuP99Ms: number;
+  cpuOver10Ms: number;
   byClass: Record<string, QueryClassFigures>;
+  /** The slowest queries of the timed run in CPU time, slowest first: where the p99 comes from. */
+  slowest: Array<{ text: string; kind: string; ms: number; cpuMs: number }>;
   /** `lectio search` wall time, process start included, median of `runs`. */
   cliMs: number;
   cliJsonMs: number;
@@ -235,19 +250,24 @@ function mb(file: string): number {
   return Math.round(((size(file) + size(`${file}-wal`)) / 1e6) * 10) / 10;
 }
 
-export function benchSearch(
-  tmp: string,
-  items: number,
-  runs: number,
-  log: (m: string) => void,
-): SearchBenchResult {
+/** What building the library measured (all 0 for a library built by an earlier run). */
+type BuildFigures = Pick<
+  SearchBenchResult,
+  'importMs' | 'rebuildMs' | 'abstractUpdateUs' | 'libraryMb' | 'libraryWithAbstractsMb'
+>;
+
+/**
+ * The generated list imported into `file` as `lectio import` does it, then abstracts: the
+ * first ENRICHED_ONE_BY_ONE one UPDATE at a time (the triggers' cost), the rest with the
+ * triggers paused and one rebuild.
+ */
+function buildLibrary(tmp: string, file: string, items: number, log: (m: string) => void): BuildFigures {
   const list = path.join(tmp, `search-${items}.md`);
   fs.writeFileSync(list, generateList(items));
   const input = readListFile(list);
   const now = { now: () => new Date('2026-01-01T00:00:00Z') };
 
   log(`search: importing ${items} items`);
-  const file = path.join(tmp, `search-${items}.sqlite`);
   let start = performance.now();
   const store = new SqliteLibraryStore(openDatabase(file));
   importLists(store, [input], now);
@@ -257,9 +277,7 @@ export function benchSearch(
 
   const db = openDatabase(file);
   const index = new SqliteSearchIndex(db);
-  const titleWords = titleWordsOf(db);
-  const vocab = vocabulary(titleWords);
-  const write = abstractWriter(vocab, 42);
+  const write = abstractWriter(vocabulary(titleWordsOf(db)), 42);
   const ids = db.prepare('SELECT id FROM items ORDER BY id').pluck().all() as number[];
   const setAbstract = db.prepare('UPDATE items SET abstract = ? WHERE id = ?');
   log(`search: ${ENRICHED_ONE_BY_ONE} abstracts one by one, then the rest with the triggers paused`);
@@ -276,30 +294,79 @@ export function benchSearch(
   db.transaction(() => index.rebuild()).immediate();
   const rebuildMs = performance.now() - start;
   db.pragma('wal_checkpoint(TRUNCATE)');
-  const libraryWithAbstractsMb = mb(file);
+  db.close();
+  return {
+    importMs: Math.round(importMs),
+    rebuildMs: Math.round(rebuildMs),
+    abstractUpdateUs: Math.round(abstractUpdateUs),
+    libraryMb,
+    libraryWithAbstractsMb: mb(file),
+  };
+}
+
+export interface SearchBenchOptions {
+  /** Keep the library in this file, and reuse it when it is already there. */
+  library?: string;
+  /** Write every query and its hits here, one JSON line each. */
+  dump?: string;
+}
+
+export function benchSearch(
+  tmp: string,
+  items: number,
+  runs: number,
+  log: (m: string) => void,
+  options: SearchBenchOptions = {},
+): SearchBenchResult {
+  const file = options.library ?? path.join(tmp, `search-${items}.sqlite`);
+  const built: BuildFigures = fs.existsSync(file)
+    ? { importMs: 0, rebuildMs: 0, abstractUpdateUs: 0, libraryMb: 0, libraryWithAbstractsMb: mb(file) }
+    : buildLibrary(tmp, file, items, log);
 
   log(`search: ${QUERIES} mixed queries in-process`);
-  const queries = queryMix(db, vocab, titleWords.length);
+  const db = openDatabase(file);
+  // A kept library is only reused at the size it was built for (its list is search-N.md).
+  const listPath = db.prepare('SELECT path FROM lists ORDER BY id LIMIT 1').pluck().get() as
+    string | undefined;
+  if (path.basename(listPath ?? '') !== `search-${items}.md`) {
+    db.close();
+    throw new Error(`${file} holds no search library of ${items} items (its list: ${listPath ?? 'none'})`);
+  }
+  const index = new SqliteSearchIndex(db);
+  const titleWords = titleWordsOf(db);
+  const queries = queryMix(db, vocabulary(titleWords), titleWords.length);
   for (const q of queries.slice(0, 100)) index.search(parseSearchQuery(q.text), LIMIT);
   const times: number[] = [];
-  const byKind = new Map<string, number[]>();
+  const cpuTimes: number[] = [];
+  const byKind = new Map<string, Array<{ ms: number; cpuMs: number }>>();
+  const dump: string[] = [];
   for (const q of queries) {
+    const cpu = process.cpuUsage();
     const t = performance.now();
-    index.search(parseSearchQuery(q.text), LIMIT);
+    const hits = index.search(parseSearchQuery(q.text), LIMIT);
     const ms = performance.now() - t;
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
     times.push(ms);
+    cpuTimes.push(cpuMs);
     const series = byKind.get(q.kind) ?? [];
-    series.push(ms);
+    series.push({ ms, cpuMs });
     byKind.set(q.kind, series);
+    if (options.dump) dump.push(JSON.stringify({ query: q.text, hits }));
   }
   db.close();
+  if (options.dump) fs.writeFileSync(options.dump, `${dump.join('\n')}\n`);
   const byClass: Record<string, QueryClassFigures> = {};
-  for (const [kind, ms] of [...byKind.entries()].sort((a, b) => b[1].length - a[1].length)) {
+  for (const [kind, series] of [...byKind.entries()].sort((a, b) => b[1].length - a[1].length)) {
+    const ms = series.map((s) => s.ms);
+    const cpuMs = series.map((s) => s.cpuMs);
     byClass[kind] = {
       queries: ms.length,
       p50Ms: round(percentile(ms, 0.5)),
       p99Ms: round(percentile(ms, 0.99)),
       maxMs: round(Math.max(...ms)),
+      cpuP50Ms: round(percentile(cpuMs, 0.5)),
+      cpuP99Ms: round(percentile(cpuMs, 0.99)),
     };
   }
 
@@ -321,28 +388,44 @@ export function benchSearch(
     p50Ms: round(percentile(times, 0.5)),
     p99Ms: round(percentile(times, 0.99)),
     maxMs: round(Math.max(...times)),
+    cpuP50Ms: round(percentile(cpuTimes, 0.5)),
+    cpuP99Ms: round(percentile(cpuTimes, 0.99)),
+    cpuOver10Ms: cpuTimes.filter((ms) => ms >= 10).length,
     byClass,
+    slowest: queries
+      .map((q, i) => ({
+        text: q.text,
+        kind: q.kind,
+        ms: round(times[i] ?? 0),
+        cpuMs: round(cpuTimes[i] ?? 0),
+      }))
+      .sort((a, b) => b.cpuMs - a.cpuMs)
+      .slice(0, 2 * Math.ceil(QUERIES / 100)),
     cliMs: Math.round(median(human)),
     cliJsonMs: Math.round(median(json)),
     bareNodeMs: Math.round(median(bare)),
-    importMs: Math.round(importMs),
-    rebuildMs: Math.round(rebuildMs),
-    abstractUpdateUs: Math.round(abstractUpdateUs),
-    libraryMb,
-    libraryWithAbstractsMb,
+    ...built,
   };
   log(
-    `search: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms in-process; lectio search ${result.cliMs} ms (bare node ${result.bareNodeMs} ms)`,
+    `search: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms in-process (CPU: ${result.cpuP50Ms}, ${result.cpuP99Ms} ms, ${result.cpuOver10Ms} queries of 10 ms or more); lectio search ${result.cliMs} ms (bare node ${result.bareNodeMs} ms)`,
   );
   return result;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const quick = process.argv.includes('--quick');
+  const flag = (name: string): string | undefined => {
+    const i = process.argv.indexOf(name);
+    return i >= 0 ? path.resolve(process.argv[i + 1] ?? '') : undefined;
+  };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-search-bench-'));
   try {
-    const result = benchSearch(tmp, quick ? 20_000 : 100_000, quick ? 3 : 9, (m) =>
-      process.stderr.write(`bench: ${m}\n`),
+    const result = benchSearch(
+      tmp,
+      quick ? 20_000 : 100_000,
+      quick ? 3 : 9,
+      (m) => process.stderr.write(`bench: ${m}\n`),
+      { library: flag('--library'), dump: flag('--dump') },
     );
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {

@@ -147,6 +147,11 @@ describe('lectio search on the four seeds', () => {
     // A space after the word says it is complete: no word "quantiz" anywhere.
     assert.deepEqual(search('quantiz '), []);
     assert.match(ok(['search', 'quantiz ']), /^no items match\n$/u);
+    // From its third letter: two letters begin too many words to name one yet, unless
+    // the user writes the *.
+    assert.ok(ids(search('qua')).includes(idOf(GPTQ)), 'qua finds GPTQ');
+    assert.ok(!ids(search('qu')).includes(idOf(GPTQ)), 'qu matches whole words only');
+    assert.ok(ids(search('qu*')).includes(idOf(GPTQ)), 'qu* finds GPTQ');
     const star = ids(search('quant* gpt'));
     assert.ok(star.includes(idOf(GPTQ)));
     assert.ok(!star.includes(idOf('2106.08295')), 'and every word must match');

@@ -42,8 +42,9 @@ export interface SearchHit {
   topics: string[];
   /**
    * Higher is better; hits come in this order. Above 1: every word is in the title, an alias
-   * or an author. Between 0 and 1: the words are found across the other fields too. 0: a
-   * query of filters only (items in library order).
+   * or an author. Between 0 and 1: the words are found across the other fields too. 0: not
+   * ranked, for a query of filters only (items in library order) and, after the hits above 1,
+   * for a query of one word in a tenth of the library or more (most recently added first).
    */
   score: number;
   /** Null for a query of filters only. */

@@ -21,30 +21,26 @@ describe('parseSearchQuery: queries people type', () => {
     // ...unless a space says it is complete.
     ['flash attention ', { terms: [word('flash'), word('attention')], filters: [] }],
     ['quant*', { terms: [word('quant', 'typed')], filters: [] }],
-    ['quant* kv', { terms: [word('quant', 'typed'), word('kv', 'implicit')], filters: [] }],
-    // One letter is too short to stand for the words it begins.
+    // Two letters are too short to stand for the words they begin; three are enough...
+    ['quant* kv', { terms: [word('quant', 'typed'), word('kv')], filters: [] }],
     ['llama 2', { terms: [word('llama'), word('2')], filters: [] }],
+    ['ret', { terms: [word('ret', 'implicit')], filters: [] }],
+    // ...and a written * makes a prefix of any length.
+    ['re*', { terms: [word('re', 'typed')], filters: [] }],
     ['"attention is all you need"', { terms: [phrase('attention is all you need')], filters: [] }],
     ['"flash attn"*', { terms: [phrase('flash attn', 'typed')], filters: [] }],
     // FTS5 and SQL syntax is text like any other: the store quotes every term.
     [
       'NEAR(a b) OR c AND -d ^e',
       {
-        terms: [
-          word('NEAR(a'),
-          word('b)'),
-          word('OR'),
-          word('c'),
-          word('AND'),
-          word('-d'),
-          word('^e', 'implicit'),
-        ],
+        terms: [word('NEAR(a'), word('b)'), word('OR'), word('c'), word('AND'), word('-d'), word('^e')],
         filters: [],
       },
     ],
     ["'; DROP TABLE items; --", { terms: [word('DROP'), word('TABLE'), word('items;')], filters: [] }],
     // Punctuation alone has nothing to match.
     ['vllm - serving', { terms: [word('vllm'), word('serving', 'implicit')], filters: [] }],
+    // A CJK character is a word by itself: two make a word being typed.
     ['量化', { terms: [word('量化', 'implicit')], filters: [] }],
     ['8-bit推理 ', { terms: [word('8-bit推理')], filters: [] }],
     ['Transformer-XL', { terms: [word('Transformer-XL', 'implicit')], filters: [] }],

@@ -2,13 +2,14 @@
 // filters (topic:, status:, kind:, year:, stars:, has:, list:), parsed into a structure that
 // a store turns into its own query. Nothing typed here ever reaches a query engine raw.
 
+import { hasCjk } from './cjk.js';
 import { LectioError } from './errors.js';
 import { ITEM_KINDS, type ItemKind, STATUSES, type Status } from './item.js';
 
 /**
  * `typed`: the user wrote `quant*`. `implicit`: the last word of a query that does not end
  * in a space, which is still being typed (search-as-you-type), so "quant" finds
- * "quantization" too. A trailing space says the word is complete.
+ * "quantization" too, once it has three characters. A trailing space says the word is complete.
  */
 export type PrefixMode = 'none' | 'typed' | 'implicit';
 
@@ -51,11 +52,18 @@ type FilterName = (typeof FILTER_NAMES)[number];
 const FILTER_LIST = FILTER_NAMES.map((n) => `${n}:`).join(' ');
 
 /**
- * A word being typed is a prefix from its second character. From the third would be cheaper
- * for "st" (thousands of title words begin with it), but then "in" and "to" would be whole
- * words found in nearly every abstract, which costs more (bench/search-bench.ts).
+ * A word being typed is a prefix from its third character. Two letters ("st", "re") begin
+ * words in a large share of the library, so the prefix ranks thousands of rows (two-letter
+ * prefixes were 11 of the 35 queries over 10 ms, bench/search-bench.ts) to show someone still
+ * typing what is noise to them; from the third letter a prefix names something. Shorter
+ * words match whole words, or as a prefix when the user writes `re*`.
  */
-const MIN_IMPLICIT_PREFIX = 2;
+const MIN_IMPLICIT_PREFIX = 3;
+/**
+ * CJK text keeps the rule it had: a CJK character is a word by itself, and the store finds a
+ * run inside longer runs whatever its length (sqlite-search.ts, ftsExpression).
+ */
+const MIN_IMPLICIT_PREFIX_CJK = 2;
 
 /** A word has something to search for: a letter or a digit (the index ignores the rest). */
 const SEARCHABLE = /[\p{L}\p{N}]/u;
@@ -162,7 +170,7 @@ export function parseSearchQuery(input: string): ParsedQuery {
       last &&
       token.atEnd &&
       !token.phrase &&
-      [...text].length >= MIN_IMPLICIT_PREFIX
+      [...text].length >= (hasCjk(text) ? MIN_IMPLICIT_PREFIX_CJK : MIN_IMPLICIT_PREFIX)
     ) {
       prefix = 'implicit';
     }

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { addItem } from '../../core/add-item.js';
+import type { LibraryStore } from '../../core/library-store.js';
+import type { SearchHit } from '../../core/search-index.js';
 import { parseSearchQuery } from '../../core/search-query.js';
+import { openDatabase } from './open-database.js';
+import { SqliteLibraryStore } from './sqlite-library-store.js';
 import { excludesEverything, ftsExpression } from './sqlite-search.js';
 
 describe('ftsExpression: what FTS5 is given for what the user typed', () => {
@@ -8,7 +16,9 @@ describe('ftsExpression: what FTS5 is given for what the user typed', () => {
     // [query, first tier (titles, implicit prefix), other fields]
     ['flash attention', '"flash" AND "attention"*', '"flash" AND "attention"'],
     ['flash attention ', '"flash" AND "attention"', '"flash" AND "attention"'],
-    ['quant* kv', '"quant"* AND "kv"*', '"quant"* AND "kv"'],
+    ['quant* kv', '"quant"* AND "kv"', '"quant"* AND "kv"'],
+    ['quant* kva', '"quant"* AND "kva"*', '"quant"* AND "kva"'],
+    ['re*', '"re"*', '"re"*'],
     ['"attention is all"', '"attention is all"', '"attention is all"'],
     // Every operator and quote is inside a string: FTS5 sees text.
     [
@@ -54,4 +64,65 @@ describe('excludesEverything: filters no item passes together, answered without 
       assert.equal(excludesEverything(parseSearchQuery(query).filters), expected);
     });
   }
+});
+
+describe('a word in a tenth of the library: the hits beyond the names, newest first', () => {
+  // 100 items. "kernels" is in two titles and in the why of 20 items (22%), "roofline" in the
+  // why of 5 (under 10%). The earlier an item, the shorter its why, so bm25, which favours
+  // short rows, ranks the oldest first: the opposite of the newest first.
+  let dir = '';
+  let store: LibraryStore;
+  /** The word each item's why holds, by item id. */
+  const whyWord = new Map<number, string>();
+  const search = (query: string): SearchHit[] => store.searchIndex().search(parseSearchQuery(query), 50);
+  const holding = (word: string): number[] =>
+    [...whyWord.entries()].filter(([, w]) => w === word).map(([id]) => id);
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-common-word-'));
+    store = new SqliteLibraryStore(openDatabase(path.join(dir, 'library.sqlite')));
+    const now = new Date('2026-11-25T10:00:00Z');
+    for (let n = 0; n < 100; n++) {
+      const title =
+        n === 5 ? 'Kernels' : n === 50 ? 'Fused kernels for long context attention' : `Study ${n} of search`;
+      const word = n >= 10 && n < 30 ? 'kernels' : n >= 60 && n < 65 ? 'roofline' : null;
+      const why = word ? `${word} ${'filler '.repeat(n)}`.trim() : undefined;
+      const { itemId } = addItem(store, { ref: title, title, why }, now);
+      if (word) whyWord.set(itemId, word);
+    }
+  });
+  after(() => {
+    store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists the names tier first by bm25, then the other hits newest first, unranked', () => {
+    const hits = search('kernels');
+    const [short, long] = hits;
+    assert.deepEqual([short?.title, long?.title], ['Kernels', 'Fused kernels for long context attention']);
+    assert.ok((short?.score ?? 0) > (long?.score ?? 0) && (long?.score ?? 0) > 1, 'names by bm25');
+    const rest = hits.slice(2);
+    assert.deepEqual(
+      rest.map((h) => h.id),
+      holding('kernels').sort((a, b) => b - a),
+    );
+    assert.ok(rest.every((h) => h.score === 0));
+    // With a filter too: the order of a word's hits does not depend on the filters.
+    assert.deepEqual(
+      search('kernels has:why').map((h) => h.id),
+      rest.map((h) => h.id),
+    );
+  });
+
+  it('still ranks a word under the threshold by bm25', () => {
+    const hits = search('roofline');
+    assert.deepEqual(
+      hits.map((h) => h.id),
+      holding('roofline').sort((a, b) => a - b),
+    );
+    const scores = hits.map((h) => h.score);
+    assert.ok(
+      scores.every((score, i) => score > 0 && score < 1 && (i === 0 || score < (scores[i - 1] ?? 0))),
+    );
+  });
 });
