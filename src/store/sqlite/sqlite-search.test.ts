@@ -9,7 +9,12 @@ import type { SearchHit } from '../../core/search-index.js';
 import { parseSearchQuery } from '../../core/search-query.js';
 import { openDatabase } from './open-database.js';
 import { SqliteLibraryStore } from './sqlite-library-store.js';
-import { excludesEverything, ftsExpression } from './sqlite-search.js';
+import {
+  COMMON_WORD_MIN_ITEMS,
+  excludesEverything,
+  ftsExpression,
+  SqliteSearchIndex,
+} from './sqlite-search.js';
 
 describe('ftsExpression: what FTS5 is given for what the user typed', () => {
   const cases: Array<[string, string | null, string | null]> = [
@@ -69,18 +74,22 @@ describe('excludesEverything: filters no item passes together, answered without 
 describe('a word in a tenth of the library: the hits beyond the names, newest first', () => {
   // 100 items. "kernels" is in two titles and in the why of 20 items (22%), "roofline" in the
   // why of 5 (under 10%). The earlier an item, the shorter its why, so bm25, which favours
-  // short rows, ranks the oldest first: the opposite of the newest first.
+  // short rows, ranks the oldest first: the opposite of the newest first. The index is asked
+  // to count a word in 10 items as enough (COMMON_WORD_MIN_ITEMS is for large libraries).
   let dir = '';
   let store: LibraryStore;
+  let index: SqliteSearchIndex;
   /** The word each item's why holds, by item id. */
   const whyWord = new Map<number, string>();
-  const search = (query: string): SearchHit[] => store.searchIndex().search(parseSearchQuery(query), 50);
+  const search = (query: string): SearchHit[] => index.search(parseSearchQuery(query), 50);
   const holding = (word: string): number[] =>
     [...whyWord.entries()].filter(([, w]) => w === word).map(([id]) => id);
 
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-common-word-'));
-    store = new SqliteLibraryStore(openDatabase(path.join(dir, 'library.sqlite')));
+    const db = openDatabase(path.join(dir, 'library.sqlite'));
+    store = new SqliteLibraryStore(db);
+    index = new SqliteSearchIndex(db, 10);
     const now = new Date('2026-11-25T10:00:00Z');
     for (let n = 0; n < 100; n++) {
       const title =
@@ -111,6 +120,18 @@ describe('a word in a tenth of the library: the hits beyond the names, newest fi
     assert.deepEqual(
       search('kernels has:why').map((h) => h.id),
       rest.map((h) => h.id),
+    );
+  });
+
+  it('ranks every word by bm25 in a library where a common word would be in under 2,000 items', () => {
+    assert.ok(COMMON_WORD_MIN_ITEMS > holding('kernels').length);
+    const hits = store.searchIndex().search(parseSearchQuery('kernels'), 50);
+    assert.equal(hits.length, 22);
+    assert.ok(hits.every((h, i) => h.score > 0 && (i === 0 || h.score <= (hits[i - 1]?.score ?? 0))));
+    assert.deepEqual(
+      hits.slice(2).map((h) => h.id),
+      holding('kernels').sort((a, b) => a - b),
+      'the shortest why first, as bm25 orders them',
     );
   });
 

@@ -14,13 +14,15 @@
 // abstracts is noise that costs the most (quant* ranks four times the rows of quant). In the
 // other fields a word matches whole, unless the user wrote the * (quant*).
 //
-// A query of one word found in a tenth of the library or more lists the hits beyond the
-// first tier most recently added first, unranked. Such a word says little about any one item
-// (its idf is about 0.7 for a word in a third of the items), so bm25 would order its hits
-// mostly by how short the row is; Elasticsearch's common-terms query sets very frequent terms
-// apart for the same reason. Newest first is what a reader scanning a common word expects,
-// and FTS5 serves it in rowid order without ranking: 0.6 ms at 100k items, finding out that
-// the word is common included, instead of 15-25 ms. Their score is 0: not ranked.
+// A query of one word found in a tenth of the library or more (and in at least 2,000 items)
+// lists the hits beyond the first tier most recently added first, unranked. For one word,
+// bm25's idf is a factor common to every hit, so it orders them by how often each row says
+// the word against how long the row is, and for a word in a tenth of all abstracts that is
+// mostly length; Elasticsearch's common-terms query sets very frequent terms apart for the
+// same reason. Newest first is what a reader scanning a common word expects, and FTS5 serves
+// it in rowid order without ranking: 0.6 ms at 100k items, finding out that the word is
+// common included, instead of 15-25 ms. Their score is 0: not ranked. Under 2,000 hits
+// ranking costs about a millisecond, so a small library keeps its order by relevance.
 
 import type Database from 'better-sqlite3';
 import { hasCjk, splitCjk } from '../../core/cjk.js';
@@ -49,8 +51,10 @@ interface HitRow {
   rank: number | null;
 }
 
-/** A word in this share of the library's items or more is common (see the header). */
+/** A word in this share of the library's items or more is common (see the header)... */
 const COMMON_WORD_SHARE = 0.1;
+/** ...if it is in at least this many: fewer hits are ranked in about a millisecond. */
+export const COMMON_WORD_MIN_ITEMS = 2_000;
 
 interface DetailRow {
   id: number;
@@ -72,7 +76,10 @@ const LINK_ROLE_FILTERS = new Set(['code', 'pdf', 'slides', 'video', 'blog']);
 export class SqliteSearchIndex implements SearchIndex {
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly commonWordMinItems = COMMON_WORD_MIN_ITEMS,
+  ) {}
 
   search(query: ParsedQuery, limit: number): SearchHit[] {
     const filters = this.filterSql(query.filters);
@@ -126,7 +133,7 @@ export class SqliteSearchIndex implements SearchIndex {
 
   /**
    * Whether the query is one plain word (no phrase, no `*`) that a tenth of the library's
-   * items or more hold. Exact and cheap: the index is asked for the match at that position,
+   * items or more hold, and at least commonWordMinItems of them. Exact and cheap: the index is asked for the match at that position,
    * which costs about 0.05 µs a matching row up to there (0.5 ms at 100k items; 0.02 ms to
    * count the items). fts5vocab's document count walks the word's whole list (2 ms for
    * "the") and needs the word as the tokenizer folds it.
@@ -137,7 +144,7 @@ export class SqliteSearchIndex implements SearchIndex {
     // One word to the tokenizer: letters and digits only; CJK runs are phrases of pairs.
     if (!/^[\p{L}\p{N}]+$/u.test(term.text) || hasCjk(term.text)) return false;
     const items = this.prepare('SELECT count(*) FROM items').pluck().get() as number;
-    const common = Math.max(1, Math.ceil(items * COMMON_WORD_SHARE));
+    const common = Math.max(this.commonWordMinItems, Math.ceil(items * COMMON_WORD_SHARE));
     const row = this.prepare(
       'SELECT rowid FROM item_search WHERE item_search MATCH @match LIMIT 1 OFFSET @skip',
     ).get({ match, skip: common - 1 });
