@@ -153,6 +153,28 @@ const CHUNK = 500;
  */
 const DEFERRED_INDEXES = ['items_status', 'items_queue', 'items_search_filters', 'sources_topic'];
 
+/**
+ * Indexes of the key tables that placing an entry never reads either (it looks keys up by
+ * key, sources and links by item), but merging, re-importing a list and the user's merge
+ * decisions do: a large import drops them too, and builds them again at its end or before
+ * the first of those (buildKeyIndexes). At 100k entries they were a third of the pages an
+ * import writes (long anchor keys are stored again in each index of item_keys).
+ */
+const KEY_INDEXES = [
+  'sources_list',
+  'links_source',
+  'item_keys_item',
+  'item_keys_source',
+  'title_keys_item',
+  'title_keys_source',
+];
+
+/**
+ * Page cache of a bulk import (KiB): its pages do not fit SQLite's default 2 MB, and each
+ * page evicted dirty is written out mid-transaction and read back later.
+ */
+const BULK_CACHE_KIB = 131_072;
+
 function chunks<T>(values: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < values.length; i += CHUNK) out.push(values.slice(i, i + CHUNK));
@@ -232,7 +254,10 @@ export class SqliteLibraryStore implements LibraryStore {
     try {
       return this.db.transaction(fn).immediate();
     } catch (error) {
-      this.unwritten = null; // a failed bulk import leaves nothing behind (its rows are rolled back)
+      // A failed bulk import leaves nothing behind: its rows and index drops are rolled back.
+      this.unwritten = null;
+      this.restoreKeyIndexes = null;
+      this.restorePragmas?.();
       if (error instanceof Error && /SQLITE_BUSY|database is locked/iu.test(error.message)) {
         throw new LectioError(
           'busy',
@@ -265,10 +290,12 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   itemIdsOfList(listId: number): number[] {
+    this.buildKeyIndexes();
     return (this.stmt.itemIdsOfList.all(listId) as Array<{ item_id: number }>).map((r) => r.item_id);
   }
 
   removeSourcesOfList(listId: number): number[] {
+    this.buildKeyIndexes();
     const db = this.db;
     // Items whose every source is in this list would lose their identity with them:
     // their links and keys move to source 0 so that they stay findable and complete.
@@ -362,14 +389,17 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   anchorsOfItem(itemId: number): string[] {
+    this.buildKeyIndexes();
     return this.matching.anchorsOfItem(itemId);
   }
 
   sourceAnchorsOf(itemId: number): Map<number, string> {
+    this.buildKeyIndexes();
     return this.matching.sourceAnchorsOf(itemId);
   }
 
   splitSource(itemId: number, sourceId: number, at: string): number {
+    this.buildKeyIndexes();
     return this.matching.splitSource(itemId, sourceId, at);
   }
 
@@ -418,6 +448,7 @@ export class SqliteLibraryStore implements LibraryStore {
 
   mergeItems(into: number, from: number, reason: string, at: string): void {
     this.writeUnwrittenItems();
+    this.buildKeyIndexes();
     // What the user wrote on either record survives: the kept item's own word first.
     this.db
       .prepare(
@@ -1016,26 +1047,52 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   beginBulkImport(): () => void {
-    const restoreIndexes = this.dropListingIndexes();
+    const restoreListing = this.dropIndexes(DEFERRED_INDEXES);
+    this.restoreKeyIndexes = this.dropIndexes(KEY_INDEXES);
+    this.restorePragmas = this.setBulkPragmas();
     this.unwritten = new Map();
     this.nextItemId = this.maxItemId() + 1;
     return () => {
       this.writeUnwrittenItems();
       this.unwritten = null;
-      restoreIndexes();
+      this.buildKeyIndexes();
+      restoreListing();
+      this.restorePragmas?.();
     };
   }
 
-  private dropListingIndexes(): () => void {
-    const names = DEFERRED_INDEXES.map((n) => `'${n}'`).join(', ');
+  /** Drops the named indexes; the returned function creates them again (from their own SQL). */
+  private dropIndexes(names: readonly string[]): () => void {
+    const list = names.map((n) => `'${n}'`).join(', ');
     const indexes = this.db
-      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN (${names})`)
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN (${list})`)
       .all() as Array<{ name: string; sql: string }>;
     for (const index of indexes) this.db.exec(`DROP INDEX ${index.name}`);
     return () => {
       for (const index of indexes) this.db.exec(index.sql);
     };
   }
+
+  /** KEY_INDEXES back, if a bulk import dropped them: before anything reads the key tables by item or source. */
+  private buildKeyIndexes(): void {
+    const restore = this.restoreKeyIndexes;
+    this.restoreKeyIndexes = null;
+    restore?.();
+  }
+
+  private restoreKeyIndexes: (() => void) | null = null;
+
+  /** A bigger page cache for the import; the connection's own comes back at the end, or when it fails. */
+  private setBulkPragmas(): () => void {
+    const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
+    this.db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+    return () => {
+      this.restorePragmas = null;
+      this.db.pragma(`cache_size = ${cacheSize}`);
+    };
+  }
+
+  private restorePragmas: (() => void) | null = null;
 
   /**
    * During a bulk import, items created and not folded yet, whose rows are not written:
