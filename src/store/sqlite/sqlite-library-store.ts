@@ -154,22 +154,6 @@ const CHUNK = 500;
 const DEFERRED_INDEXES = ['items_status', 'items_queue', 'items_search_filters', 'sources_topic'];
 
 /**
- * Indexes of the key tables that placing an entry never reads either (it looks keys up by
- * key, sources and links by item), but merging, re-importing a list and the user's merge
- * decisions do: a large import drops them too, and builds them again at its end or before
- * the first of those (buildKeyIndexes). At 100k entries they were a third of the pages an
- * import writes (long anchor keys are stored again in each index of item_keys).
- */
-const KEY_INDEXES = [
-  'sources_list',
-  'links_source',
-  'item_keys_item',
-  'item_keys_source',
-  'title_keys_item',
-  'title_keys_source',
-];
-
-/**
  * Page cache of a bulk import (KiB): its pages do not fit SQLite's default 2 MB, and each
  * page evicted dirty is written out mid-transaction and read back later.
  */
@@ -254,9 +238,8 @@ export class SqliteLibraryStore implements LibraryStore {
     try {
       return this.db.transaction(fn).immediate();
     } catch (error) {
-      // A failed bulk import leaves nothing behind: its rows and index drops are rolled back.
+      // A failed bulk import leaves nothing behind (its rows are rolled back).
       this.unwritten = null;
-      this.restoreKeyIndexes = null;
       this.heldKeys = null;
       this.restorePragmas?.();
       if (error instanceof Error && /SQLITE_BUSY|database is locked/iu.test(error.message)) {
@@ -291,12 +274,10 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   itemIdsOfList(listId: number): number[] {
-    this.buildKeyIndexes();
     return (this.stmt.itemIdsOfList.all(listId) as Array<{ item_id: number }>).map((r) => r.item_id);
   }
 
   removeSourcesOfList(listId: number): number[] {
-    this.buildKeyIndexes();
     const db = this.db;
     // Items whose every source is in this list would lose their identity with them:
     // their links and keys move to source 0 so that they stay findable and complete.
@@ -392,17 +373,14 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   anchorsOfItem(itemId: number): string[] {
-    this.buildKeyIndexes();
     return this.matching.anchorsOfItem(itemId);
   }
 
   sourceAnchorsOf(itemId: number): Map<number, string> {
-    this.buildKeyIndexes();
     return this.matching.sourceAnchorsOf(itemId);
   }
 
   splitSource(itemId: number, sourceId: number, at: string): number {
-    this.buildKeyIndexes();
     return this.matching.splitSource(itemId, sourceId, at);
   }
 
@@ -455,7 +433,6 @@ export class SqliteLibraryStore implements LibraryStore {
 
   mergeItems(into: number, from: number, reason: string, at: string): void {
     this.writeUnwrittenItems();
-    this.buildKeyIndexes();
     // What the user wrote on either record survives: the kept item's own word first.
     this.db
       .prepare(
@@ -1054,8 +1031,7 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   beginBulkImport(): () => void {
-    const restoreListing = this.dropIndexes(DEFERRED_INDEXES);
-    this.restoreKeyIndexes = this.dropIndexes(KEY_INDEXES);
+    const restoreIndexes = this.dropListingIndexes();
     this.restorePragmas = this.setBulkPragmas();
     this.heldKeys = {
       identity: new Set(this.db.prepare('SELECT DISTINCT key FROM item_keys').pluck().all() as string[]),
@@ -1067,32 +1043,21 @@ export class SqliteLibraryStore implements LibraryStore {
       this.writeUnwrittenItems();
       this.unwritten = null;
       this.heldKeys = null;
-      this.buildKeyIndexes();
-      restoreListing();
+      restoreIndexes();
       this.restorePragmas?.();
     };
   }
 
-  /** Drops the named indexes; the returned function creates them again (from their own SQL). */
-  private dropIndexes(names: readonly string[]): () => void {
-    const list = names.map((n) => `'${n}'`).join(', ');
+  private dropListingIndexes(): () => void {
+    const names = DEFERRED_INDEXES.map((n) => `'${n}'`).join(', ');
     const indexes = this.db
-      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN (${list})`)
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN (${names})`)
       .all() as Array<{ name: string; sql: string }>;
     for (const index of indexes) this.db.exec(`DROP INDEX ${index.name}`);
     return () => {
       for (const index of indexes) this.db.exec(index.sql);
     };
   }
-
-  /** KEY_INDEXES back, if a bulk import dropped them: before anything reads the key tables by item or source. */
-  private buildKeyIndexes(): void {
-    const restore = this.restoreKeyIndexes;
-    this.restoreKeyIndexes = null;
-    restore?.();
-  }
-
-  private restoreKeyIndexes: (() => void) | null = null;
 
   /**
    * During a bulk import, every key item_keys and title_keys hold: most entries of a large
