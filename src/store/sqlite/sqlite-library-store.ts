@@ -153,6 +153,12 @@ const CHUNK = 500;
  */
 const DEFERRED_INDEXES = ['items_status', 'items_queue', 'items_search_filters', 'sources_topic'];
 
+/**
+ * Page cache of a bulk import (KiB): its pages do not fit SQLite's default 2 MB, and each
+ * page evicted dirty is written out mid-transaction and read back later.
+ */
+const BULK_CACHE_KIB = 131_072;
+
 function chunks<T>(values: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < values.length; i += CHUNK) out.push(values.slice(i, i + CHUNK));
@@ -232,7 +238,10 @@ export class SqliteLibraryStore implements LibraryStore {
     try {
       return this.db.transaction(fn).immediate();
     } catch (error) {
-      this.unwritten = null; // a failed bulk import leaves nothing behind (its rows are rolled back)
+      // A failed bulk import leaves nothing behind (its rows are rolled back).
+      this.unwritten = null;
+      this.heldKeys = null;
+      this.restorePragmas?.();
       if (error instanceof Error && /SQLITE_BUSY|database is locked/iu.test(error.message)) {
         throw new LectioError(
           'busy',
@@ -300,6 +309,7 @@ export class SqliteLibraryStore implements LibraryStore {
     const out: Array<{ itemId: number; key: string }> = [];
     const seen = new Set<number>();
     for (const key of keys) {
+      if (this.heldKeys && !this.heldKeys.identity.has(key)) continue;
       for (const row of this.stmt.keyLookup.all(key) as Array<{ item_id: number; key: string }>) {
         if (seen.has(row.item_id)) continue;
         seen.add(row.item_id);
@@ -312,6 +322,7 @@ export class SqliteLibraryStore implements LibraryStore {
   findItemsByTitleKeys(keys: readonly string[]): number[] {
     const ids = new Set<number>();
     for (const key of keys) {
+      if (this.heldKeys && !this.heldKeys.title.has(key)) continue;
       for (const row of this.stmt.titleLookup.all(key) as Array<{ item_id: number }>) ids.add(row.item_id);
     }
     return [...ids].sort((a, b) => a - b);
@@ -414,6 +425,10 @@ export class SqliteLibraryStore implements LibraryStore {
     });
     for (const key of keys) s.insertKey.run(key, itemId, sourceId);
     for (const key of titleKeys) s.insertTitleKey.run(key, itemId, sourceId);
+    if (this.heldKeys) {
+      for (const key of keys) this.heldKeys.identity.add(key);
+      for (const key of titleKeys) this.heldKeys.title.add(key);
+    }
   }
 
   mergeItems(into: number, from: number, reason: string, at: string): void {
@@ -1017,12 +1032,19 @@ export class SqliteLibraryStore implements LibraryStore {
 
   beginBulkImport(): () => void {
     const restoreIndexes = this.dropListingIndexes();
+    this.restorePragmas = this.setBulkPragmas();
+    this.heldKeys = {
+      identity: new Set(this.db.prepare('SELECT DISTINCT key FROM item_keys').pluck().all() as string[]),
+      title: new Set(this.db.prepare('SELECT DISTINCT key FROM title_keys').pluck().all() as string[]),
+    };
     this.unwritten = new Map();
     this.nextItemId = this.maxItemId() + 1;
     return () => {
       this.writeUnwrittenItems();
       this.unwritten = null;
+      this.heldKeys = null;
       restoreIndexes();
+      this.restorePragmas?.();
     };
   }
 
@@ -1036,6 +1058,27 @@ export class SqliteLibraryStore implements LibraryStore {
       for (const index of indexes) this.db.exec(index.sql);
     };
   }
+
+  /**
+   * During a bulk import, every key item_keys and title_keys hold: most entries of a large
+   * import are new, and a key not in the set has no row, so findItemsByKeys and
+   * findItemsByTitleKeys skip the query (at 100k entries, most of their 0.7 s). Only addSource
+   * writes keys; a key in the set may have lost its rows since (a list re-imported in the same
+   * run), and is looked up as before.
+   */
+  private heldKeys: { identity: Set<string>; title: Set<string> } | null = null;
+
+  /** A bigger page cache for the import; the connection's own comes back at the end, or when it fails. */
+  private setBulkPragmas(): () => void {
+    const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
+    this.db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+    return () => {
+      this.restorePragmas = null;
+      this.db.pragma(`cache_size = ${cacheSize}`);
+    };
+  }
+
+  private restorePragmas: (() => void) | null = null;
 
   /**
    * During a bulk import, items created and not folded yet, whose rows are not written:

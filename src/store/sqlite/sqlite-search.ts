@@ -118,15 +118,22 @@ export class SqliteSearchIndex implements SearchIndex {
     this.db.prepare('UPDATE search_state SET paused = 1').run();
   }
 
-  /** Indexes the library afresh from items and sources, and resumes the triggers. */
+  /**
+   * Indexes the library afresh from items and sources, and resumes the triggers. The view's
+   * rows are made once, into a temporary table both indexes read: each row costs more to make
+   * (CJK tests, JSON arrays joined, the lists' notes) than to index, and reading the view
+   * twice was 0.7 s of a 2.3 s rebuild at 100k items.
+   */
   rebuild(): void {
     const all = 'title, aliases, authors, topics, why, note, notes, abstract';
     const names = 'title, aliases, authors';
     this.db.exec(`
       INSERT INTO item_search(item_search) VALUES ('delete-all');
       INSERT INTO item_search_names(item_search_names) VALUES ('delete-all');
-      INSERT INTO item_search(rowid, ${all}) SELECT id, ${all} FROM item_search_rows WHERE title != '';
-      INSERT INTO item_search_names(rowid, ${names}) SELECT id, ${names} FROM item_search_rows WHERE title != '';
+      CREATE TEMP TABLE search_rebuild AS SELECT id, ${all} FROM item_search_rows WHERE title != '';
+      INSERT INTO item_search(rowid, ${all}) SELECT id, ${all} FROM temp.search_rebuild;
+      INSERT INTO item_search_names(rowid, ${names}) SELECT id, ${names} FROM temp.search_rebuild;
+      DROP TABLE temp.search_rebuild;
       UPDATE search_state SET paused = 0;
     `);
   }
