@@ -12,10 +12,9 @@ import type { TestContext } from 'node:test';
 /** Tests run from the package root (npm test, node --test dist/test). */
 export const LECTIO_BIN = path.resolve(process.cwd(), 'bin', 'lectio.js');
 
-/** Real inputs, read-only, shared by every lectio checkout: never copied into the repo. */
-export const SHARED_DIR = path.resolve(process.cwd(), '..', 'shared');
-export const SEEDS_DIR = path.join(SHARED_DIR, 'seeds');
-export const LISTS_DIR = path.join(SHARED_DIR, 'testdata', 'lists');
+import { LISTS_DIR, SEEDS_DIR } from './real-lists.js';
+
+export { LISTS_DIR, SEEDS_DIR, SHARED_DIR } from './real-lists.js';
 
 export const SEEDS: readonly string[] = fs
   .readdirSync(SEEDS_DIR)

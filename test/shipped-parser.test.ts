@@ -14,18 +14,9 @@ import MarkdownIt from 'markdown-it';
 import { shippedParser } from '../bench/shipped-parser.js';
 import { parseMarkdownList } from '../src/formats/markdown/parse-markdown-list.js';
 import { decodeText } from '../src/formats/text-decoding.js';
+import { REAL_LISTS } from './real-lists.js';
 
-const SHARED = path.resolve(process.cwd(), '..', 'shared');
-const FILES = [
-  ...fs
-    .readdirSync(path.join(SHARED, 'testdata', 'lists'))
-    .sort()
-    .map((f) => path.join(SHARED, 'testdata', 'lists', f)),
-  ...fs
-    .readdirSync(path.join(SHARED, 'seeds'))
-    .sort()
-    .map((f) => path.join(SHARED, 'seeds', f)),
-];
+const FILES = REAL_LISTS;
 const OPTIONS = { html: true, linkify: false, typographer: false } as const;
 const BUNDLE_DIR = fileURLToPath(new URL('../bundle/', import.meta.url));
 

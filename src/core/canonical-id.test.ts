@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
+import { REAL_LISTS } from '../../test/real-lists.js';
 import { describe, it } from 'node:test';
 import {
   type CanonicalId,
@@ -471,13 +471,7 @@ describe('isBadgeOrAnchor', () => {
 
 describe('strongIdOfUrl', () => {
   const wholeWay = (url: string): string => url.replace(/^http/u, 'HTTP');
-  const shared = path.resolve(process.cwd(), '..', 'shared');
-  const files = [
-    ...fs
-      .readdirSync(path.join(shared, 'testdata', 'lists'))
-      .map((f) => path.join(shared, 'testdata', 'lists', f)),
-    ...fs.readdirSync(path.join(shared, 'seeds')).map((f) => path.join(shared, 'seeds', f)),
-  ];
+  const files = REAL_LISTS;
 
   it('is the first of canonicalIdsOfUrl without its url id, on every URL of the real lists', () => {
     let strong = 0;

@@ -3,8 +3,8 @@
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
+import { REAL_LISTS } from '../../test/real-lists.js';
 import type { Link, LinkRole } from './item.js';
 import { classifyLink, itemKindFromLinks, labelWord } from './link-role.js';
 
@@ -159,15 +159,8 @@ describe('labelWord', () => {
   });
 
   it('reads every link label of the seeds and the real lists as the class with emoji does', () => {
-    const shared = path.resolve(process.cwd(), '..', 'shared');
-    const files = [
-      ...fs.readdirSync(path.join(shared, 'seeds')).map((f) => path.join(shared, 'seeds', f)),
-      ...fs
-        .readdirSync(path.join(shared, 'testdata', 'lists'))
-        .map((f) => path.join(shared, 'testdata', 'lists', f)),
-    ];
     let labels = 0;
-    for (const file of files) {
+    for (const file of REAL_LISTS) {
       for (const [, label = ''] of fs.readFileSync(file, 'utf8').matchAll(/\[([^\]\n]*)\]\(/gu)) {
         assert.equal(labelWord(label), unicodeWay(label), label);
         labels++;

@@ -7,18 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import MarkdownIt from 'markdown-it';
+import { REAL_LISTS } from '../../../test/real-lists.js';
 import { tokenChunks } from './document-chunks.js';
 import { parseMarkdownList } from './parse-markdown-list.js';
 
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
-
-const SHARED = path.resolve(process.cwd(), '..', 'shared');
-const REAL_LISTS = [
-  ...fs.readdirSync(path.join(SHARED, 'seeds')).map((f) => path.join(SHARED, 'seeds', f)),
-  ...fs
-    .readdirSync(path.join(SHARED, 'testdata', 'lists'))
-    .map((f) => path.join(SHARED, 'testdata', 'lists', f)),
-].sort();
 
 /** The chunks' tokens, joined, as JSON; the first line of each chunk. */
 function cut(text: string): { tokens: string; firstLines: string[]; references: boolean } {

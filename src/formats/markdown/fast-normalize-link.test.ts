@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
 import MarkdownIt from 'markdown-it';
+import { REAL_LISTS } from '../../../test/real-lists.js';
 import { isUnchangedByNormalizeLink, useFastNormalizeLink } from './fast-normalize-link.js';
 
-const SHARED = path.resolve(process.cwd(), '..', 'shared');
-const FILES = [
-  ...fs
-    .readdirSync(path.join(SHARED, 'testdata', 'lists'))
-    .map((f) => path.join(SHARED, 'testdata', 'lists', f)),
-  ...fs.readdirSync(path.join(SHARED, 'seeds')).map((f) => path.join(SHARED, 'seeds', f)),
-];
+const FILES = REAL_LISTS;
 const OPTIONS = { html: true, linkify: false, typographer: false } as const;
 
 describe('the normalizeLink shortcut', () => {
