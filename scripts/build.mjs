@@ -35,7 +35,7 @@ const plainClassFields = {
 
 /**
  * One bundle per command (dist/bundle/cli/mark.cjs holds everything `lectio mark` runs, and
- * nothing else), `all.cjs` with every command for help, and `main.js`, which runs one of
+ * nothing else), `all.cjs` with every command for help, and `main.cjs`, which runs one of
  * them with V8's code cache (src/cli/bundle-launcher.ts). A command that compiles one file
  * from its cache instead of a dozen ES module chunks starts about 25 ms sooner
  * (BENCHMARKS.md d). The table of commands is src/cli/command-table.ts, read compiled.
@@ -86,7 +86,10 @@ async function bundles() {
         ...NODE_BUNDLE,
         entryPoints: { main: path.join(DIST, 'src', 'cli', 'bundle-launcher.js') },
         outdir,
-        format: 'esm',
+        outExtension: { '.js': '.cjs' },
+        format: 'cjs',
+        define: { 'import.meta.url': '__lectioModuleUrl' },
+        banner: { js: "const __lectioModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
       },
     },
     {

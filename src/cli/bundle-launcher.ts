@@ -1,9 +1,12 @@
-// The entry of the CLI bundle (dist/bundle/cli/main.js, made by scripts/build.mjs): runs the
+// The entry of the CLI bundle (dist/bundle/cli/main.cjs, made by scripts/build.mjs): runs the
 // named command's own bundle, `<command>.cjs`, or `all.cjs` for help. A command's bundle is
 // one file holding everything it runs, and it is compiled with V8's code cache: a process
 // that starts from the cache skips parsing and compiling the code that the previous run
 // compiled (about 10 ms of a `lectio mark`, BENCHMARKS.md d). Node 20 has no compile cache
 // for ES modules, so the bundles are CommonJS, run the way Node runs a CommonJS module.
+//
+// The launcher is CommonJS too, and so is bin/lectio.js (bin/package.json): a process whose
+// entry is an ES module starts Node's ES module loader first, about 5 ms of every command.
 //
 // The cache sits beside the bundle and is written after a run that had none, or whose cache
 // V8 rejected (another Node, other flags). Where dist/ cannot be written (a read-only
@@ -53,6 +56,8 @@ const module = { exports: {} as { default?: Run } };
   file,
   dir,
 );
-process.exitCode = await (module.exports.default as Run)(process.argv);
-// After the run, so that the cache holds the functions the command compiled on its way.
-if (!cachedData || script.cachedDataRejected) writeCache(cacheFile, script.createCachedData());
+void (module.exports.default as Run)(process.argv).then((code) => {
+  process.exitCode = code;
+  // After the run, so that the cache holds the functions the command compiled on its way.
+  if (!cachedData || script.cachedDataRejected) writeCache(cacheFile, script.createCachedData());
+});
