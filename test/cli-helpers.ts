@@ -76,6 +76,14 @@ export function stdoutOf(r: CliResult, args: readonly string[]): string {
   return r.stdout;
 }
 
+/** The clock of the tests that fix one (LECTIO_NOW). */
+export const TEST_NOW = '2026-11-25T10:00:00Z';
+
+/** `lectio --db DB ARGS` at TEST_NOW, with `env` added to the child's environment. */
+export function lectioAt(db: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): CliResult {
+  return runCli(['--db', db, ...args], { env: childEnv({ LECTIO_NOW: TEST_NOW, ...env }) });
+}
+
 /** The same, without blocking the test process (for concurrent runs and held locks). */
 export function runCliAsync(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {

@@ -9,14 +9,13 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import {
-  childEnv,
   type CliResult,
+  lectioAt,
   listItems,
   listJsonText,
   makeTempDir,
   oneLineError,
   removeDir,
-  runCli,
   SEEDS,
   stdoutOf,
 } from './cli-helpers.js';
@@ -65,7 +64,7 @@ let db = '';
 let listFile = '';
 
 function lectio(args: readonly string[]): CliResult {
-  return runCli(['--db', db, ...args], { env: childEnv({ LECTIO_NOW: '2026-11-25T10:00:00Z' }) });
+  return lectioAt(db, args);
 }
 
 function ok(args: readonly string[]): string {

@@ -10,13 +10,12 @@ import { after, before, describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import {
   type CliResult,
-  childEnv,
   importOk,
+  lectioAt,
   listJsonText,
   makeTempDir,
   oneLineError,
   removeDir,
-  runCli,
   SEEDS,
   stdoutOf,
 } from './cli-helpers.js';
@@ -26,7 +25,7 @@ let db = '';
 let vault = '';
 
 function lectio(args: readonly string[]): CliResult {
-  return runCli(['--db', db, ...args], { env: childEnv({ LECTIO_NOW: '2026-11-25T10:00:00Z' }) });
+  return lectioAt(db, args);
 }
 
 function ok(args: readonly string[]): string {

@@ -12,9 +12,9 @@ import { APPLICATION_ID } from '../src/store/sqlite/open-database.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import {
   type CliResult,
-  childEnv,
   dirSnapshot,
   importOk,
+  lectioAt,
   type ListedItem,
   listItems,
   listJsonText,
@@ -22,8 +22,8 @@ import {
   oneLineError,
   removeDir,
   runCli,
-  SEEDS,
   seed,
+  SEEDS,
   stdoutOf,
 } from './cli-helpers.js';
 
@@ -43,9 +43,7 @@ let dir = '';
 let db = '';
 
 function lectio(args: readonly string[]): CliResult {
-  return runCli(['--db', db, ...args], {
-    env: childEnv({ LECTIO_NOW: '2026-11-25T10:00:00Z', LECTIO_CONFIG: path.join(dir, 'none.json') }),
-  });
+  return lectioAt(db, args, { LECTIO_CONFIG: path.join(dir, 'none.json') });
 }
 
 function ok(args: readonly string[]): string {

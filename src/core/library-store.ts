@@ -308,8 +308,9 @@ export interface LibraryStore {
   /**
    * A large import, inside transaction(): until the returned function is called, the store
    * may put off what it does better once at the end. SQLite drops the indexes placing an entry
-   * never reads (status, the queue's, search filters', topics') and builds them again, writes a new item's row at its first fold instead of
-   * creating it empty and then updating it, and does not look up keys it knows it lacks.
+   * never reads (status, the queue's, search filters', topics') and builds them again, writes
+   * a new item's row at its first fold instead of creating it empty and then updating it, and
+   * does not look up keys it knows it lacks.
    */
   beginBulkImport(): () => void;
   /** Full-text search over the library (src/core/search-index.ts). */
