@@ -143,11 +143,14 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBr
   titleRaw = leadingStatus(titleRaw.replace(/^[\s\p{Extended_Pictographic}\uFE0F]+/u, '')).rest;
   const cleaned = splitAliasPrefix(cleanTitle(titleRaw));
   if (cleaned.note) remark = remark ? `${cleaned.note}\n${remark}` : cleaned.note;
-  remark = remark.replace(/^[\s:：,，\-–—]+/u, '').trim();
+  // Separators before the remark go (": a note"), but not the colon of ":star:".
+  remark = remark.replace(/^(?:[\s：,，\-–—]|:(?!star:))+/u, '').trim();
   const year = cleaned.year ?? yearOf(remark.slice(0, 40));
   if (isEmptyRemark(remark) || /^[([]\s*(?:19|20)\d\d\s*[)\]]$/u.test(remark)) remark = '';
   const titleText = cleaned.title;
   const linkOnly = links.length > 0 && remark === '' && /^[\s[\]()|,，;:：/\-–—]*$/u.test(titleText);
+  // Stars alone after the title ("[Title](url) ⭐⭐") are its importance, not a note.
+  if (importance !== null && remark !== '' && isEmptyRemark(stripStars(remark))) remark = '';
   return {
     title: titleText,
     alias: cleaned.alias,

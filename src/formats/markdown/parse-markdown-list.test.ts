@@ -105,16 +105,25 @@ describe('status, importance, why', () => {
       '- [ ] [GShard](https://arxiv.org/abs/2006.16668)\n',
       { status: 'to-read' },
     ],
-    ['★★★☆☆ is 3', '- [A Paper Title Here](https://arxiv.org/abs/2006.16668) ★★★☆☆\n', { importance: 3 }],
+    [
+      '★★★☆☆ is 3, and no note',
+      '- [A Paper Title Here](https://arxiv.org/abs/2006.16668) ★★★☆☆\n',
+      { importance: 3, notes: [] },
+    ],
     [
       '⭐️⭐️ with VS16 (DefTruth)',
       '- [A Paper Title Here](https://arxiv.org/abs/2006.16668) ⭐️⭐️\n',
-      { importance: 2 },
+      { importance: 2, notes: [] },
     ],
     [
       ':star: counts',
       '- [A Paper Title Here](https://arxiv.org/abs/2006.16668) :star::star::star:\n',
-      { importance: 3 },
+      { importance: 3, notes: [] },
+    ],
+    [
+      'stars with a remark keep the remark',
+      '- [A Paper Title Here](https://arxiv.org/abs/2006.16668) ⭐⭐ read the appendix first\n',
+      { importance: 2, notes: ['⭐⭐ read the appendix first'] },
     ],
     [
       'must read is 5',
