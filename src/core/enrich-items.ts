@@ -15,7 +15,7 @@
 
 import { aggregateSources } from './aggregate.js';
 import type { CachedPaper, PaperMetadata } from './feed-store.js';
-import { compareRecords, identityKeys, titleKeys } from './identity.js';
+import { compareRecords, identityKeySets, titleKeys } from './identity.js';
 import { newEntry, type Link, type ParsedItem } from './item.js';
 import { METADATA_LIST_PATH, type LibraryStore } from './library-store.js';
 import { keptApart } from './place-entry.js';
@@ -191,10 +191,10 @@ function applyPaper(
     store.listByPath(METADATA_LIST_PATH)?.id ??
     store.saveList(METADATA_LIST_PATH, 'metadata from arXiv', '', at);
   const entry = entryOfPaper(paper);
-  const keys = identityKeys(entry.links);
+  const { lookup: keys, stored } = identityKeySets(entry.links);
   const tkeys = titleKeys(entry.title);
   feeds.removeItemSources(itemId, listId);
-  store.addSource(itemId, listId, { ...entry, line: 1 }, keys, tkeys, `arxiv:${paper.id}`);
+  store.addSource(itemId, listId, { ...entry, line: 1 }, stored, tkeys, `arxiv:${paper.id}`);
 
   // What arXiv taught us may show that other items are this paper.
   let id = itemId;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   compareRecords,
+  identityKeySets,
   identityKeys,
   keyMatchContradiction,
   titleKey,
@@ -45,6 +46,23 @@ describe('identity keys', () => {
       );
     });
   }
+});
+
+describe('stored identity keys', () => {
+  it('a URL with a strong id is stored under the id alone, and looked up by both', () => {
+    const sets = identityKeySets([paper('https://arxiv.org/abs/2110.02861v1')]);
+    assert.deepEqual(sets.stored, ['arxiv:2110.02861']);
+    assert.deepEqual(sets.lookup, ['arxiv:2110.02861', 'url:arxiv.org/abs/2110.02861v1']);
+  });
+  it('a URL without one is stored under its normalised URL (seed 004)', () => {
+    const sets = identityKeySets([
+      paper('https://tenstorrent.com/research/a-review-of-sparse-expert-models-in-deep-learning/'),
+    ]);
+    assert.deepEqual(sets.stored, [
+      'url:tenstorrent.com/research/a-review-of-sparse-expert-models-in-deep-learning',
+    ]);
+    assert.deepEqual(sets.lookup, sets.stored);
+  });
 });
 
 describe('title keys', () => {

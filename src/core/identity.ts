@@ -28,11 +28,27 @@ export function identityLinks(links: readonly Link[]): Link[] {
 
 /** Identity keys ("arxiv:1706.03762", "github:vllm-project/vllm", "url:...") of a set of links. */
 export function identityKeys(links: readonly Link[]): string[] {
-  const keys = new Set<string>();
+  return identityKeySets(links).lookup;
+}
+
+/**
+ * The identity keys to look a record up by, and those to store it under. A URL that carries a
+ * strong id (arXiv, DOI, GitHub, YouTube) is stored under that id alone: any other copy of
+ * the URL normalises to the same text and so carries the same id, which finds it. Its `url:`
+ * key is still looked up, for libraries written before (they hold it, and an id rule added
+ * since, such as a new arXiv mirror, would otherwise miss their rows). A 100k-item import
+ * stored 300k keys, 100k of them such `url:` keys of arXiv links (BENCHMARKS.md b).
+ */
+export function identityKeySets(links: readonly Link[]): { lookup: string[]; stored: string[] } {
+  const lookup = new Set<string>();
+  const stored = new Set<string>();
   for (const link of identityLinks(links)) {
-    for (const id of canonicalIdsOfUrl(link.url)) keys.add(idKey(id));
+    const ids = canonicalIdsOfUrl(link.url);
+    for (const id of ids) lookup.add(idKey(id));
+    const first = ids[0];
+    if (first !== undefined) stored.add(idKey(first)); // the strong id, or the `url:` key alone
   }
-  return [...keys];
+  return { lookup: [...lookup], stored: [...stored] };
 }
 
 /** Strong ids of any link, by scheme: used to find contradictions, never to merge. */

@@ -4,7 +4,7 @@
 
 import {
   compareRecords,
-  identityKeys,
+  identityKeySets,
   keyMatchContradiction,
   type RecordComparison,
   isSeriesTitle,
@@ -87,7 +87,7 @@ export function placeEntry(
   at: string,
   context: PlaceContext = {},
 ): Placement {
-  const keys = identityKeys(entry.links);
+  const { lookup: keys, stored: storedKeys } = identityKeySets(entry.links);
   const tkeys = titleKeys(entry.title);
   const tokens = entry.authors.length > 0 ? titleBlockingKeys(entry.title) : [];
   // Blocking tokens in two sets: every source's ("t:"), and those of sources with no DOI or
@@ -95,7 +95,7 @@ export function placeEntry(
   // another DOI would contradict it, one with the same DOI is found by the key.
   const idLess = !keys.some((k) => k.startsWith('doi:') || k.startsWith('arxiv:'));
   const stored = {
-    keys: context.anchor ? [...keys, context.anchor] : keys,
+    keys: context.anchor ? [...storedKeys, context.anchor] : storedKeys,
     titleKeys: [
       ...tkeys,
       ...tokens.map((t) => TOKEN_PREFIX + t),
