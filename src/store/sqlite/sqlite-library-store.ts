@@ -33,6 +33,7 @@ import { SqliteSearchIndex } from './sqlite-search.js';
 import { SqliteFeedStore } from './feed-store.js';
 import type { FeedStore } from '../../core/feed-store.js';
 import { MatchingTables } from './merge-decisions.js';
+import { PendingRows } from './pending-rows.js';
 import {
   eachExportItem,
   readBackupTables,
@@ -241,6 +242,7 @@ export class SqliteLibraryStore implements LibraryStore {
       // A failed bulk import leaves nothing behind (its rows are rolled back).
       this.unwritten = null;
       this.heldKeys = null;
+      this.pending = null;
       this.restorePragmas?.();
       if (error instanceof Error && /SQLITE_BUSY|database is locked/iu.test(error.message)) {
         throw new LectioError(
@@ -274,10 +276,12 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   itemIdsOfList(listId: number): number[] {
+    this.settle();
     return (this.stmt.itemIdsOfList.all(listId) as Array<{ item_id: number }>).map((r) => r.item_id);
   }
 
   removeSourcesOfList(listId: number): number[] {
+    this.settle();
     const db = this.db;
     // Items whose every source is in this list would lose their identity with them:
     // their links and keys move to source 0 so that they stay findable and complete.
@@ -302,6 +306,7 @@ export class SqliteLibraryStore implements LibraryStore {
     db.prepare(`DELETE FROM item_keys WHERE source_id IN (${sub})`).run(listId);
     db.prepare(`DELETE FROM title_keys WHERE source_id IN (${sub})`).run(listId);
     db.prepare('DELETE FROM sources WHERE list_id = ?').run(listId);
+    if (this.pending) this.nextSourceId = this.maxSourceId() + 1; // SQLite would reuse a deleted largest id
     return orphanIds;
   }
 
@@ -310,6 +315,7 @@ export class SqliteLibraryStore implements LibraryStore {
     const seen = new Set<number>();
     for (const key of keys) {
       if (this.heldKeys && !this.heldKeys.identity.has(key)) continue;
+      this.settle();
       for (const row of this.stmt.keyLookup.all(key) as Array<{ item_id: number; key: string }>) {
         if (seen.has(row.item_id)) continue;
         seen.add(row.item_id);
@@ -323,12 +329,14 @@ export class SqliteLibraryStore implements LibraryStore {
     const ids = new Set<number>();
     for (const key of keys) {
       if (this.heldKeys && !this.heldKeys.title.has(key)) continue;
+      this.settle();
       for (const row of this.stmt.titleLookup.all(key) as Array<{ item_id: number }>) ids.add(row.item_id);
     }
     return [...ids].sort((a, b) => a - b);
   }
 
   evidenceOf(itemId: number): TitleEvidence {
+    this.settle();
     const links = (this.stmt.linksOfItem.all(itemId) as LinkRow[]).map(toLink);
     const row = this.stmt.itemRow.get(itemId) as ItemRow | undefined;
     let year = row?.year ?? null;
@@ -349,14 +357,17 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   findItemsByTitleTokens(tokens: readonly string[], limit: number): Map<string, number[]> {
+    this.settle();
     return this.matching.findItemsByTitleTokens(tokens, limit);
   }
 
   titlesOfItems(itemIds: readonly number[]): Map<number, string[]> {
+    this.settle();
     return this.matching.titlesOfItems(itemIds);
   }
 
   bibRecordsWithTitleKey(key: string, limit: number): Array<{ listId: number; evidence: TitleEvidence }> {
+    this.settle();
     return this.matching.bibRecordsWithTitleKey(key, limit);
   }
 
@@ -373,14 +384,17 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   anchorsOfItem(itemId: number): string[] {
+    this.settle();
     return this.matching.anchorsOfItem(itemId);
   }
 
   sourceAnchorsOf(itemId: number): Map<number, string> {
+    this.settle();
     return this.matching.sourceAnchorsOf(itemId);
   }
 
   splitSource(itemId: number, sourceId: number, at: string): number {
+    this.settle();
     return this.matching.splitSource(itemId, sourceId, at);
   }
 
@@ -402,6 +416,11 @@ export class SqliteLibraryStore implements LibraryStore {
     match: string,
   ): void {
     const s = this.stmt;
+    const pending = this.pending;
+    if (pending) {
+      this.addPendingSource(pending, itemId, listId, item, keys, titleKeys, match);
+      return;
+    }
     const sourceId = Number(
       s.insertSource.run(
         itemId,
@@ -425,10 +444,59 @@ export class SqliteLibraryStore implements LibraryStore {
     });
     for (const key of keys) s.insertKey.run(key, itemId, sourceId);
     for (const key of titleKeys) s.insertTitleKey.run(key, itemId, sourceId);
-    if (this.heldKeys) {
-      for (const key of keys) this.heldKeys.identity.add(key);
-      for (const key of titleKeys) this.heldKeys.title.add(key);
+  }
+
+  /** addSource during a bulk import: the same rows, left to PendingRows, under the id SQLite would give. */
+  private addPendingSource(
+    pending: PendingRows,
+    itemId: number,
+    listId: number,
+    item: ParsedItem,
+    keys: readonly string[],
+    titleKeys: readonly string[],
+    match: string,
+  ): void {
+    const sourceId = this.nextSourceId++;
+    pending.sources.values.push(
+      sourceId,
+      itemId,
+      listId,
+      item.line,
+      item.title,
+      JSON.stringify(item.aliases),
+      item.topic.join(' / '),
+      item.status,
+      item.importance,
+      item.why,
+      JSON.stringify(item.notes),
+      item.year,
+      JSON.stringify(item.authors),
+      match,
+      item.bib ? JSON.stringify(item.bib) : null,
+    );
+    const links = item.links;
+    for (let position = 0; position < links.length; position++) {
+      const link = links[position] as Link;
+      pending.links.values.push(itemId, sourceId, position, link.url, link.role, link.label ?? null);
     }
+    const held = this.heldKeys;
+    for (const key of keys) {
+      pending.keys.values.push(key, itemId, sourceId);
+      held?.identity.add(key);
+    }
+    for (const key of titleKeys) {
+      pending.titleKeys.values.push(key, itemId, sourceId);
+      held?.title.add(key);
+    }
+    pending.added();
+  }
+
+  /**
+   * Writes the rows a bulk import's addSource left waiting (PendingRows). Every method that
+   * reads or changes sources, links, item_keys or title_keys calls it first.
+   */
+  private settle(): void {
+    this.pending?.flush();
   }
 
   mergeItems(into: number, from: number, reason: string, at: string): void {
@@ -463,6 +531,7 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   sourcesOf(itemId: number): StoredSource[] {
+    this.settle();
     const rows = this.stmt.sourcesOfItem.all(itemId) as SourceRow[];
     const links = this.stmt.linksOfItem.all(itemId) as LinkRow[];
     return rows.map((r) => this.toSource(r, links.filter((l) => l.source_id === r.id).map(toLink)));
@@ -591,6 +660,7 @@ export class SqliteLibraryStore implements LibraryStore {
    * list brings its own topic back.
    */
   private fileSourcesUnder(itemId: number, topic: string): void {
+    this.settle();
     this.db
       .prepare('UPDATE sources SET topic = ? WHERE item_id = ? AND topic != ?')
       .run(topic, itemId, topic);
@@ -676,6 +746,7 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   topicCounts(): TopicCount[] {
+    this.settle();
     return this.db
       .prepare(
         // One pass over the sources, grouped, then joined to the topics: joining each topic to
@@ -700,6 +771,7 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   renameTopic(from: string, to: string, at: string): number {
+    this.settle();
     const db = this.db;
     const prefix = `${from} / `;
     const moved = (path: string): string => (path === from ? to : `${to} / ${path.slice(prefix.length)}`);
@@ -823,6 +895,7 @@ export class SqliteLibraryStore implements LibraryStore {
     sql: string;
     args: Record<string, string | number>;
   } {
+    this.settle();
     // Sites (a lab's home page, a search engine) are places to visit, not things to read.
     let sql = "status IN ('to-read', 'reading') AND kind != 'site'";
     const args: Record<string, string | number> = {};
@@ -899,18 +972,22 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   exportItems(filter: ListFilter, purpose: ExportPurpose = 'all'): ExportSelection {
+    this.settle();
     return readExportItems(this.db, filter, purpose);
   }
 
   eachExportItem(filter: ListFilter, purpose: ExportPurpose, visit: (item: ExportItem) => void): string[] {
+    this.settle();
     return eachExportItem(this.db, filter, purpose, visit);
   }
 
   backupTables(): BackupTables {
+    this.settle();
     return readBackupTables(this.db);
   }
 
   restoreTables(backup: BackupTables, replace: boolean): void {
+    this.settle();
     writeBackupTables(this.db, backup, replace);
   }
 
@@ -924,6 +1001,7 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   pageItems(request: ItemPageRequest): ItemPage {
+    this.settle();
     return pageItems(this.db, request);
   }
 
@@ -1039,10 +1117,13 @@ export class SqliteLibraryStore implements LibraryStore {
     };
     this.unwritten = new Map();
     this.nextItemId = this.maxItemId() + 1;
+    this.pending = new PendingRows(this.db);
+    this.nextSourceId = this.maxSourceId() + 1;
     return () => {
       this.writeUnwrittenItems();
       this.unwritten = null;
       this.heldKeys = null;
+      this.pending = null;
       restoreIndexes();
       this.restorePragmas?.();
     };
@@ -1095,8 +1176,18 @@ export class SqliteLibraryStore implements LibraryStore {
     return (this.stmt.maxItemId.get() as { id: number | null }).id ?? 0;
   }
 
-  /** Writes the rows of unwritten items as createItem would have. */
+  /** During a bulk import, the sources' rows addSource has not written yet (pending-rows.ts). */
+  private pending: PendingRows | null = null;
+  /** The id of the next pending source: the largest id + 1, as SQLite gives. */
+  private nextSourceId = 0;
+
+  private maxSourceId(): number {
+    return (this.db.prepare('SELECT max(id) AS id FROM sources').get() as { id: number | null }).id ?? 0;
+  }
+
+  /** Writes the rows of unwritten items as createItem would have, and every pending source row. */
   private writeUnwrittenItems(): void {
+    this.settle();
     if (!this.unwritten) return;
     for (const [id, at] of this.unwritten) this.writeUnwrittenItem(id, at);
   }
@@ -1117,10 +1208,12 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   feedStore(): FeedStore {
+    this.settle();
     return (this.feeds ??= new SqliteFeedStore(this.db));
   }
 
   stats(): LibraryStats {
+    this.settle();
     const one = (sql: string): number => (this.db.prepare(sql).get() as { n: number }).n;
     const group = (sql: string): Record<string, number> => {
       const out: Record<string, number> = {};
