@@ -3,10 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { type ImportReport, importLists, type ListInput } from '../core/import-lists.js';
+import { type ImportOptions, type ImportReport, importLists, type ListInput } from '../core/import-lists.js';
 import { importSummary } from '../core/item-json.js';
 import { readListFile } from '../formats/read-list-file.js';
-import { globals, openStore, printJson } from './cli-context.js';
+import { buildNewLibrary, openDatabase } from '../store/sqlite/open-database.js';
+import { SqliteLibraryStore } from '../store/sqlite/sqlite-library-store.js';
+import { dbPathOf, globals, printJson } from './cli-context.js';
 import { progressOnStderr } from './progress.js';
 import { backupAmong, restoreBackupFile } from './restore-backup-file.js';
 
@@ -39,19 +41,34 @@ export function registerImport(program: Command): void {
       });
       const entries = inputs.reduce((n, i) => n + i.parsed.items.length, 0);
       const progress = entries > 5000 ? progressOnStderr('importing entries') : null;
-      const store = openStore(command);
-      try {
-        const report = importLists(store, inputs, {
-          now: () => new Date(),
-          ...(progress ? { onProgress: (d: number, t: number) => progress.update(d, t) } : {}),
-        });
-        progress?.done();
-        if (json) printJson(importSummary(report));
-        else printReport(report);
-      } finally {
-        store.close();
-      }
+      const report = importListsAt(dbPathOf(command), inputs, {
+        now: () => new Date(),
+        ...(progress ? { onProgress: (d: number, t: number) => progress.update(d, t) } : {}),
+      });
+      progress?.done();
+      if (json) printJson(importSummary(report));
+      else printReport(report);
     });
+}
+
+/**
+ * Imports parsed lists into the library at `file`. A library that does not exist yet is
+ * built aside and appears whole when the import is done (buildNewLibrary); an existing one
+ * (or one another process made meanwhile) is written in place, in one transaction.
+ */
+export function importListsAt(
+  file: string,
+  inputs: readonly ListInput[],
+  options: ImportOptions,
+): ImportReport {
+  const built = buildNewLibrary(file, (db) => importLists(new SqliteLibraryStore(db), inputs, options));
+  if (built) return built.value;
+  const store = new SqliteLibraryStore(openDatabase(file));
+  try {
+    return importLists(store, inputs, options);
+  } finally {
+    store.close();
+  }
 }
 
 function safeSize(file: string): number {

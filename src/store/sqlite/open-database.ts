@@ -75,6 +75,86 @@ export function createFromTemplate(file: string, template = findTemplate()): boo
   }
 }
 
+/**
+ * Makes the library `file`, which does not exist yet, by running `build` on a new one aside
+ * (a copy of the template under another name) and linking it into place once `build` is done.
+ * Returns what `build` returned, or null when a library exists at `file`, already or by the
+ * time `build` is done (another process made one first): nothing of `build` is then kept,
+ * and the caller writes to that library the usual way.
+ *
+ * Aside, no other process can see the file, so it is written without a journal on disk
+ * (journal_mode MEMORY: a failing `build` still rolls back; a killed process leaves only the
+ * unseen copy) and without syncs, and is synced once before it is linked. A 100k-item
+ * import into a new library took about 0.9 s less than through the WAL, whose every page is
+ * written twice, once to the log and once at the checkpoint (BENCHMARKS.md b).
+ */
+export function buildNewLibrary<T>(file: string, build: (db: Database.Database) => T): { value: T } | null {
+  if (checkHeader(file) !== 'missing') return null;
+  const template = findTemplate();
+  if (template === null) return null;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  removeStaleCopies(file);
+  // Not createFromTemplate's name: a process may create a library while it builds one (tests).
+  const temp = `${file}.${process.pid}.new-build`;
+  let db: Database.Database | null = null;
+  try {
+    fs.copyFileSync(template, temp);
+    db = new Database(temp, { fileMustExist: true, ...NATIVE_BINDING });
+    db.pragma('journal_mode = MEMORY');
+    db.pragma('synchronous = OFF');
+    migrate(db, db.pragma('user_version', { simple: true }) as number);
+    db.pragma('foreign_keys = ON');
+    const value = build(db);
+    db.pragma('journal_mode = WAL'); // as every library is
+    db.close();
+    db = null;
+    const fd = fs.openSync(temp, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    try {
+      fs.linkSync(temp, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
+      throw error;
+    }
+    return { value };
+  } finally {
+    db?.close();
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+/** Copies that buildNewLibrary or createFromTemplate left behind when their process was killed. */
+function removeStaleCopies(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = /^(\d+)\.new(?:-build)?$/u.exec(
+      name.startsWith(prefix) ? name.slice(prefix.length) : '',
+    )?.[1];
+    if (pid === undefined || isRunning(Number(pid))) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // someone else's process
+  }
+}
+
 /** Writes the template (scripts/build.mjs): a new file, every migration, no WAL. */
 export function writeLibraryTemplate(file: string): void {
   fs.rmSync(file, { force: true });
