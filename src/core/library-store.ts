@@ -250,8 +250,17 @@ export interface LibraryStore {
   /** Moves everything of `from` into `into` and deletes `from`. */
   mergeItems(into: number, from: number, reason: string, at: string): void;
   sourcesOf(itemId: number): StoredSource[];
-  /** Saves the folded fields and recomputes the effective ones (user-fields.ts). */
-  saveAggregate(itemId: number, aggregate: ItemAggregate, at: string): AggregateChange;
+  /**
+   * Saves the folded fields and recomputes the effective ones (user-fields.ts). With
+   * `rootRanks` (topicRootRanks), the item's topic_rank is written with them, as
+   * refreshTopicRanks would set it after.
+   */
+  saveAggregate(
+    itemId: number,
+    aggregate: ItemAggregate,
+    at: string,
+    rootRanks?: ReadonlyMap<string, number>,
+  ): AggregateChange;
   /** Sets the user's own fields (undefined: leave as is; null: clear) and recomputes the effective ones. */
   setUserFields(itemId: number, patch: Partial<UserFields>, at: string): void;
   setReadingFields(itemId: number, patch: Partial<ReadingFields>, at: string): void;

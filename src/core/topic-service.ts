@@ -18,12 +18,17 @@ import {
  * that moves topics or items between them. Without ids, every item.
  */
 export function refreshTopicRanks(store: LibraryStore, itemIds?: readonly number[]): void {
+  store.setTopicRanks(topicRootRanks(store), itemIds);
+}
+
+/** The rank of each top-level topic, 1 first, in the user's order. */
+export function topicRootRanks(store: LibraryStore): Map<string, number> {
   const ranks = new Map<string, number>();
   for (const path of treeOrder(store.topics())) {
     const root = rootOf(path);
     if (!ranks.has(root)) ranks.set(root, ranks.size + 1);
   }
-  store.setTopicRanks(ranks, itemIds);
+  return ranks;
 }
 
 export interface TopicSummary {

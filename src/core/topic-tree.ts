@@ -17,6 +17,19 @@ export function rootOf(path: string): string {
   return at < 0 ? path : path.slice(0, at);
 }
 
+/** An item's topic_rank: the best (lowest) rank of its topics' top-level topics, null for none ranked. */
+export function topicRankOf(
+  topics: readonly string[],
+  rootRanks: ReadonlyMap<string, number>,
+): number | null {
+  let best: number | null = null;
+  for (const topic of topics) {
+    const rank = rootRanks.get(rootOf(topic));
+    if (rank !== undefined && (best === null || rank < best)) best = rank;
+  }
+  return best;
+}
+
 export function isWithin(path: string, topic: string): boolean {
   return path === topic || path.startsWith(topic + TOPIC_SEPARATOR);
 }

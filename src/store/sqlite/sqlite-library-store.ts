@@ -7,6 +7,7 @@ import type { TitleEvidence } from '../../core/identity.js';
 import { aggregateSources } from '../../core/aggregate.js';
 import { identityLinks } from '../../core/identity.js';
 import type { BibFields, ItemKind, Link, LinkRole, ParsedItem, Status } from '../../core/item.js';
+import { topicRankOf } from '../../core/topic-tree.js';
 import { effectiveFields, type UserFields } from '../../core/user-fields.js';
 import type { SearchIndex } from '../../core/search-index.js';
 import type {
@@ -70,6 +71,7 @@ interface ItemRow {
   note: string;
   topics: string;
   list_count: number;
+  topic_rank: number | null;
 }
 
 interface SourceRow {
@@ -119,6 +121,7 @@ const FOLD_COLUMNS = [
   'user_topic',
   'topics',
   'list_count',
+  'topic_rank',
 ] as const;
 
 type FoldRow = Pick<ItemRow, (typeof FOLD_COLUMNS)[number]>;
@@ -137,6 +140,7 @@ const EMPTY_ITEM: FoldRow = {
   list_importance: null,
   list_why: null,
   user_status: null,
+  topic_rank: null,
   user_importance: null,
   user_why: null,
   user_title: null,
@@ -221,11 +225,18 @@ export class SqliteLibraryStore implements LibraryStore {
            list_status = ?, list_importance = ?, list_why = ?, user_status = ?, topics = ?, list_count = ?, updated_at = ?
          WHERE id = ?`,
       ),
+      saveAggregateRanked: db.prepare(
+        `UPDATE items SET title = ?, aliases = ?, kind = ?, status = ?, importance = ?, why = ?, year = ?, authors = ?,
+           list_status = ?, list_importance = ?, list_why = ?, user_status = ?, topics = ?, list_count = ?, updated_at = ?,
+           topic_rank = ?
+         WHERE id = ?`,
+      ),
+      setTopicRank: db.prepare('UPDATE items SET topic_rank = ? WHERE id = ?'),
       // An unwritten item's first fold: the row createItem and that UPDATE would have left.
       insertFoldedItem: db.prepare(
         `INSERT INTO items (title, aliases, kind, status, importance, why, year, authors,
-           list_status, list_importance, list_why, user_status, topics, list_count, updated_at, id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           list_status, list_importance, list_why, user_status, topics, list_count, updated_at, id, created_at, topic_rank)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       setOrphaned: db.prepare('UPDATE items SET orphaned = ?, updated_at = ? WHERE id = ? AND orphaned != ?'),
       topicByPath: db.prepare('SELECT id FROM topics WHERE path = ?'),
@@ -559,7 +570,12 @@ export class SqliteLibraryStore implements LibraryStore {
     };
   }
 
-  saveAggregate(itemId: number, a: ItemAggregate, at: string): AggregateChange {
+  saveAggregate(
+    itemId: number,
+    a: ItemAggregate,
+    at: string,
+    rootRanks?: ReadonlyMap<string, number>,
+  ): AggregateChange {
     const createdAt = this.unwritten?.get(itemId);
     const row = createdAt === undefined ? (this.stmt.foldRow.get(itemId) as FoldRow | undefined) : EMPTY_ITEM;
     const aliases = JSON.stringify(a.aliases);
@@ -571,6 +587,8 @@ export class SqliteLibraryStore implements LibraryStore {
       previousList,
     );
     const topics = JSON.stringify(effective.topics);
+    // undefined: topic_rank is left as it is (refreshTopicRanks sets it).
+    const rank = rootRanks ? topicRankOf(effective.topics, rootRanks) : undefined;
     if (row?.user_topic) this.fileSourcesUnder(itemId, row.user_topic);
     const statusFrom = row ? (row.status as Status) : null;
     if (
@@ -591,6 +609,7 @@ export class SqliteLibraryStore implements LibraryStore {
       row.list_count === a.listCount
     ) {
       if (createdAt !== undefined) this.writeUnwrittenItem(itemId, createdAt);
+      if (rank !== undefined && rank !== row.topic_rank) this.stmt.setTopicRank.run(rank, itemId);
       return { changed: false, statusFrom, statusTo: effective.status };
     }
     const fields = [
@@ -611,11 +630,11 @@ export class SqliteLibraryStore implements LibraryStore {
       at,
       itemId,
     ];
-    if (createdAt === undefined) this.stmt.saveAggregate.run(...fields);
-    else {
+    if (createdAt !== undefined) {
       this.unwritten?.delete(itemId);
-      this.stmt.insertFoldedItem.run(...fields, createdAt);
-    }
+      this.stmt.insertFoldedItem.run(...fields, createdAt, rank ?? null);
+    } else if (rank === undefined) this.stmt.saveAggregate.run(...fields);
+    else this.stmt.saveAggregateRanked.run(...fields.slice(0, -1), rank, itemId);
     return { changed: true, statusFrom, statusTo: effective.status };
   }
 
