@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { generateList } from '../bench/generate-list.js';
 import { importLists } from '../src/core/import-lists.js';
+import { refreshTopicRanks } from '../src/core/topic-service.js';
 import type { Link } from '../src/core/item.js';
 import { listInputOfBytes } from '../src/formats/read-list-file.js';
 import { openDatabase } from '../src/store/sqlite/open-database.js';
@@ -78,5 +79,39 @@ describe('a bulk import', () => {
       store.close();
     }
     assert.deepEqual(indexes(file), indexes(fresh));
+  });
+
+  it("writes each item's topic_rank with its fold, as refreshTopicRanks would set it", () => {
+    const file = path.join(dir, 'ranked.sqlite');
+    const store = new SqliteLibraryStore(openDatabase(file));
+    const ranks = (): Array<[number, number | null]> => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare('SELECT id, topic_rank FROM items ORDER BY id').raw().all() as Array<
+          [number, number | null]
+        >;
+      } finally {
+        db.close();
+      }
+    };
+    try {
+      importLists(store, [list('big.md', generateList(1500, 3))], clock); // a bulk import
+      importLists(
+        store,
+        [
+          list(
+            'small.md',
+            '# Reading\n\n## Late topic\n\n- [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n',
+          ),
+        ],
+        clock,
+      );
+      const folded = ranks();
+      assert.ok(folded.filter(([, rank]) => rank !== null).length > 1000);
+      refreshTopicRanks(store);
+      assert.deepEqual(ranks(), folded);
+    } finally {
+      store.close();
+    }
   });
 });
