@@ -1,7 +1,8 @@
-// Schema 10 made the search view (item_search_rows) cheaper: text with no CJK character skips
-// the splitting into pairs, a field with nothing to join is NULL at once. What the index holds
-// must not change: the view must give every row exactly as version 3's definition does, on
-// the real lists and on text built to reach each of its branches.
+// Schemas 10 and 12 made the search view (item_search_rows) cheaper: text with no CJK
+// character skips the splitting into pairs, a field with nothing to join is NULL at once, and
+// plain JSON arrays of text are joined with string functions. What the index holds must not
+// change: the view must give every row exactly as version 3's definition does, on the real
+// lists and on text built to reach each of its branches.
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -35,7 +36,7 @@ const LISTS = [
   'readinglist_checkboxes_chenhongyu2048.md',
 ];
 
-describe('the search view of schema 10', () => {
+describe('the search view of schemas 10 and 12', () => {
   let dir = '';
   let db: Database.Database;
   before(() => {
@@ -79,6 +80,20 @@ describe('the search view of schema 10', () => {
     notes.run(withNotes, '[]');
     notes.run(withNotes, '["third \\u4e00"]');
     notes.run(id('Only empty notes'), '[]');
+    // JSON arrays at the edges of the plain form (schema 12): empty strings, other spacing,
+    // numbers, a lone "] in text; notes plain on one source and CJK on another.
+    update.run('[""]', '["",""]', '["a", "b"]', null, '', null, id('Edges one'));
+    update.run('["a",1]', '[1,2]', '["x","y","z"]', null, '', null, id('Edges two'));
+    update.run('["[\\"]"]', '["a]","[b"]', '["a","","c"]', null, '', null, id('Edges three'));
+    const mixed = id('Notes plain and not');
+    notes.run(mixed, '["plain","text"]');
+    notes.run(mixed, '[""]');
+    notes.run(mixed, '["量化 here"]');
+    const plain = id('Notes all plain');
+    notes.run(plain, '["one"]');
+    notes.run(plain, '[]');
+    notes.run(plain, '["two","three"]');
+    notes.run(plain, '["", "spaced"]');
     db.exec(version3View().replace('CREATE VIEW item_search_rows', 'CREATE TEMP VIEW version3_rows'));
   });
   after(() => {

@@ -296,6 +296,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX links_item ON links(item_id, source_id, position);
     `,
   },
+  {
+    version: 12,
+    description: "the search view: empty arrays at once, the lists' plain notes joined with string functions",
+    sql: `
+      DROP VIEW item_search_rows;
+      ${searchRowsViewSql(asciiShortcuts, true)}
+    `,
+  },
 ];
 
 /**
@@ -439,12 +447,45 @@ function asciiShortcuts(x: string, raw?: string, none?: string): string {
   return `CASE ${empty}${ascii}ELSE ${cjkPairs(x)} END`;
 }
 
+/**
+ * Version 12: an empty JSON array (most items' aliases and authors) is NULL at once, and the
+ * lists' notes, when each source's are an array of ASCII text as JSON.stringify writes it
+ * (`["a","b"]`), are joined with string functions and skip the test for CJK: without a
+ * backslash every `"` in such an array is structural, so when none is left once the `","`
+ * between elements are taken out, those are exactly the elements' boundaries. Anything else
+ * (other spacing, numbers, escapes, CJK) goes the way of version 10. At 100k items the view's
+ * rows took 0.33 s instead of 0.39, on dair-ai's list 25 ms instead of 31 (json_each and the
+ * GLOB for CJK over the notes); test/search-view.test.ts holds them equal to version 3's.
+ */
+function plainArray(json: string): string {
+  return `length(${json}) >= 4 AND substr(${json}, 1, 2) = '["' AND substr(${json}, -2) = '"]'
+    AND length(${json}) = octet_length(${json}) AND instr(${json}, '\\') = 0
+    AND instr(replace(substr(${json}, 3, length(${json}) - 4), '","', ''), '"') = 0`;
+}
+
+function plainJoined(json: string, separator: string): string {
+  return `replace(substr(${json}, 3, length(${json}) - 4), '","', '${separator}')`;
+}
+
 /** What the index holds for an item: its fields as text, CJK runs as character pairs. */
-function searchRowsViewSql(pairsOf: PairsOf): string {
-  const joined = (json: string, separator: string): string =>
+function searchRowsViewSql(pairsOf: PairsOf, plainArrays = false): string {
+  const viaJsonEach = (json: string, separator: string): string =>
     `(SELECT group_concat(value, '${separator}') FROM json_each(${json}))`;
+  const joined = (json: string, separator: string): string =>
+    plainArrays
+      ? `(CASE WHEN ${json} = '[]' THEN NULL ELSE ${viaJsonEach(json, separator)} END)`
+      : viaJsonEach(json, separator);
   const notes = `(SELECT group_concat(j.value, ' | ') FROM sources AS s JOIN json_each(s.notes) AS j WHERE s.item_id = items.id)`;
   const noNotes = `NOT EXISTS (SELECT 1 FROM sources WHERE item_id = items.id AND notes != '[]')`;
+  // Every source's notes a plain array (or none): the same text, source by source, and ASCII,
+  // so without the test for CJK (asciiShortcuts' ELSE).
+  const allPlainNotes = `NOT EXISTS (SELECT 1 FROM sources AS s WHERE s.item_id = items.id AND s.notes != '[]'
+      AND NOT (${plainArray('s.notes')}))`;
+  const plainNotes = `(SELECT group_concat(${plainJoined('s.notes', ' | ')}, ' | ') FROM sources AS s
+      WHERE s.item_id = items.id AND s.notes != '[]')`;
+  const notesField = plainArrays
+    ? `CASE WHEN ${noNotes} THEN NULL WHEN ${allPlainNotes} THEN ${plainNotes} ELSE ${cjkPairs(notes)} END`
+    : pairsOf(notes, undefined, noNotes);
   return `CREATE VIEW item_search_rows AS SELECT id,
         ${pairsOf('title', 'title')} AS title,
         ${pairsOf(joined('aliases', ' | '), 'aliases')} AS aliases,
@@ -452,7 +493,7 @@ function searchRowsViewSql(pairsOf: PairsOf): string {
         ${pairsOf(joined('topics', ' | '), 'topics')} AS topics,
         ${pairsOf('why', 'why')} AS why,
         ${pairsOf('note', 'note')} AS note,
-        ${pairsOf(notes, undefined, noNotes)} AS notes,
+        ${notesField} AS notes,
         ${pairsOf('abstract', 'abstract')} AS abstract
       FROM items;`;
 }
