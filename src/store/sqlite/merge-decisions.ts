@@ -4,6 +4,7 @@
 // use them are in src/core/identity.ts and place-entry.ts.
 
 import type Database from 'better-sqlite3';
+import { lazyStatements } from './lazy-statements.js';
 import type { TitleEvidence } from '../../core/identity.js';
 import type { BibFields } from '../../core/item.js';
 
@@ -13,22 +14,27 @@ export class MatchingTables {
   private readonly stmt;
 
   constructor(private readonly db: Database.Database) {
-    this.stmt = {
-      bibByTitle: db.prepare(
-        `SELECT s.list_id, s.year, s.authors, s.bib FROM title_keys t JOIN sources s ON s.id = t.source_id
+    this.stmt = lazyStatements({
+      bibByTitle: () =>
+        db.prepare(
+          `SELECT s.list_id, s.year, s.authors, s.bib FROM title_keys t JOIN sources s ON s.id = t.source_id
          WHERE t.key = ? AND s.bib IS NOT NULL LIMIT ?`,
-      ),
-      titles: db
-        .prepare('SELECT title FROM sources WHERE item_id = ? UNION ALL SELECT title FROM items WHERE id = ?')
-        .pluck(),
-      decisions: db.prepare('SELECT kind, b FROM merge_decisions WHERE a = ?'),
-      anyDecision: db.prepare('SELECT 1 FROM merge_decisions LIMIT 1'),
-      deleteDecision: db.prepare('DELETE FROM merge_decisions WHERE a = ? AND b = ?'),
-      insertDecision: db.prepare('INSERT INTO merge_decisions (kind, a, b, at) VALUES (?, ?, ?, ?)'),
-      anchors: db.prepare(
-        `SELECT key, source_id FROM item_keys WHERE item_id = ? AND key >= '${ANCHOR}' AND key < 'src;'`,
-      ),
-    };
+        ),
+      titles: () =>
+        db
+          .prepare(
+            'SELECT title FROM sources WHERE item_id = ? UNION ALL SELECT title FROM items WHERE id = ?',
+          )
+          .pluck(),
+      decisions: () => db.prepare('SELECT kind, b FROM merge_decisions WHERE a = ?'),
+      anyDecision: () => db.prepare('SELECT 1 FROM merge_decisions LIMIT 1'),
+      deleteDecision: () => db.prepare('DELETE FROM merge_decisions WHERE a = ? AND b = ?'),
+      insertDecision: () => db.prepare('INSERT INTO merge_decisions (kind, a, b, at) VALUES (?, ?, ?, ?)'),
+      anchors: () =>
+        db.prepare(
+          `SELECT key, source_id FROM item_keys WHERE item_id = ? AND key >= '${ANCHOR}' AND key < 'src;'`,
+        ),
+    });
   }
 
   /** Tokens seen held by `limit` rows or more: they only ever get more common. */

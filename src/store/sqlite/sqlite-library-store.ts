@@ -1,6 +1,7 @@
 // LibraryStore over one better-sqlite3 handle. Statements are prepared once per store.
 
 import type Database from 'better-sqlite3';
+import { lazyStatements } from './lazy-statements.js';
 import { strongIdOfUrl } from '../../core/canonical-id.js';
 import { LectioError } from '../../core/errors.js';
 import type { TitleEvidence } from '../../core/identity.js';
@@ -187,63 +188,72 @@ export class SqliteLibraryStore implements LibraryStore {
 
   constructor(private readonly db: Database.Database) {
     this.matching = new MatchingTables(db);
-    this.stmt = {
-      listByPath: db.prepare('SELECT id, path, title, sha256, imported_at FROM lists WHERE path = ?'),
-      insertList: db.prepare('INSERT INTO lists (path, title, sha256, imported_at) VALUES (?, ?, ?, ?)'),
-      updateList: db.prepare('UPDATE lists SET title = ?, sha256 = ?, imported_at = ? WHERE id = ?'),
-      itemIdsOfList: db.prepare('SELECT DISTINCT item_id FROM sources WHERE list_id = ?'),
-      insertItem: db.prepare('INSERT INTO items (created_at, updated_at) VALUES (?, ?)'),
-      insertItemWithId: db.prepare('INSERT INTO items (id, created_at, updated_at) VALUES (?, ?, ?)'),
-      maxItemId: db.prepare('SELECT max(id) AS id FROM items'),
-      insertSource: db.prepare(
-        `INSERT INTO sources (item_id, list_id, line, title, aliases, topic, status, importance, why, notes, year, authors, match, bib)
+    this.stmt = lazyStatements({
+      listByPath: () => db.prepare('SELECT id, path, title, sha256, imported_at FROM lists WHERE path = ?'),
+      insertList: () =>
+        db.prepare('INSERT INTO lists (path, title, sha256, imported_at) VALUES (?, ?, ?, ?)'),
+      updateList: () => db.prepare('UPDATE lists SET title = ?, sha256 = ?, imported_at = ? WHERE id = ?'),
+      itemIdsOfList: () => db.prepare('SELECT DISTINCT item_id FROM sources WHERE list_id = ?'),
+      insertItem: () => db.prepare('INSERT INTO items (created_at, updated_at) VALUES (?, ?)'),
+      insertItemWithId: () => db.prepare('INSERT INTO items (id, created_at, updated_at) VALUES (?, ?, ?)'),
+      maxItemId: () => db.prepare('SELECT max(id) AS id FROM items'),
+      insertSource: () =>
+        db.prepare(
+          `INSERT INTO sources (item_id, list_id, line, title, aliases, topic, status, importance, why, notes, year, authors, match, bib)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      insertLink: db.prepare(
-        'INSERT INTO links (item_id, source_id, position, url, role, label) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
-      insertKey: db.prepare('INSERT OR IGNORE INTO item_keys (key, item_id, source_id) VALUES (?, ?, ?)'),
-      insertTitleKey: db.prepare(
-        'INSERT OR IGNORE INTO title_keys (key, item_id, source_id) VALUES (?, ?, ?)',
-      ),
-      keyLookup: db.prepare('SELECT item_id, key FROM item_keys WHERE key = ? ORDER BY item_id LIMIT 8'),
-      titleLookup: db.prepare(
-        'SELECT DISTINCT item_id FROM title_keys WHERE key = ? ORDER BY item_id LIMIT 16',
-      ),
-      sourcesOfItem: db.prepare(
-        `SELECT s.*, l.path FROM sources s JOIN lists l ON l.id = s.list_id WHERE s.item_id = ? ORDER BY s.id`,
-      ),
-      linksOfItem: db.prepare(
-        'SELECT item_id, source_id, url, role, label FROM links WHERE item_id = ? ORDER BY source_id, position',
-      ),
-      itemRow: db.prepare('SELECT * FROM items WHERE id = ?'),
+        ),
+      insertLink: () =>
+        db.prepare(
+          'INSERT INTO links (item_id, source_id, position, url, role, label) VALUES (?, ?, ?, ?, ?, ?)',
+        ),
+      insertKey: () =>
+        db.prepare('INSERT OR IGNORE INTO item_keys (key, item_id, source_id) VALUES (?, ?, ?)'),
+      insertTitleKey: () =>
+        db.prepare('INSERT OR IGNORE INTO title_keys (key, item_id, source_id) VALUES (?, ?, ?)'),
+      keyLookup: () =>
+        db.prepare('SELECT item_id, key FROM item_keys WHERE key = ? ORDER BY item_id LIMIT 8'),
+      titleLookup: () =>
+        db.prepare('SELECT DISTINCT item_id FROM title_keys WHERE key = ? ORDER BY item_id LIMIT 16'),
+      sourcesOfItem: () =>
+        db.prepare(
+          `SELECT s.*, l.path FROM sources s JOIN lists l ON l.id = s.list_id WHERE s.item_id = ? ORDER BY s.id`,
+        ),
+      linksOfItem: () =>
+        db.prepare(
+          'SELECT item_id, source_id, url, role, label FROM links WHERE item_id = ? ORDER BY source_id, position',
+        ),
+      itemRow: () => db.prepare('SELECT * FROM items WHERE id = ?'),
       // The columns a fold compares and the user's fields: \`SELECT *\` built objects of every
       // column (abstract, dates, the reader's fields) and was most of saveAggregate's time.
-      foldRow: db.prepare(`SELECT ${FOLD_COLUMNS.join(', ')} FROM items WHERE id = ?`),
-      saveAggregate: db.prepare(
-        `UPDATE items SET title = ?, aliases = ?, kind = ?, status = ?, importance = ?, why = ?, year = ?, authors = ?,
+      foldRow: () => db.prepare(`SELECT ${FOLD_COLUMNS.join(', ')} FROM items WHERE id = ?`),
+      saveAggregate: () =>
+        db.prepare(
+          `UPDATE items SET title = ?, aliases = ?, kind = ?, status = ?, importance = ?, why = ?, year = ?, authors = ?,
            list_status = ?, list_importance = ?, list_why = ?, user_status = ?, topics = ?, list_count = ?, updated_at = ?
          WHERE id = ?`,
-      ),
-      saveAggregateRanked: db.prepare(
-        `UPDATE items SET title = ?, aliases = ?, kind = ?, status = ?, importance = ?, why = ?, year = ?, authors = ?,
+        ),
+      saveAggregateRanked: () =>
+        db.prepare(
+          `UPDATE items SET title = ?, aliases = ?, kind = ?, status = ?, importance = ?, why = ?, year = ?, authors = ?,
            list_status = ?, list_importance = ?, list_why = ?, user_status = ?, topics = ?, list_count = ?, updated_at = ?,
            topic_rank = ?
          WHERE id = ?`,
-      ),
-      setTopicRank: db.prepare('UPDATE items SET topic_rank = ? WHERE id = ?'),
+        ),
+      setTopicRank: () => db.prepare('UPDATE items SET topic_rank = ? WHERE id = ?'),
       // An unwritten item's first fold: the row createItem and that UPDATE would have left.
-      insertFoldedItem: db.prepare(
-        `INSERT INTO items (title, aliases, kind, status, importance, why, year, authors,
+      insertFoldedItem: () =>
+        db.prepare(
+          `INSERT INTO items (title, aliases, kind, status, importance, why, year, authors,
            list_status, list_importance, list_why, user_status, topics, list_count, updated_at, id, created_at, topic_rank)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      setOrphaned: db.prepare('UPDATE items SET orphaned = ?, updated_at = ? WHERE id = ? AND orphaned != ?'),
-      topicByPath: db.prepare('SELECT id FROM topics WHERE path = ?'),
-      maxTopicPos: db.prepare('SELECT coalesce(max(position), 0) AS p FROM topics'),
-      insertTopic: db.prepare('INSERT INTO topics (path, position) VALUES (?, ?)'),
-      insertEvent: db.prepare('INSERT INTO events (item_id, at, kind, data) VALUES (?, ?, ?, ?)'),
-    };
+        ),
+      setOrphaned: () =>
+        db.prepare('UPDATE items SET orphaned = ?, updated_at = ? WHERE id = ? AND orphaned != ?'),
+      topicByPath: () => db.prepare('SELECT id FROM topics WHERE path = ?'),
+      maxTopicPos: () => db.prepare('SELECT coalesce(max(position), 0) AS p FROM topics'),
+      insertTopic: () => db.prepare('INSERT INTO topics (path, position) VALUES (?, ?)'),
+      insertEvent: () => db.prepare('INSERT INTO events (item_id, at, kind, data) VALUES (?, ?, ?, ?)'),
+    });
   }
 
   transaction<T>(fn: () => T): T {
