@@ -442,24 +442,7 @@ export class SqliteLibraryStore implements LibraryStore {
       this.addPendingSource(pending, itemId, listId, item, keys, titleKeys, match);
       return;
     }
-    const sourceId = Number(
-      s.insertSource.run(
-        itemId,
-        listId,
-        item.line,
-        item.title,
-        JSON.stringify(item.aliases),
-        item.topic.join(' / '),
-        item.status,
-        item.importance,
-        item.why,
-        JSON.stringify(item.notes),
-        item.year,
-        JSON.stringify(item.authors),
-        match,
-        item.bib ? JSON.stringify(item.bib) : null,
-      ).lastInsertRowid,
-    );
+    const sourceId = Number(s.insertSource.run(sourceRow(itemId, listId, item, match)).lastInsertRowid);
     item.links.forEach((link, position) => {
       s.insertLink.run(itemId, sourceId, position, link.url, link.role, link.label ?? null);
     });
@@ -478,23 +461,7 @@ export class SqliteLibraryStore implements LibraryStore {
     match: string,
   ): void {
     const sourceId = this.nextSourceId++;
-    pending.sources.values.push(
-      sourceId,
-      itemId,
-      listId,
-      item.line,
-      item.title,
-      JSON.stringify(item.aliases),
-      item.topic.join(' / '),
-      item.status,
-      item.importance,
-      item.why,
-      JSON.stringify(item.notes),
-      item.year,
-      JSON.stringify(item.authors),
-      match,
-      item.bib ? JSON.stringify(item.bib) : null,
-    );
+    pending.sources.values.push(sourceId, ...sourceRow(itemId, listId, item, match));
     const links = item.links;
     for (let position = 0; position < links.length; position++) {
       const link = links[position] as Link;
@@ -1279,6 +1246,26 @@ function userFieldsOf(
 
 function definedOnly<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A source's row, in the column order of insertSource (and of PendingRows' sources, after the id). */
+function sourceRow(itemId: number, listId: number, item: ParsedItem, match: string): unknown[] {
+  return [
+    itemId,
+    listId,
+    item.line,
+    item.title,
+    JSON.stringify(item.aliases),
+    item.topic.join(' / '),
+    item.status,
+    item.importance,
+    item.why,
+    JSON.stringify(item.notes),
+    item.year,
+    JSON.stringify(item.authors),
+    match,
+    item.bib ? JSON.stringify(item.bib) : null,
+  ];
 }
 
 /**
