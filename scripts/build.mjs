@@ -109,29 +109,6 @@ async function bundles() {
       },
     },
     {
-      // The worker thread that walks the second half of a large list (part-worker-call.ts
-      // finds it beside the module that starts it: the command bundles here, and the parse
-      // step's bundle below). An ES module, as dist/ is ("type": "module").
-      name: 'markdown part worker',
-      options: {
-        ...NODE_BUNDLE,
-        entryPoints: { 'part-worker': path.join(DIST, 'src', 'formats', 'markdown', 'part-worker.js') },
-        outdir,
-        format: 'esm',
-        plugins: [plainClassFields],
-      },
-    },
-    {
-      name: 'markdown part worker, beside the parse step',
-      options: {
-        ...NODE_BUNDLE,
-        entryPoints: { 'part-worker': path.join(DIST, 'src', 'formats', 'markdown', 'part-worker.js') },
-        outdir: path.join(DIST, 'bundle'),
-        format: 'esm',
-        plugins: [plainClassFields],
-      },
-    },
-    {
       // The benchmarks time markdown-it and the parse step as the CLI ships them, transform
       // included, and test/shipped-parser.test.ts holds this copy equal to the package's.
       name: 'parse step, as bundled',
@@ -141,8 +118,6 @@ async function bundles() {
         outdir: path.join(DIST, 'bundle'),
         outExtension: { '.js': '.cjs' },
         format: 'cjs',
-        define: { 'import.meta.url': '__lectioModuleUrl' },
-        banner: { js: "const __lectioModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
         plugins: [virtualEntries({ 'parse-step': PARSE_STEP_ENTRY }), plainClassFields],
       },
     },

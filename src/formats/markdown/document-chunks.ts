@@ -44,22 +44,18 @@ export interface TokenChunk {
   definesReferences: boolean;
 }
 
-/**
- * The chunks of `text` in order; one chunk when `chunkChars` is Infinity or the text is short.
- * `firstLine`: lines of the document before `text`, when it is a part of one (parallel-parse.ts).
- */
+/** The chunks of `text` in order; one chunk when `chunkChars` is Infinity or the text is short. */
 export function* tokenChunks(
   md: BlockParser,
   text: string,
   chunkChars: number = CHUNK_CHARS,
-  firstLine = 0,
 ): Generator<TokenChunk> {
   // Line maps count lines as markdown-it does; a lone "\r" is a line break to it, which the
   // offsets below would not count. decodeText normalises line ends, so this is for callers
   // that pass raw text.
   const cuttable = Number.isFinite(chunkChars) && !text.includes('\r');
   let start = 0;
-  let linesBefore = firstLine;
+  let linesBefore = 0;
   for (;;) {
     let end = cuttable ? nextCut(text, start + chunkChars) : text.length;
     let env: { references?: object } = {};
@@ -85,13 +81,13 @@ export function* tokenChunks(
 }
 
 /** A fence or HTML block is the chunk's last token: it may go on in the next chunk. */
-export function endsInOpenBlock(tokens: readonly Token[]): boolean {
+function endsInOpenBlock(tokens: readonly Token[]): boolean {
   const last = tokens[tokens.length - 1];
   return last !== undefined && (last.type === 'fence' || last.type === 'html_block');
 }
 
 /** The start of the first line at or after `from` that is a column-0 ATX heading, or text.length. */
-export function nextCut(text: string, from: number): number {
+function nextCut(text: string, from: number): number {
   let at = from;
   for (;;) {
     const newline = text.indexOf('\n#', at - 1);
@@ -106,7 +102,7 @@ export function nextCut(text: string, from: number): number {
   }
 }
 
-export function countLines(text: string, start: number, end: number): number {
+function countLines(text: string, start: number, end: number): number {
   let n = 0;
   for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
   return n;

@@ -12,7 +12,7 @@ import type { Token } from 'markdown-it';
 import MarkdownIt from 'markdown-it';
 import type { Link, ParsedItem, ParsedList, Status } from '../../core/item.js';
 import { classifyLink } from '../../core/link-role.js';
-import { CHUNK_CHARS, countLines, endsInOpenBlock, nextCut, tokenChunks } from './document-chunks.js';
+import { CHUNK_CHARS, tokenChunks } from './document-chunks.js';
 import { parseHtmlBlock } from './html-block.js';
 import { BARE_URL, inlinePieces, type Piece, piecesText, trimUrl } from './inline-pieces.js';
 import {
@@ -30,7 +30,6 @@ import {
 import { type HeadInfo, type ListNode, piecesLinks, readHead } from './list-node.js';
 import { parseTableRows, type TableCell } from './table-rows.js';
 import { useFastNormalizeLink } from './fast-normalize-link.js';
-import { type PartRequest, type PartWalk, startPartWalk } from './part-worker-call.js';
 
 const md = useFastNormalizeLink(new MarkdownIt({ html: true, linkify: false, typographer: false }));
 
@@ -455,18 +454,9 @@ export interface MarkdownParseOptions {
   onProgress?: (done: number, total: number) => void;
   /** Characters per markdown-it chunk (document-chunks.ts); tests cut small to try every cut. */
   chunkChars?: number;
-  /**
-   * Whether the second half may be walked on a worker thread (parseInTwo): by default from
-   * PARALLEL_MIN_CHARS on; true tries it at any size (tests), false never.
-   */
-  parallel?: boolean;
 }
 
 export function parseMarkdownList(text: string, options: MarkdownParseOptions = {}): ParsedList {
-  if (options.parallel ?? text.length >= PARALLEL_MIN_CHARS) {
-    const parsed = parseInTwo(text, options);
-    if (parsed) return parsed;
-  }
   let plan: WalkPlan = { chunkChars: options.chunkChars ?? CHUNK_CHARS, loneH1: null };
   for (;;) {
     const walked = walkDocument(text, plan, options.onProgress);
@@ -509,110 +499,6 @@ function walkDocument(
   return walker.finish(text);
 }
 
-/**
- * From this size on, a document's second half is walked on a worker thread while this one
- * walks the first (parseInTwo). Below it, starting the worker and copying its items back
- * cost about as much as the half saves.
- */
-const PARALLEL_MIN_CHARS = 2 * 1024 * 1024;
-
-/**
- * The document parsed in two parts at once, or null when that would not give exactly what
- * one walk gives (the caller then walks it whole).
- *
- * The cut is a line that is a column-0 ATX heading near the middle, which ends every open
- * block (document-chunks.ts), so each part's tokens are the document's. What the first part
- * leaves for the second is the walk's state, and the cut makes it checkable afterwards:
- * - the heading at the cut pops every open heading of its level or deeper, so the second
- *   part starts from an empty stack when none shallower is open at the end of the first
- *   (a list of "## topic" sections under its title, the common case); the lowest-level
- *   heading near the middle is taken to make that likelier;
- * - a heading ends the bold line that heads the next list (pendingParent);
- * - the list's title is the first heading, which the first part holds (else no split);
- * - the TODO convention and the orphan-link sweep (finish) apply to the items of both;
- * - a reference definition in either part, a block still open at the cut, a second H1 after
- *   the first part took its H1 for the title: null, as walkDocument would start again.
- */
-export function parseInTwo(text: string, options: MarkdownParseOptions = {}): ParsedList | null {
-  if (text.includes('\r')) return null; // line maps count as document-chunks.ts does
-  const cut = middleCut(text);
-  if (cut === null) return null;
-  const chunkChars = options.chunkChars ?? CHUNK_CHARS;
-  const part = startPartWalk({ text: text.slice(cut), firstLine: countLines(text, 0, cut), chunkChars });
-  if (part === null) return null;
-  try {
-    const started = performance.now();
-    const first = text.slice(0, cut);
-    const walker = new ListWalker(null);
-    const onProgress = options.onProgress;
-    for (const chunk of tokenChunks(md, first, chunkChars)) {
-      if (chunk.definesReferences || !walker.admit(chunk.tokens)) return null;
-      if (chunk.end === first.length && endsInOpenBlock(chunk.tokens)) return null;
-      walker.walk(chunk.tokens, (i) => {
-        // The worker goes through the second half alongside: this half's share is the whole's.
-        if (!onProgress) return;
-        const at = chunk.start + Math.floor(((chunk.end - chunk.start) * i) / chunk.tokens.length);
-        onProgress(Math.floor((at / first.length) * text.length), text.length);
-      });
-    }
-    const later = part.result(performance.now() - started);
-    if (later === null || later.definesReferences) return null;
-    const state = walker.state();
-    const cutLevel = headingLevelAt(text, cut);
-    if (!state.sawHeading || state.levels.some((level) => level < cutLevel)) return null;
-    if (state.assumedLoneH1 && later.h1Count > 0) return null;
-    walker.append(later);
-    return walker.finish(text);
-  } finally {
-    part.stop();
-  }
-}
-
-/** parseInTwo's cut: the first lowest-level column-0 ATX heading in the tenth of the text after its middle. */
-function middleCut(text: string): number | null {
-  const from = Math.floor(text.length / 2);
-  const until = from + Math.floor(text.length / 10);
-  let best: number | null = null;
-  let bestLevel = 7;
-  for (let at = nextCut(text, from); at < until; at = nextCut(text, at + 1)) {
-    const level = headingLevelAt(text, at);
-    if (level < bestLevel) {
-      best = at;
-      bestLevel = level;
-      if (level === 1) break;
-    }
-  }
-  return best;
-}
-
-/** The level of the ATX heading whose line starts at `at`: its count of "#". */
-function headingLevelAt(text: string, at: number): number {
-  let level = 0;
-  while (text.charCodeAt(at + level) === 0x23) level++;
-  return level;
-}
-
-/** A later part of a document (from a heading after the first), walked alone: part-worker.ts. */
-export function walkLaterPart(request: PartRequest): PartWalk {
-  const walker = new ListWalker(null, true);
-  let definesReferences = false;
-  for (const chunk of tokenChunks(md, request.text, request.chunkChars, request.firstLine)) {
-    if (chunk.definesReferences) {
-      definesReferences = true;
-      break;
-    }
-    walker.admit(chunk.tokens);
-    walker.walk(chunk.tokens, () => {});
-  }
-  const state = walker.state();
-  return {
-    items: walker.items,
-    todoMarkers: walker.todoMarkers,
-    h1Count: state.h1Count,
-    definesReferences,
-  };
-}
-
 interface HeadingLevel {
   level: number;
   name: string;
@@ -635,21 +521,14 @@ class ListWalker {
   /** The first heading was taken for the title while later chunks were still unread. */
   private assumedLoneH1 = false;
 
-  /**
-   * `later`: the walk starts at a heading after the document's first (a part walked on its
-   * own, parseInTwo), so no heading of it is the list's title.
-   */
-  constructor(
-    private readonly loneH1: boolean | null,
-    private readonly later = false,
-  ) {}
+  constructor(private readonly loneH1: boolean | null) {}
 
   /** Notes a chunk's headings before its walk; false when it shows the title guess was wrong. */
   admit(tokens: readonly Token[]): boolean {
     let h1s = 0;
     for (const t of tokens) {
       if (t.type !== 'heading_open') continue;
-      if (!this.later) this.firstHeading ??= t;
+      this.firstHeading ??= t;
       if (t.tag === 'h1') h1s++;
     }
     if (h1s > 0 && this.assumedLoneH1) return false;
@@ -781,30 +660,6 @@ class ListWalker {
       }
       i++;
     }
-  }
-
-  /** What parseInTwo needs of the walk of the first part, and sends back from the second. */
-  state(): { sawHeading: boolean; assumedLoneH1: boolean; h1Count: number; levels: number[] } {
-    return {
-      sawHeading: this.firstHeading !== null,
-      assumedLoneH1: this.assumedLoneH1,
-      h1Count: this.h1Count,
-      levels: this.headings.map((h) => h.level),
-    };
-  }
-
-  get items(): ParsedItem[] {
-    return this.sink.items;
-  }
-
-  get todoMarkers(): boolean {
-    return this.sink.todoMarkers;
-  }
-
-  /** Takes on the items a walk of the next part found, as if this walk had gone on through it. */
-  append(part: PartWalk): void {
-    for (const item of part.items) this.sink.items.push(item);
-    this.sink.todoMarkers ||= part.todoMarkers;
   }
 
   finish(text: string): ParsedList {
