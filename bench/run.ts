@@ -570,8 +570,7 @@ function bigNote(b: BigImportResult): string[] {
     .join(', ');
   return para(
     `What dominates: in-process, readListFile is ${pct(b.parse.medianMs, inProcess)} of the import`,
-    `(the parse step alone ${fmtMs(b.parseStep.medianMs)}, ${(b.parseStep.medianMs / b.markdownIt.medianMs).toFixed(2)} × bare markdown-it on the whole text,`,
-    'its second half walked on a worker thread beside the first)',
+    `(the parse step alone ${fmtMs(b.parseStep.medianMs)}, ${(b.parseStep.medianMs / b.markdownIt.medianMs).toFixed(2)} × bare markdown-it on the whole text)`,
     `and importLists + close ${pct(b.store.medianMs, inProcess)}. Inside importLists, SQLite calls through the store take`,
     `${fmtMs(inStore)} (most: ${top}; a method that reads the key tables first writes the rows`,
     'a bulk import keeps waiting, so `findItemsByKeys` holds most of the writes) and the core between them',
