@@ -42,6 +42,8 @@ export interface ImportReport {
 export interface ImportOptions {
   now: () => Date;
   onProgress?: (done: number, total: number) => void;
+  /** Whether to import the bulk way (below); by default by size. Tests compare both ways. */
+  bulk?: boolean;
 }
 
 export function importLists(
@@ -72,7 +74,7 @@ export function importLists(
     // the row triggers (bench/search-bench.ts), but it re-reads the whole library, so only
     // when the import is a large share of it. From a few hundred entries on it pays: the
     // 1,300 entries of dair-ai's list import in about 40% less time (BENCHMARKS.md a).
-    const bulk = total > 500 && total > store.countItems() / 2;
+    const bulk = options.bulk ?? (total > 500 && total > store.countItems() / 2);
     if (bulk) store.searchIndex().pauseIndexing();
     const endBulk = bulk ? store.beginBulkImport() : null;
     const previous = new Set<number>();

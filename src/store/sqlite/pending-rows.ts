@@ -62,6 +62,9 @@ export class PendingRows {
   readonly keys: PendingTable;
   readonly titleKeys: PendingTable;
   private waiting = 0;
+  /** The items and keys (identity and title: their forms never meet) of the waiting rows. */
+  private readonly items = new Set<number>();
+  private readonly keySet = new Set<string>();
 
   constructor(db: Database.Database) {
     this.sources = new PendingTable(
@@ -78,15 +81,30 @@ export class PendingRows {
     this.titleKeys = new PendingTable(db, 'INSERT OR IGNORE INTO title_keys (key, item_id, source_id)', 3);
   }
 
-  /** Counts a source whose rows were pushed; writes them all once enough wait. */
-  added(): void {
+  /** Notes a source whose rows were pushed; writes them all once enough wait. */
+  added(itemId: number, keys: readonly string[], titleKeys: readonly string[]): void {
+    this.items.add(itemId);
+    for (const key of keys) this.keySet.add(key);
+    for (const key of titleKeys) this.keySet.add(key);
     if (++this.waiting >= FLUSH_SOURCES) this.flush();
+  }
+
+  /** Whether a waiting row is of this item: a read of its rows must write them first. */
+  hasItem(itemId: number): boolean {
+    return this.items.has(itemId);
+  }
+
+  /** Whether a waiting row holds this identity or title key. */
+  hasKey(key: string): boolean {
+    return this.keySet.has(key);
   }
 
   /** Writes every waiting row: sources first, then what refers to them, as addSource did. */
   flush(): void {
     if (this.waiting === 0) return;
     this.waiting = 0;
+    this.items.clear();
+    this.keySet.clear();
     this.sources.flush();
     this.links.flush();
     this.keys.flush();

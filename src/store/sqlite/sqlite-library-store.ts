@@ -336,7 +336,7 @@ export class SqliteLibraryStore implements LibraryStore {
     const seen = new Set<number>();
     for (const key of keys) {
       if (this.heldKeys && !this.heldKeys.identity.has(key)) continue;
-      this.settle();
+      if (this.pending?.hasKey(key)) this.settle();
       for (const row of this.stmt.keyLookup.all(key) as Array<{ item_id: number; key: string }>) {
         if (seen.has(row.item_id)) continue;
         seen.add(row.item_id);
@@ -350,14 +350,14 @@ export class SqliteLibraryStore implements LibraryStore {
     const ids = new Set<number>();
     for (const key of keys) {
       if (this.heldKeys && !this.heldKeys.title.has(key)) continue;
-      this.settle();
+      if (this.pending?.hasKey(key)) this.settle();
       for (const row of this.stmt.titleLookup.all(key) as Array<{ item_id: number }>) ids.add(row.item_id);
     }
     return [...ids].sort((a, b) => a - b);
   }
 
   evidenceOf(itemId: number): TitleEvidence {
-    this.settle();
+    this.settleItems([itemId]);
     const links = (this.stmt.linksOfItem.all(itemId) as LinkRow[]).map(toLink);
     const row = this.stmt.itemRow.get(itemId) as ItemRow | undefined;
     let year = row?.year ?? null;
@@ -383,7 +383,7 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   titlesOfItems(itemIds: readonly number[]): Map<number, string[]> {
-    this.settle();
+    this.settleItems(itemIds);
     return this.matching.titlesOfItems(itemIds);
   }
 
@@ -405,12 +405,12 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   anchorsOfItem(itemId: number): string[] {
-    this.settle();
+    this.settleItems([itemId]);
     return this.matching.anchorsOfItem(itemId);
   }
 
   sourceAnchorsOf(itemId: number): Map<number, string> {
-    this.settle();
+    this.settleItems([itemId]);
     return this.matching.sourceAnchorsOf(itemId);
   }
 
@@ -476,7 +476,7 @@ export class SqliteLibraryStore implements LibraryStore {
       pending.titleKeys.values.push(key, itemId, sourceId);
       held?.title.add(key);
     }
-    pending.added();
+    pending.added(itemId, keys, titleKeys);
   }
 
   /**
@@ -485,6 +485,16 @@ export class SqliteLibraryStore implements LibraryStore {
    */
   private settle(): void {
     this.pending?.flush();
+  }
+
+  /**
+   * settle() for a read of these items' rows only: most reads during a bulk import are of
+   * items placed long before, whose rows are written, and writing the waiting rows for each
+   * of them (one read per merge) left PendingRows' INSERTs a few rows each.
+   */
+  private settleItems(itemIds: readonly number[]): void {
+    const pending = this.pending;
+    if (pending && itemIds.some((id) => pending.hasItem(id))) pending.flush();
   }
 
   mergeItems(into: number, from: number, reason: string, at: string): void {
@@ -519,7 +529,7 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   sourcesOf(itemId: number): StoredSource[] {
-    this.settle();
+    this.settleItems([itemId]);
     const rows = this.stmt.sourcesOfItem.all(itemId) as SourceRow[];
     const links = this.stmt.linksOfItem.all(itemId) as LinkRow[];
     return rows.map((r) => this.toSource(r, links.filter((l) => l.source_id === r.id).map(toLink)));
