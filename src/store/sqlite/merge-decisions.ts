@@ -4,9 +4,9 @@
 // use them are in src/core/identity.ts and place-entry.ts.
 
 import type Database from 'better-sqlite3';
-import { lazyStatements } from './lazy-statements.js';
 import type { TitleEvidence } from '../../core/identity.js';
 import type { BibFields } from '../../core/item.js';
+import { lazyStatements } from './lazy-statements.js';
 
 const ANCHOR = 'src:';
 

@@ -1,7 +1,7 @@
-// LibraryStore over one better-sqlite3 handle. Statements are prepared once per store.
+// LibraryStore over one better-sqlite3 handle. Statements are prepared once per store, when
+// first used (lazy-statements.ts).
 
 import type Database from 'better-sqlite3';
-import { lazyStatements } from './lazy-statements.js';
 import { strongIdOfUrl } from '../../core/canonical-id.js';
 import { LectioError } from '../../core/errors.js';
 import type { TitleEvidence } from '../../core/identity.js';
@@ -35,6 +35,7 @@ import { SqliteSearchIndex } from './sqlite-search.js';
 import { SqliteFeedStore } from './feed-store.js';
 import type { FeedStore } from '../../core/feed-store.js';
 import { MatchingTables } from './merge-decisions.js';
+import { lazyStatements } from './lazy-statements.js';
 import { PendingRows } from './pending-rows.js';
 import {
   eachExportItem,
