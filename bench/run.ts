@@ -951,8 +951,17 @@ const WEB_PLAN = QUICK
 async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-bench-'));
   try {
-    if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) {
+    const modules = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
+    if (!fs.existsSync(modules)) {
       throw new Error('dist/ is missing: run "npm run bench", which builds first');
+    }
+    // bin/lectio.js runs the bundle only when it is as new as dist/src (else the slower
+    // compiled modules): a bare tsc after the build would have the CLI rows time those.
+    const bundle = path.join(ROOT, 'dist', 'bundle', 'cli', 'main.cjs');
+    if (!fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < fs.statSync(modules).mtimeMs) {
+      throw new Error(
+        'dist/src is newer than the CLI bundle: run "npm run build" (or "npm run bench") first',
+      );
     }
     const chosen = chosenSections();
     const loadAtStart = os.loadavg()[0] ?? 0;
