@@ -36,7 +36,7 @@ import { SqliteFeedStore } from './feed-store.js';
 import type { FeedStore } from '../../core/feed-store.js';
 import { MatchingTables } from './merge-decisions.js';
 import { lazyStatements } from './lazy-statements.js';
-import { PendingRows } from './pending-rows.js';
+import { SourceRows } from './source-rows.js';
 import {
   eachExportItem,
   readBackupTables,
@@ -128,6 +128,10 @@ const FOLD_COLUMNS = [
 
 type FoldRow = Pick<ItemRow, (typeof FOLD_COLUMNS)[number]>;
 
+/** What saveAggregate writes of an item, in the order of its values (topic_rank aside). */
+const FOLD_SET = `title = ?, aliases = ?, kind = ?, status = ?, importance = ?, why = ?, year = ?, authors = ?,
+  list_status = ?, list_importance = ?, list_why = ?, user_status = ?, topics = ?, list_count = ?, updated_at = ?`;
+
 /** The fold columns of a row as createItem writes it (the schema's defaults). */
 const EMPTY_ITEM: FoldRow = {
   title: '',
@@ -186,9 +190,12 @@ export class SqliteLibraryStore implements LibraryStore {
   private readonly stmt;
 
   private readonly matching: MatchingTables;
+  /** Sources with their links and keys: written at once, or batched during a bulk import. */
+  private readonly rows: SourceRows;
 
   constructor(private readonly db: Database.Database) {
     this.matching = new MatchingTables(db);
+    this.rows = new SourceRows(db);
     this.stmt = lazyStatements({
       listByPath: () => db.prepare('SELECT id, path, title, sha256, imported_at FROM lists WHERE path = ?'),
       insertList: () =>
@@ -198,19 +205,6 @@ export class SqliteLibraryStore implements LibraryStore {
       insertItem: () => db.prepare('INSERT INTO items (created_at, updated_at) VALUES (?, ?)'),
       insertItemWithId: () => db.prepare('INSERT INTO items (id, created_at, updated_at) VALUES (?, ?, ?)'),
       maxItemId: () => db.prepare('SELECT max(id) AS id FROM items'),
-      insertSource: () =>
-        db.prepare(
-          `INSERT INTO sources (item_id, list_id, line, title, aliases, topic, status, importance, why, notes, year, authors, match, bib)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ),
-      insertLink: () =>
-        db.prepare(
-          'INSERT INTO links (item_id, source_id, position, url, role, label) VALUES (?, ?, ?, ?, ?, ?)',
-        ),
-      insertKey: () =>
-        db.prepare('INSERT OR IGNORE INTO item_keys (key, item_id, source_id) VALUES (?, ?, ?)'),
-      insertTitleKey: () =>
-        db.prepare('INSERT OR IGNORE INTO title_keys (key, item_id, source_id) VALUES (?, ?, ?)'),
       keyLookup: () =>
         db.prepare('SELECT item_id, key FROM item_keys WHERE key = ? ORDER BY item_id LIMIT 8'),
       titleLookup: () =>
@@ -227,19 +221,8 @@ export class SqliteLibraryStore implements LibraryStore {
       // The columns a fold compares and the user's fields: \`SELECT *\` built objects of every
       // column (abstract, dates, the reader's fields) and was most of saveAggregate's time.
       foldRow: () => db.prepare(`SELECT ${FOLD_COLUMNS.join(', ')} FROM items WHERE id = ?`),
-      saveAggregate: () =>
-        db.prepare(
-          `UPDATE items SET title = ?, aliases = ?, kind = ?, status = ?, importance = ?, why = ?, year = ?, authors = ?,
-           list_status = ?, list_importance = ?, list_why = ?, user_status = ?, topics = ?, list_count = ?, updated_at = ?
-         WHERE id = ?`,
-        ),
-      saveAggregateRanked: () =>
-        db.prepare(
-          `UPDATE items SET title = ?, aliases = ?, kind = ?, status = ?, importance = ?, why = ?, year = ?, authors = ?,
-           list_status = ?, list_importance = ?, list_why = ?, user_status = ?, topics = ?, list_count = ?, updated_at = ?,
-           topic_rank = ?
-         WHERE id = ?`,
-        ),
+      saveAggregate: () => db.prepare(`UPDATE items SET ${FOLD_SET} WHERE id = ?`),
+      saveAggregateRanked: () => db.prepare(`UPDATE items SET ${FOLD_SET}, topic_rank = ? WHERE id = ?`),
       setTopicRank: () => db.prepare('UPDATE items SET topic_rank = ? WHERE id = ?'),
       // An unwritten item's first fold: the row createItem and that UPDATE would have left.
       insertFoldedItem: () =>
@@ -264,7 +247,7 @@ export class SqliteLibraryStore implements LibraryStore {
       // A failed bulk import leaves nothing behind (its rows are rolled back).
       this.unwritten = null;
       this.heldKeys = null;
-      this.pending = null;
+      this.rows.stopWaiting();
       this.restorePragmas?.();
       if (error instanceof Error && /SQLITE_BUSY|database is locked/iu.test(error.message)) {
         throw new LectioError(
@@ -328,7 +311,7 @@ export class SqliteLibraryStore implements LibraryStore {
     db.prepare(`DELETE FROM item_keys WHERE source_id IN (${sub})`).run(listId);
     db.prepare(`DELETE FROM title_keys WHERE source_id IN (${sub})`).run(listId);
     db.prepare('DELETE FROM sources WHERE list_id = ?').run(listId);
-    if (this.pending) this.nextSourceId = this.maxSourceId() + 1; // SQLite would reuse a deleted largest id
+    this.rows.idsFreed();
     return orphanIds;
   }
 
@@ -337,7 +320,7 @@ export class SqliteLibraryStore implements LibraryStore {
     const seen = new Set<number>();
     for (const key of keys) {
       if (this.heldKeys && !this.heldKeys.identity.has(key)) continue;
-      if (this.pending?.hasKey(key)) this.settle();
+      if (this.rows.hasKey(key)) this.settle();
       for (const row of this.stmt.keyLookup.all(key) as Array<{ item_id: number; key: string }>) {
         if (seen.has(row.item_id)) continue;
         seen.add(row.item_id);
@@ -351,7 +334,7 @@ export class SqliteLibraryStore implements LibraryStore {
     const ids = new Set<number>();
     for (const key of keys) {
       if (this.heldKeys && !this.heldKeys.title.has(key)) continue;
-      if (this.pending?.hasKey(key)) this.settle();
+      if (this.rows.hasKey(key)) this.settle();
       for (const row of this.stmt.titleLookup.all(key) as Array<{ item_id: number }>) ids.add(row.item_id);
     }
     return [...ids].sort((a, b) => a - b);
@@ -437,65 +420,28 @@ export class SqliteLibraryStore implements LibraryStore {
     titleKeys: readonly string[],
     match: string,
   ): void {
-    const s = this.stmt;
-    const pending = this.pending;
-    if (pending) {
-      this.addPendingSource(pending, itemId, listId, item, keys, titleKeys, match);
-      return;
+    this.rows.add(itemId, listId, item, keys, titleKeys, match);
+    if (this.heldKeys) {
+      for (const key of keys) this.heldKeys.identity.add(key);
+      for (const key of titleKeys) this.heldKeys.title.add(key);
     }
-    const sourceId = Number(s.insertSource.run(sourceRow(itemId, listId, item, match)).lastInsertRowid);
-    item.links.forEach((link, position) => {
-      s.insertLink.run(itemId, sourceId, position, link.url, link.role, link.label ?? null);
-    });
-    for (const key of keys) s.insertKey.run(key, itemId, sourceId);
-    for (const key of titleKeys) s.insertTitleKey.run(key, itemId, sourceId);
-  }
-
-  /** addSource during a bulk import: the same rows, left to PendingRows, under the id SQLite would give. */
-  private addPendingSource(
-    pending: PendingRows,
-    itemId: number,
-    listId: number,
-    item: ParsedItem,
-    keys: readonly string[],
-    titleKeys: readonly string[],
-    match: string,
-  ): void {
-    const sourceId = this.nextSourceId++;
-    pending.sources.values.push(sourceId, ...sourceRow(itemId, listId, item, match));
-    const links = item.links;
-    for (let position = 0; position < links.length; position++) {
-      const link = links[position] as Link;
-      pending.links.values.push(itemId, sourceId, position, link.url, link.role, link.label ?? null);
-    }
-    const held = this.heldKeys;
-    for (const key of keys) {
-      pending.keys.values.push(key, itemId, sourceId);
-      held?.identity.add(key);
-    }
-    for (const key of titleKeys) {
-      pending.titleKeys.values.push(key, itemId, sourceId);
-      held?.title.add(key);
-    }
-    pending.added(itemId, keys, titleKeys);
   }
 
   /**
-   * Writes the rows a bulk import's addSource left waiting (PendingRows). Every method that
+   * Writes the rows a bulk import's addSource left waiting (source-rows.ts). Every method that
    * reads or changes sources, links, item_keys or title_keys calls it first.
    */
   private settle(): void {
-    this.pending?.flush();
+    this.rows.flush();
   }
 
   /**
    * settle() for a read of these items' rows only: most reads during a bulk import are of
    * items placed long before, whose rows are written, and writing the waiting rows for each
-   * of them (one read per merge) left PendingRows' INSERTs a few rows each.
+   * of them (one read per merge) left the batched INSERTs a few rows each.
    */
   private settleItems(itemIds: readonly number[]): void {
-    const pending = this.pending;
-    if (pending && itemIds.some((id) => pending.hasItem(id))) pending.flush();
+    if (itemIds.some((id) => this.rows.hasItem(id))) this.rows.flush();
   }
 
   mergeItems(into: number, from: number, reason: string, at: string): void {
@@ -1124,13 +1070,12 @@ export class SqliteLibraryStore implements LibraryStore {
     };
     this.unwritten = new Map();
     this.nextItemId = this.maxItemId() + 1;
-    this.pending = new PendingRows(this.db);
-    this.nextSourceId = this.maxSourceId() + 1;
+    this.rows.startWaiting();
     return () => {
       this.writeUnwrittenItems();
       this.unwritten = null;
       this.heldKeys = null;
-      this.pending = null;
+      this.rows.stopWaiting();
       restoreIndexes();
       this.restorePragmas?.();
     };
@@ -1181,15 +1126,6 @@ export class SqliteLibraryStore implements LibraryStore {
 
   private maxItemId(): number {
     return (this.stmt.maxItemId.get() as { id: number | null }).id ?? 0;
-  }
-
-  /** During a bulk import, the sources' rows addSource has not written yet (pending-rows.ts). */
-  private pending: PendingRows | null = null;
-  /** The id of the next pending source: the largest id + 1, as SQLite gives. */
-  private nextSourceId = 0;
-
-  private maxSourceId(): number {
-    return (this.db.prepare('SELECT max(id) AS id FROM sources').get() as { id: number | null }).id ?? 0;
   }
 
   /** Writes the rows of unwritten items as createItem would have, and every pending source row. */
@@ -1257,26 +1193,6 @@ function userFieldsOf(
 
 function definedOnly<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/** A source's row, in the column order of insertSource (and of PendingRows' sources, after the id). */
-function sourceRow(itemId: number, listId: number, item: ParsedItem, match: string): unknown[] {
-  return [
-    itemId,
-    listId,
-    item.line,
-    item.title,
-    JSON.stringify(item.aliases),
-    item.topic.join(' / '),
-    item.status,
-    item.importance,
-    item.why,
-    JSON.stringify(item.notes),
-    item.year,
-    JSON.stringify(item.authors),
-    match,
-    item.bib ? JSON.stringify(item.bib) : null,
-  ];
 }
 
 /**
