@@ -142,8 +142,8 @@ export class SqliteSearchIndex implements SearchIndex {
    * Whether the query is one plain word (no phrase, no `*`) that a tenth of the library's
    * items or more hold, and at least commonWordMinItems of them. Exact and cheap: the index is
    * asked for the match at that position, which costs about 0.05 µs a matching row up to
-   * there (0.5 ms at 100k items; 0.02 ms to count the items). fts5vocab's document count walks the word's whole list (2 ms for
-   * "the") and needs the word as the tokenizer folds it.
+   * there (0.5 ms at 100k items; 0.02 ms to count the items). fts5vocab's document count
+   * walks the word's whole list (2 ms for "the") and needs the word as the tokenizer folds it.
    */
   private isCommonWord(terms: readonly SearchTerm[], match: string): boolean {
     const [term] = terms;
