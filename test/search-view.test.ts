@@ -1,6 +1,7 @@
-// Schemas 10 and 12 made the search view (item_search_rows) cheaper: text with no CJK
-// character skips the splitting into pairs, a field with nothing to join is NULL at once, and
-// plain JSON arrays of text are joined with string functions. What the index holds must not
+// Schemas 10, 12 and 13 made the search view (item_search_rows) cheaper: text with no CJK
+// character skips the splitting into pairs, a field with nothing to join is NULL at once,
+// plain JSON arrays of text are joined with string functions, and the test for CJK reads a
+// range of characters in the raw column. What the index holds must not
 // change: the view must give every row exactly as version 3's definition does, on the real
 // lists and on text built to reach each of its branches.
 
@@ -36,7 +37,7 @@ const LISTS = [
   'readinglist_checkboxes_chenhongyu2048.md',
 ];
 
-describe('the search view of schemas 10 and 12', () => {
+describe('the search view of schemas 10, 12 and 13', () => {
   let dir = '';
   let db: Database.Database;
   before(() => {
@@ -94,6 +95,28 @@ describe('the search view of schemas 10 and 12', () => {
     notes.run(plain, '[]');
     notes.run(plain, '["two","three"]');
     notes.run(plain, '["", "spaced"]');
+    // Schema 13: text beyond ASCII with no CJK character (accents, dashes, emoji, LaTeX
+    // backslashes), next to text with CJK once decoded from a JSON escape, or CJK past U+FFFF.
+    update.run(
+      '["Schrödinger — \\"cat\\""]',
+      '["Zoë Ann", "\\u6587"]',
+      '["café", "🚀 \\u4e2d"]',
+      'é\\alpha',
+      '— 😀 ⭐',
+      '$\\alpha$ — résumé',
+      id('Naïve “quotes” — and 😀'),
+    );
+    update.run('["𠀀𠀁 x"]', '[]', '["ｆｕｌｌ"]', '★', '𠀀', 'x 丽 y', id('Ext-B 𠀀𠀁𠀂 — ø'));
+    const accents = id('Notes with accents, not CJK');
+    notes.run(accents, '["résumé \\"quoted\\"", "x\\ny"]');
+    notes.run(accents, '["plain"]');
+    notes.run(accents, '["— dash", "tab\\there"]');
+    const decoded = id('Notes CJK once decoded');
+    notes.run(decoded, '["é \\u4e2d"]');
+    notes.run(decoded, '["plain"]');
+    const wide = id('Notes CJK past U+FFFF');
+    notes.run(wide, '["é"]');
+    notes.run(wide, '["𠀀𠀁 z"]');
     db.exec(version3View().replace('CREATE VIEW item_search_rows', 'CREATE TEMP VIEW version3_rows'));
   });
   after(() => {

@@ -301,7 +301,15 @@ export const MIGRATIONS: readonly Migration[] = [
     description: "the search view: empty arrays at once, the lists' plain notes joined with string functions",
     sql: `
       DROP VIEW item_search_rows;
-      ${searchRowsViewSql(asciiShortcuts, true)}
+      ${searchRowsViewSql(asciiShortcuts, { plainArrays: true })}
+    `,
+  },
+  {
+    version: 13,
+    description: 'the search view tests for CJK by a range of characters, the raw column at once',
+    sql: `
+      DROP VIEW item_search_rows;
+      ${searchRowsViewSql(rangeShortcuts, { plainArrays: true, cjkFreeNotes: true })}
     `,
   },
 ];
@@ -467,8 +475,30 @@ function plainJoined(json: string, separator: string): string {
   return `replace(substr(${json}, 3, length(${json}) - 4), '","', '${separator}')`;
 }
 
+/**
+ * Version 13: a raw column with no character from U+3040 to U+2FFFF (a range around every CJK
+ * block of cjkPairs) holds no CJK character, whatever else it holds: accents, dashes, quotes,
+ * backslashes. A JSON column must also hold no `\u` escape, which could decode to one. Before,
+ * any such character, or a backslash, sent the field through the GLOB for CJK and, for the
+ * lists' notes, through json_each twice: on dair-ai's list (283 of 1,283 notes not ASCII, 179
+ * with a JSON escape) the view's notes took 22 ms, about 9 now.
+ */
+function cjkFree(raw: string, json: boolean): string {
+  const test = `(length(${raw}) = octet_length(${raw}) OR ${raw} NOT GLOB '*[\u3040-\u{2ffff}]*')`;
+  return json ? `(${test} AND instr(${raw}, '\\u') = 0)` : test;
+}
+
+function rangeShortcuts(x: string, raw?: string, none?: string): string {
+  const empty = none ? `WHEN ${none} THEN NULL ` : '';
+  const free = raw ? `WHEN ${cjkFree(raw, raw !== x)} THEN ${x} ` : '';
+  return `CASE ${empty}${free}ELSE ${cjkPairs(x)} END`;
+}
+
 /** What the index holds for an item: its fields as text, CJK runs as character pairs. */
-function searchRowsViewSql(pairsOf: PairsOf, plainArrays = false): string {
+function searchRowsViewSql(
+  pairsOf: PairsOf,
+  { plainArrays = false, cjkFreeNotes = false }: { plainArrays?: boolean; cjkFreeNotes?: boolean } = {},
+): string {
   const viaJsonEach = (json: string, separator: string): string =>
     `(SELECT group_concat(value, '${separator}') FROM json_each(${json}))`;
   const joined = (json: string, separator: string): string =>
@@ -483,8 +513,12 @@ function searchRowsViewSql(pairsOf: PairsOf, plainArrays = false): string {
       AND NOT (${plainArray('s.notes')}))`;
   const plainNotes = `(SELECT group_concat(${plainJoined('s.notes', ' | ')}, ' | ') FROM sources AS s
       WHERE s.item_id = items.id AND s.notes != '[]')`;
+  // Version 13: every source's notes free of CJK (cjkFree), then joined as they are.
+  const allCjkFree = `NOT EXISTS (SELECT 1 FROM sources AS s WHERE s.item_id = items.id AND s.notes != '[]'
+      AND NOT ${cjkFree('s.notes', true)})`;
+  const cjkFreeField = cjkFreeNotes ? `WHEN ${allCjkFree} THEN ${notes} ` : '';
   const notesField = plainArrays
-    ? `CASE WHEN ${noNotes} THEN NULL WHEN ${allPlainNotes} THEN ${plainNotes} ELSE ${cjkPairs(notes)} END`
+    ? `CASE WHEN ${noNotes} THEN NULL WHEN ${allPlainNotes} THEN ${plainNotes} ${cjkFreeField}ELSE ${cjkPairs(notes)} END`
     : pairsOf(notes, undefined, noNotes);
   return `CREATE VIEW item_search_rows AS SELECT id,
         ${pairsOf('title', 'title')} AS title,
