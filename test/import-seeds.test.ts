@@ -151,6 +151,71 @@ describe('importing the four seeds and the real lists', () => {
     assert.ok(attention[0]?.sources.some((s) => s.file === seed('003') && s.match === 'title'));
   });
 
+  it('joins two items when an entry found by a key has the title of the other (FastDecode, Medusa, Orca)', () => {
+    const titled = (title: string): ItemRecord[] => items.filter((i) => i.title === title);
+    const lineOf = (item: ItemRecord | undefined, list: string): number[] =>
+      (item?.sources ?? []).filter((s) => path.basename(s.file).startsWith(list)).map((s) => s.line);
+    // DefTruth truncates the title (arXiv link), chenhongyu's list gives it whole with an
+    // OpenReview link, and his reading list whole with the arXiv link: one paper.
+    const fastDecode = titled(
+      'FastDecode: High-Throughput GPU-Efficient LLM Serving using Heterogeneous Pipelines',
+    );
+    assert.equal(fastDecode.length, 1);
+    assert.equal(fastDecode[0]?.ids.arxiv, '2403.11421');
+    assert.ok(fastDecode[0]?.links.some((l) => l.url === 'https://openreview.net/forum?id=GahfuPsGw2'));
+    assert.deepEqual(lineOf(fastDecode[0], 'awesome-llm-inference'), [304]);
+    // DefTruth names Medusa twice: line 162 with its blog and code, line 405 with the arXiv PDF.
+    const medusa = titled(
+      'Medusa: Simple Framework for Accelerating LLM Generation with Multiple Decoding Heads',
+    );
+    assert.equal(medusa.length, 1);
+    assert.deepEqual(lineOf(medusa[0], 'awesome-llm-inference'), [162, 405]);
+    assert.equal(titled('Medusa: Accelerating Serverless LLM Inference with Materialization').length, 1);
+    assert.notEqual(
+      titled('Medusa: Accelerating Serverless LLM Inference with Materialization')[0]?.id,
+      medusa[0]?.id,
+      'another paper named Medusa stays apart',
+    );
+    // The USENIX page and its PDF.
+    const orca = titled('Orca: A Distributed Serving System for Transformer-Based Generative Models');
+    assert.equal(orca.length, 1);
+    const urls = orca[0]?.links.map((l) => l.url) ?? [];
+    assert.ok(urls.includes('https://www.usenix.org/conference/osdi22/presentation/yu'));
+    assert.ok(urls.includes('https://www.usenix.org/system/files/osdi22-yu.pdf'));
+    const joins = report.merges.filter((m) => m.reason === 'joined two items').map((m) => m.itemId);
+    for (const item of [fastDecode[0], medusa[0], orca[0]]) assert.ok(joins.includes(item?.id ?? -1));
+  });
+
+  it('does not join by title an item whose ids contradict the one the key found', () => {
+    const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-join-'));
+    const lists = [
+      '- [FastDecode (OpenReview)](https://openreview.net/forum?id=GahfuPsGw2) [arXiv](https://arxiv.org/abs/2403.11421)\n',
+      '- [FastDecode: High-Throughput GPU-Efficient LLM Serving using Heterogeneous Pipelines](https://arxiv.org/abs/2403.11422)\n',
+      '- [FastDecode: High-Throughput GPU-Efficient LLM Serving using Heterogeneous Pipelines](https://openreview.net/forum?id=GahfuPsGw2)\n',
+    ].map((text, n) => {
+      const file = path.join(dir2, `list-${n}.md`);
+      fs.writeFileSync(file, text);
+      return file;
+    });
+    const other = freshStore(dir2, 'l.sqlite');
+    try {
+      const report2 = importFiles(other, lists);
+      const byId = (id: string): ItemRecord[] => other.listItems({}).filter((i) => i.ids.arxiv === id);
+      assert.equal(byId('2403.11421').length, 1);
+      assert.equal(byId('2403.11422').length, 1, 'another arXiv id: two papers');
+      assert.notEqual(byId('2403.11421')[0]?.id, byId('2403.11422')[0]?.id);
+      assert.equal(
+        byId('2403.11421')[0]?.sources.length,
+        2,
+        'the third entry joins the first by its OpenReview link',
+      );
+      assert.equal(report2.merges.filter((m) => m.reason === 'joined two items').length, 0);
+    } finally {
+      other.close();
+      fs.rmSync(dir2, { recursive: true, force: true });
+    }
+  });
+
   it('reads statuses as the lists say', () => {
     const status = (arxiv: string): string | undefined => byArxiv(items, arxiv)[0]?.status;
     assert.equal(status('2401.04088'), 'read', 'seed 004 [x] Mixtral');

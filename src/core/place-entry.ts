@@ -8,6 +8,7 @@ import {
   keyMatchContradiction,
   type RecordComparison,
   isSeriesTitle,
+  titleMergeContradiction,
   titlesMayMatch,
   type TitleEvidence,
   titleKeys,
@@ -147,6 +148,7 @@ export function placeEntry(
       store.mergeItems(first.itemId, other, `both carry ${byKey.find((m) => m.itemId === other)?.key}`, at);
       joined.push(other);
     }
+    joinSameTitle(store, first.itemId, evidence, tkeys, context, allowed, at, joined);
     return placed(first.itemId, first.key);
   }
 
@@ -154,6 +156,51 @@ export function placeEntry(
   const best = bestTitleMatch(store, evidence, tkeys, lookup, idLess, context, allowed);
   if (best) return placed(best.itemId, best.comparison.rule);
   return { itemId: store.createItem(at), created: true, reason: 'new', joined, ...stored };
+}
+
+/**
+ * An entry placed by a key that also has the exact title of another item joins that item too,
+ * when nothing contradicts it, neither with the entry nor with the item the key found. The
+ * entry shows the two are one work, as an entry carrying the ids of two items does. The real
+ * case: DefTruth's list gives "FASTDECODE: High-Throughput GPU-Efficient LLM Serving using
+ * Heterogeneous" (truncated) with arXiv 2403.11421, chenhongyu's the whole title with an
+ * OpenReview link (no title match: the titles differ), and then his reading list the whole
+ * title with the arXiv link: it joins the arXiv item by key and, by title, the OpenReview
+ * one. Without this the library kept two FastDecodes, and likewise two Medusas (DefTruth's
+ * list names it twice, once with the arXiv link) and two Orcas (the USENIX page and its PDF).
+ */
+function joinSameTitle(
+  store: LibraryStore,
+  itemId: number,
+  evidence: TitleEvidence,
+  tkeys: readonly string[],
+  context: PlaceContext,
+  allowed: (itemId: number) => boolean,
+  at: string,
+  joined: number[],
+): void {
+  if (tkeys.length === 0) return;
+  // The series test reads the bibliographies (and writes a bulk import's waiting rows first):
+  // only when another item has the title, which is rare.
+  const others = store
+    .findItemsByTitleKeys(tkeys)
+    .filter((id) => id !== itemId && !joined.includes(id) && allowed(id));
+  if (others.length === 0 || isSeries(store, tkeys, context)) return;
+  const found = store.evidenceOf(itemId);
+  for (const other of others) {
+    const theirs = store.evidenceOf(other);
+    const comparison = compareRecords(evidence, theirs);
+    if (comparison.verdict !== 'same' || comparison.rule !== 'title') continue;
+    if (titleMergeContradiction(found, theirs) !== null) continue;
+    if (apartDecisions(store) && keptApart(store, itemId, other)) continue;
+    store.mergeItems(itemId, other, 'an entry found by a key has its title', at);
+    joined.push(other);
+  }
+}
+
+/** Whether a title names a series, in the entry's bibliography or a stored one (identity.ts isSeriesTitle). */
+function isSeries(store: LibraryStore, tkeys: readonly string[], context: PlaceContext): boolean {
+  return tkeys.some((k) => context.seriesTitleKeys?.has(k) || isStoredSeries(store, k));
 }
 
 /** The candidate the rules call the same work: the same title first, then the closest title. */
@@ -167,8 +214,7 @@ function bestTitleMatch(
   allowed: (itemId: number) => boolean,
 ): { itemId: number; comparison: RecordComparison } | null {
   let exact = store.findItemsByTitleKeys(tkeys);
-  const series =
-    exact.length > 0 && tkeys.some((k) => context.seriesTitleKeys?.has(k) || isStoredSeries(store, k));
+  const series = exact.length > 0 && isSeries(store, tkeys, context);
   if (series) exact = [];
   const fuzzy =
     tokens.length > 0
