@@ -124,7 +124,11 @@ describe('lectio move', () => {
     assert.deepEqual(idsUnder('Reading group').sort(), [paged.id, flash.id].sort());
     for (const left of paged.topics) assert.ok(!idsUnder(left).includes(paged.id), `left ${left}`);
     const tree = topics();
-    assert.equal(tree.find((t) => t.path === 'Serving')?.items, 0);
+    assert.equal(
+      tree.find((t) => t.path === 'Serving'),
+      undefined,
+      'the move left Serving empty: it is gone from the tree',
+    );
     assert.equal(tree.find((t) => t.path === 'Reading group')?.items, 2);
     assert.equal(tree.find((t) => t.path === 'Reading group / this week')?.items, 2);
   });
@@ -249,5 +253,95 @@ describe('lectio move', () => {
     const merged = listItems(db).find((i) => i.id === added.itemId);
     assert.deepEqual(merged?.topics, ['Journal club / this week']);
     assert.ok(!idsUnder('Scratch').includes(added.itemId));
+    assert.equal(
+      topics().find((t) => t.path === 'Scratch'),
+      undefined,
+      'nothing else was under Scratch',
+    );
+  });
+});
+
+describe('topics left empty', () => {
+  let emptyDir = '';
+  let file = '';
+  const p = (n: number): string => `https://arxiv.org/abs/2401.0000${n}`;
+  const list = (a2Heading: boolean): string =>
+    [
+      '# Empties',
+      '## A',
+      '### A1',
+      `- [Paper one about empty topics](${p(1)})`,
+      ...(a2Heading ? ['### A2'] : []),
+      `- [Paper two about empty topics](${p(2)})`,
+      '## B',
+      `- [Paper three about empty topics](${p(3)})`,
+      '## C',
+      `- [Paper four about empty topics](${p(4)})`,
+      '',
+    ].join('\n');
+  const at = (args: readonly string[]): string => stdoutOf(lectioAt(db, args), args);
+  const tree = (): Array<[string, number | null, number]> =>
+    (JSON.parse(at(['topics', '--json'])) as TopicJson[]).map((t) => [t.path, t.rank, t.items]);
+  const topicRank = (arxiv: string): number => {
+    const reader = new Database(db, { readonly: true });
+    try {
+      return Number(
+        reader
+          .prepare('SELECT topic_rank FROM items WHERE id = (SELECT item_id FROM item_keys WHERE key = ?)')
+          .pluck()
+          .get(`arxiv:${arxiv}`),
+      );
+    } finally {
+      reader.close();
+    }
+  };
+
+  before(() => {
+    emptyDir = makeTempDir('lectio-empty-topics-');
+    db = path.join(emptyDir, 'library.sqlite');
+    file = path.join(emptyDir, 'empties.md');
+    fs.writeFileSync(file, list(true));
+    at(['import', file]);
+  });
+  after(() => removeDir(emptyDir));
+
+  it('go when a move takes their last item; a parent stays while a sub-topic holds one', () => {
+    assert.deepEqual(tree(), [
+      ['A', 1, 2],
+      ['A / A1', null, 1],
+      ['A / A2', null, 1],
+      ['B', 2, 1],
+      ['C', 3, 1],
+    ]);
+    at(['move', p(1), '--topic', 'C']);
+    assert.deepEqual(tree(), [
+      ['A', 1, 1],
+      ['A / A2', null, 1],
+      ['B', 2, 1],
+      ['C', 3, 2],
+    ]);
+  });
+
+  it('take their rank with them: the topics after a top-level one move up, and so do their items', () => {
+    assert.equal(topicRank('2401.00004'), 3);
+    at(['move', p(3), '--topic', 'C']);
+    assert.deepEqual(tree(), [
+      ['A', 1, 1],
+      ['A / A2', null, 1],
+      ['C', 2, 3],
+    ]);
+    for (const n of [1, 3, 4]) assert.equal(topicRank(`2401.0000${n}`), 2);
+  });
+
+  it('stay gone through a re-import, and a heading dropped from the list goes too', () => {
+    fs.writeFileSync(file, list(false));
+    at(['import', file]);
+    // Paper two now sits under A1 (the heading before it); paper one stays where it was moved.
+    assert.deepEqual(tree(), [
+      ['A', 1, 1],
+      ['A / A1', null, 1],
+      ['C', 2, 3],
+    ]);
+    assert.equal(topicRank('2401.00002'), 1);
   });
 });

@@ -8,7 +8,7 @@ import { ADDED_LIST_PATH, type LibraryStore } from './library-store.js';
 import { classifyLink } from './link-role.js';
 import { placeEntry } from './place-entry.js';
 import { refTarget } from './resolve-ref.js';
-import { refreshTopicRanks } from './topic-service.js';
+import { dropEmptyTopics, refreshTopicRanks } from './topic-service.js';
 import { resolveTopicForWriting } from './topic-tree.js';
 import { setStatus } from './mark-item.js';
 
@@ -88,6 +88,7 @@ export function addItem(store: LibraryStore, request: AddRequest, now: Date): Ad
     if (topic) store.ensureTopics([topic]);
     store.saveAggregate(placed.itemId, aggregateSources(store.sourcesOf(placed.itemId), null), at);
     refreshTopicRanks(store, [placed.itemId]);
+    if (topic) dropEmptyTopics(store); // a moved item's new source files nothing under it
     if (before && newTopic && topic !== null) {
       // An item the user moved (lectio move) stays where they put it, whatever a source says.
       const now = store.getItems([placed.itemId])[0]?.topics ?? [];

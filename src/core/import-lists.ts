@@ -5,7 +5,7 @@ import { aggregateSources } from './aggregate.js';
 import type { ParsedItem, ParsedList } from './item.js';
 import type { LibraryStore, StoredSource } from './library-store.js';
 import { placeEntry, seriesTitleKeys, sourceAnchorNamer } from './place-entry.js';
-import { refreshTopicRanks, topicRootRanks } from './topic-service.js';
+import { dropEmptyTopics, refreshTopicRanks, topicRootRanks } from './topic-service.js';
 import { renamed } from './topic-tree.js';
 
 export interface ListInput {
@@ -74,7 +74,8 @@ export function importLists(
     // the row triggers (bench/search-bench.ts), but it re-reads the whole library, so only
     // when the import is a large share of it. From a few hundred entries on it pays: the
     // 1,300 entries of dair-ai's list import in about 40% less time (BENCHMARKS.md a).
-    const bulk = options.bulk ?? (total > 500 && total > store.countItems() / 2);
+    const itemsBefore = store.countItems();
+    const bulk = options.bulk ?? (total > 500 && total > itemsBefore / 2);
     if (bulk) store.searchIndex().pauseIndexing();
     const endBulk = bulk ? store.beginBulkImport() : null;
     const previous = new Set<number>();
@@ -181,6 +182,10 @@ export function importLists(
     if (unfolded.length > 0) refreshTopicRanks(store, unfolded);
     if (bulk) store.searchIndex().rebuild();
     endBulk?.();
+    // A heading dropped from a changed list, or one whose items the user moved elsewhere (its
+    // entries still name it), leaves a topic nothing is filed under. A first import cannot.
+    // After the bulk import's end, which builds the index of sources' topics again.
+    if (itemsBefore > 0 && report.files.some((f) => f.outcome !== 'unchanged')) dropEmptyTopics(store);
     report.items = store.countItems();
     options.onProgress?.(total, total);
     return report;

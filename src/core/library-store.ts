@@ -270,6 +270,12 @@ export interface LibraryStore {
   readingEvents(): StoredEvent[];
   setOrphaned(itemId: number, orphaned: boolean, at: string): void;
   ensureTopics(paths: readonly string[]): void;
+  /**
+   * Deletes the topics nothing is filed under any more, directly or in a sub-topic: no source
+   * (a moved item's sources are filed under its topic; filters and counts read sources, so an
+   * orphaned item's old topics find nothing either) and no plan. Returns their paths.
+   */
+  dropEmptyTopics(): string[];
   topics(): StoredTopic[];
   topicCounts(): TopicCount[];
   /** Rewrites every position: `paths` in order (all of them). */

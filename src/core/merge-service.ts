@@ -15,7 +15,7 @@ import {
 } from './identity.js';
 import type { LibraryStore, StoredSource } from './library-store.js';
 import { keptApart, TOKEN_PREFIX } from './place-entry.js';
-import { refreshTopicRanks } from './topic-service.js';
+import { dropEmptyTopics, refreshTopicRanks } from './topic-service.js';
 
 /** Re-folds an item from its sources after its sources changed. */
 function refold(store: LibraryStore, itemId: number, at: string): void {
@@ -40,6 +40,7 @@ export function mergeByUser(store: LibraryStore, into: number, from: number, now
     store.mergeItems(into, from, 'merged by you', at);
     refold(store, into, at);
     refreshTopicRanks(store, [into]);
+    dropEmptyTopics(store); // a topic only the merged item was under, when the other was moved
   });
 }
 

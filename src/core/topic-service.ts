@@ -31,6 +31,17 @@ export function topicRootRanks(store: LibraryStore): Map<string, number> {
   return ranks;
 }
 
+/**
+ * Deletes the topics a move or an import left empty (`lectio move` of every item out of a
+ * list's heading; a heading dropped from a re-imported list): `lectio topics` and the web app
+ * listed them at 0 items. Ranks follow when a top-level topic goes.
+ */
+export function dropEmptyTopics(store: LibraryStore): string[] {
+  const dropped = store.dropEmptyTopics();
+  if (dropped.some((path) => !path.includes(TOPIC_SEPARATOR))) refreshTopicRanks(store);
+  return dropped;
+}
+
 export interface TopicSummary {
   path: string;
   /** 1-based, in the user's order; top-level topics only ("topic #1" in the queue). */
@@ -171,6 +182,7 @@ export function moveItems(
       result.moved.push({ id: item.id, title: item.title, from: item.topics });
     }
     refreshTopicRanks(store, unique);
+    dropEmptyTopics(store);
     return result;
   });
 }
