@@ -345,3 +345,40 @@ describe('topics left empty', () => {
     assert.equal(topicRank('2401.00002'), 1);
   });
 });
+
+describe('a source unmerged from a moved item', () => {
+  it('goes back under its list’s heading; the item stays where it was moved', () => {
+    const own = makeTempDir('lectio-unmerge-moved-');
+    try {
+      db = path.join(own, 'library.sqlite');
+      const paged = `[Efficient Memory Management for Large Language Model Serving with PagedAttention](https://arxiv.org/abs/${PAGED})`;
+      const serving = path.join(own, 'serving.md');
+      const memory = path.join(own, 'memory.md');
+      fs.writeFileSync(serving, `## Serving\n\n- ${paged}\n`);
+      fs.writeFileSync(memory, `## Memory\n\n- ${paged}\n`);
+      ok(['import', serving, memory]);
+      const item = itemOf(PAGED);
+      assert.deepEqual([...item.topics].sort(), ['Memory', 'Serving']);
+      ok(['move', PAGED, '--topic', 'Reading group']);
+      assert.deepEqual(
+        topics().map((t) => [t.path, t.items]),
+        [['Reading group', 1]],
+        'both headings emptied by the move',
+      );
+      ok(['unmerge', String(item.id), 'memory.md:3']);
+      const after = listItems(db);
+      assert.deepEqual(after.find((i) => i.id === item.id)?.topics, ['Reading group']);
+      const split = after.find((i) => i.id !== item.id);
+      assert.deepEqual(split?.topics, ['Memory'], 'under the heading memory.md gives it');
+      assert.deepEqual(
+        topics().map((t) => [t.path, t.items]),
+        [
+          ['Reading group', 1],
+          ['Memory', 1],
+        ],
+      );
+    } finally {
+      removeDir(own);
+    }
+  });
+});

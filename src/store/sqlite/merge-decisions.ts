@@ -140,18 +140,20 @@ export class MatchingTables {
     return (this.stmt.anchors.all(itemId) as Array<{ key: string }>).map((r) => r.key);
   }
 
-  /** Moves one source with its links and keys to a new item (created here); returns its id. */
+  /**
+   * Moves one source with its links and keys to a new item (created here); returns its id. The
+   * source goes back under the topic its list gave it: the item it leaves may have been moved
+   * (`lectio move`), the new one was not.
+   */
   splitSource(itemId: number, sourceId: number, at: string): number {
     const db = this.db;
     const id = Number(
       db.prepare('INSERT INTO items (created_at, updated_at) VALUES (?, ?)').run(at, at).lastInsertRowid,
     );
-    db.prepare('UPDATE sources SET item_id = ?, match = ? WHERE id = ? AND item_id = ?').run(
-      id,
-      'unmerged by you',
-      sourceId,
-      itemId,
-    );
+    db.prepare(
+      `UPDATE sources SET item_id = ?, match = ?, topic = coalesce(list_topic, topic), list_topic = NULL
+       WHERE id = ? AND item_id = ?`,
+    ).run(id, 'unmerged by you', sourceId, itemId);
     for (const table of ['links', 'item_keys', 'title_keys']) {
       db.prepare(`UPDATE ${table} SET item_id = ? WHERE source_id = ? AND item_id = ?`).run(
         id,

@@ -312,6 +312,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ${searchRowsViewSql(rangeShortcuts, { plainArrays: true, cjkFreeNotes: true })}
     `,
   },
+  {
+    version: 14,
+    description: 'the topic a list gave a source that a move filed elsewhere',
+    sql: `
+      -- lectio move files an item's sources under the user's topic (sqlite-library-store.ts
+      -- fileSourcesUnder); this keeps what the list said (NULL: the same as topic), so that
+      -- a source unmerged from a moved item goes back under its list's heading.
+      ALTER TABLE sources ADD COLUMN list_topic TEXT;
+    `,
+  },
 ];
 
 /**

@@ -615,7 +615,9 @@ export class SqliteLibraryStore implements LibraryStore {
   private fileSourcesUnder(itemId: number, topic: string): void {
     this.settle();
     this.db
-      .prepare('UPDATE sources SET topic = ? WHERE item_id = ? AND topic != ?')
+      .prepare(
+        'UPDATE sources SET list_topic = coalesce(list_topic, topic), topic = ? WHERE item_id = ? AND topic != ?',
+      )
       .run(topic, itemId, topic);
   }
 
@@ -757,6 +759,11 @@ export class SqliteLibraryStore implements LibraryStore {
       .all(from, prefix.length, prefix) as Array<{ id: number; topic: string }>;
     const setTopic = db.prepare('UPDATE sources SET topic = ? WHERE id = ?');
     for (const src of sources) setTopic.run(moved(src.topic), src.id);
+    // What the lists said follows too, as their next import will (topic_renames, below).
+    db.prepare(
+      `UPDATE sources SET list_topic = CASE WHEN list_topic = ? THEN ? ELSE ? || substr(list_topic, ?) END
+       WHERE list_topic = ? OR substr(list_topic, 1, ?) = ?`,
+    ).run(from, to, to, from.length + 1, from, prefix.length, prefix);
     // Topic rows: the renamed ones take the place of the old (or join an existing path).
     const rows = db
       .prepare('SELECT path, position FROM topics WHERE path = ? OR substr(path, 1, ?) = ?')
