@@ -9,6 +9,7 @@ import { importLists } from '../core/import-lists.js';
 import { readingQueue } from '../core/reading-queue.js';
 import { readListFile } from '../formats/read-list-file.js';
 import { dbPathOf, openStore } from './cli-context.js';
+import { displayPath } from './display-path.js';
 import { clockNow, loadSettings } from './settings.js';
 import { truncate } from './import-command.js';
 
@@ -35,7 +36,7 @@ export function registerDemo(program: Command): void {
         const out: string[] = [];
         out.push(`library: ${dbPathOf(command)}`);
         out.push(
-          `imported ${files.length} example lists from ${path.relative(process.cwd(), dir) || dir}: ${report.added} added, ${report.merged} duplicates merged, ${report.updated} updated; ${report.items} items in the library`,
+          `imported ${files.length} example lists from ${displayPath(dir)}: ${report.added} added, ${report.merged} duplicates merged, ${report.updated} updated; ${report.items} items in the library`,
         );
         for (const m of report.merges.slice(0, 5)) {
           out.push(

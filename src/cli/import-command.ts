@@ -9,6 +9,7 @@ import { readListFile } from '../formats/read-list-file.js';
 import { buildNewLibrary, openDatabase } from '../store/sqlite/open-database.js';
 import { SqliteLibraryStore } from '../store/sqlite/sqlite-library-store.js';
 import { dbPathOf, globals, printJson } from './cli-context.js';
+import { displayPath } from './display-path.js';
 import { progressOnStderr } from './progress.js';
 import { backupAmong, restoreBackupFile } from './restore-backup-file.js';
 
@@ -83,7 +84,7 @@ function printReport(report: ImportReport): void {
   const out: string[] = [];
   for (const f of report.files) {
     const what = f.outcome === 'unchanged' ? 'unchanged, skipped' : `${f.outcome}, ${f.entries} entries`;
-    out.push(`${path.relative(process.cwd(), f.path) || f.path}: ${what}`);
+    out.push(`${displayPath(f.path)}: ${what}`);
     for (const w of f.warnings) out.push(`  warning: ${w}`);
   }
   out.push(

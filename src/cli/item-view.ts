@@ -1,6 +1,6 @@
 // How items look on the terminal and in --json (the CLI contract in PRODUCT.md).
 
-import path from 'node:path';
+import { displayPath } from './display-path.js';
 import {
   ADDED_LIST_PATH,
   FEED_LIST_PREFIX,
@@ -72,7 +72,7 @@ export function itemDetails(item: ItemRecord): string {
           ? 'arXiv metadata (lectio enrich)'
           : s.file.startsWith(FEED_LIST_PREFIX)
             ? `feed ${s.file.slice(FEED_LIST_PREFIX.length)}`
-            : `${path.relative(process.cwd(), s.file) || s.file}:${s.line}`;
+            : `${displayPath(s.file)}:${s.line}`;
     out.push(
       `    ${where}  (${s.match === 'new' ? 'first seen' : s.match === KEPT_MATCH ? s.match : `matched by ${s.match}`})`,
     );
