@@ -73,28 +73,23 @@ describe('the search view of schemas 10, 12 and 13', () => {
     );
     update.run('[]', '["李 明", "Ann"]', '[]', null, '', null, id('plain \\ title'));
     update.run('["\\"quoted\\""]', '[]', '["a / b"]', '', 'note', 'abstract', id('Plain title'));
-    const notes = db.prepare(
+    const source = db.prepare(
       "INSERT INTO sources (item_id, list_id, line, title, notes, match) VALUES (?, 1, 1, 't', ?, 'new')",
     );
-    const withNotes = id('Notes on two sources');
-    notes.run(withNotes, '["第一 note", "second"]');
-    notes.run(withNotes, '[]');
-    notes.run(withNotes, '["third \\u4e00"]');
-    notes.run(id('Only empty notes'), '[]');
+    /** An item with a source for each of these notes arrays (JSON text as stored). */
+    const notesOn = (title: string, ...notes: string[]): void => {
+      const item = id(title);
+      for (const n of notes) source.run(item, n);
+    };
+    notesOn('Notes on two sources', '["第一 note", "second"]', '[]', '["third \\u4e00"]');
+    notesOn('Only empty notes', '[]');
     // JSON arrays at the edges of the plain form (schema 12): empty strings, other spacing,
     // numbers, a lone "] in text; notes plain on one source and CJK on another.
     update.run('[""]', '["",""]', '["a", "b"]', null, '', null, id('Edges one'));
     update.run('["a",1]', '[1,2]', '["x","y","z"]', null, '', null, id('Edges two'));
     update.run('["[\\"]"]', '["a]","[b"]', '["a","","c"]', null, '', null, id('Edges three'));
-    const mixed = id('Notes plain and not');
-    notes.run(mixed, '["plain","text"]');
-    notes.run(mixed, '[""]');
-    notes.run(mixed, '["量化 here"]');
-    const plain = id('Notes all plain');
-    notes.run(plain, '["one"]');
-    notes.run(plain, '[]');
-    notes.run(plain, '["two","three"]');
-    notes.run(plain, '["", "spaced"]');
+    notesOn('Notes plain and not', '["plain","text"]', '[""]', '["量化 here"]');
+    notesOn('Notes all plain', '["one"]', '[]', '["two","three"]', '["", "spaced"]');
     // Schema 13: text beyond ASCII with no CJK character (accents, dashes, emoji, LaTeX
     // backslashes), next to text with CJK once decoded from a JSON escape, or CJK past U+FFFF.
     update.run(
@@ -107,16 +102,14 @@ describe('the search view of schemas 10, 12 and 13', () => {
       id('Naïve “quotes” — and 😀'),
     );
     update.run('["𠀀𠀁 x"]', '[]', '["ｆｕｌｌ"]', '★', '𠀀', 'x 丽 y', id('Ext-B 𠀀𠀁𠀂 — ø'));
-    const accents = id('Notes with accents, not CJK');
-    notes.run(accents, '["résumé \\"quoted\\"", "x\\ny"]');
-    notes.run(accents, '["plain"]');
-    notes.run(accents, '["— dash", "tab\\there"]');
-    const decoded = id('Notes CJK once decoded');
-    notes.run(decoded, '["é \\u4e2d"]');
-    notes.run(decoded, '["plain"]');
-    const wide = id('Notes CJK past U+FFFF');
-    notes.run(wide, '["é"]');
-    notes.run(wide, '["𠀀𠀁 z"]');
+    notesOn(
+      'Notes with accents, not CJK',
+      '["résumé \\"quoted\\"", "x\\ny"]',
+      '["plain"]',
+      '["— dash", "tab\\there"]',
+    );
+    notesOn('Notes CJK once decoded', '["é \\u4e2d"]', '["plain"]');
+    notesOn('Notes CJK past U+FFFF', '["é"]', '["𠀀𠀁 z"]');
     db.exec(version3View().replace('CREATE VIEW item_search_rows', 'CREATE TEMP VIEW version3_rows'));
   });
   after(() => {
