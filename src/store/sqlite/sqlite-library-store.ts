@@ -697,7 +697,8 @@ export class SqliteLibraryStore implements LibraryStore {
   dropEmptyTopics(): string[] {
     this.settle();
     // A probe per topic through sources_topic (NOCASE, as topics resolve): 684 topics of a
-    // 100k-item library in under 10 ms, where one pass over every source took 70.
+    // 100k-item library in under 10 ms; collecting every source's topic instead made each
+    // `lectio move` there 70 ms slower.
     const used = this.db
       .prepare(
         `SELECT EXISTS (SELECT 1 FROM sources WHERE topic = @path COLLATE NOCASE)
