@@ -6,7 +6,7 @@ import { LectioError } from './errors.js';
 import { newEntry, type Link, type ParsedItem, type Status } from './item.js';
 import { ADDED_LIST_PATH, type LibraryStore } from './library-store.js';
 import { classifyLink } from './link-role.js';
-import { placeEntry } from './place-entry.js';
+import { ANCHOR_PREFIX, placeEntry } from './place-entry.js';
 import { refTarget } from './resolve-ref.js';
 import { dropEmptyTopics, refreshTopicRanks } from './topic-service.js';
 import { resolveTopicForWriting } from './topic-tree.js';
@@ -56,6 +56,11 @@ export function validateImportance(value: number): number {
   return value;
 }
 
+/** The anchor of the `lectio add` source on this line of the added list (migration 15 gave older ones theirs). */
+export function addedAnchor(line: number): string {
+  return `${ANCHOR_PREFIX}${ADDED_LIST_PATH}#line${line}`;
+}
+
 export function addItem(store: LibraryStore, request: AddRequest, now: Date): AddResult {
   const at = now.toISOString();
   if (request.importance !== undefined) validateImportance(request.importance);
@@ -67,8 +72,13 @@ export function addItem(store: LibraryStore, request: AddRequest, now: Date): Ad
           request.topic,
         )
       : null;
-    const entry: ParsedItem = { ...parsed, topic: topic ? topic.split(' / ') : [] };
-    const placed = placeEntry(store, entry, at);
+    // Its line in the added list names the source for `lectio merge` and `unmerge` (an anchor,
+    // place-entry.ts), as a list's path and title name its entries: without one, a source
+    // unmerged from an item holding this one was joined to it again by the next import.
+    const added = store.listByPath(ADDED_LIST_PATH);
+    const line = added ? store.nextLineOfList(added.id) : 1;
+    const entry: ParsedItem = { ...parsed, topic: topic ? topic.split(' / ') : [], line };
+    const placed = placeEntry(store, entry, at, { anchor: addedAnchor(line) });
     const changes: string[] = [];
     const before = placed.created ? null : store.getItems([placed.itemId])[0];
     const knownUrls = new Set(before?.links.map((l) => l.url) ?? []);
@@ -80,7 +90,6 @@ export function addItem(store: LibraryStore, request: AddRequest, now: Date): Ad
       const listId =
         store.listByPath(ADDED_LIST_PATH)?.id ??
         store.saveList(ADDED_LIST_PATH, 'added with lectio add', '', at);
-      entry.line = store.itemIdsOfList(listId).length + 1;
       store.addSource(placed.itemId, listId, entry, placed.keys, placed.titleKeys, placed.reason);
       if (!placed.created && newLinks.length > 0)
         changes.push(`link ${newLinks.map((l) => l.url).join(', ')}`);

@@ -213,6 +213,8 @@ export interface LibraryStore {
   saveList(path: string, title: string | null, sha256: string, at: string): number;
   /** Items that have at least one source in the list. */
   itemIdsOfList(listId: number): number[];
+  /** One past the last line of the list's sources: the line a new one takes in a list lectio writes (`lectio add`). */
+  nextLineOfList(listId: number): number;
   /** Removes the list's sources. Items left with no source keep their links and keys. */
   removeSourcesOfList(listId: number): number[];
 

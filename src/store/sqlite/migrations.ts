@@ -322,6 +322,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE sources ADD COLUMN list_topic TEXT;
     `,
   },
+  {
+    version: 15,
+    description: 'lectio add sources named by their line (an anchor), as list entries are',
+    sql: `
+      -- lectio merge and unmerge record their decisions between source anchors (place-entry.ts);
+      -- sources of lectio add had none, so an unmerge from an item holding one did not hold.
+      -- The form is add-item.ts addedAnchor's. (Lines of older adds may repeat: such sources
+      -- share an anchor.)
+      INSERT OR IGNORE INTO item_keys (key, item_id, source_id)
+        SELECT 'src:lectio:added#line' || s.line, s.item_id, s.id
+        FROM sources AS s JOIN lists AS l ON l.id = s.list_id WHERE l.path = 'lectio:added';
+    `,
+  },
 ];
 
 /**

@@ -285,6 +285,14 @@ export class SqliteLibraryStore implements LibraryStore {
     return (this.stmt.itemIdsOfList.all(listId) as Array<{ item_id: number }>).map((r) => r.item_id);
   }
 
+  nextLineOfList(listId: number): number {
+    this.settle();
+    return this.db
+      .prepare('SELECT coalesce(max(line), 0) + 1 FROM sources WHERE list_id = ?')
+      .pluck()
+      .get(listId) as number;
+  }
+
   removeSourcesOfList(listId: number): number[] {
     this.settle();
     const db = this.db;
