@@ -64,15 +64,19 @@ describe('lectio add sources and unmerge', () => {
     old.exec(`
       INSERT INTO lists (id, path, title, sha256, imported_at) VALUES (1, 'lectio:added', 'added', '', '');
       INSERT INTO lists (id, path, title, sha256, imported_at) VALUES (2, '/lists/a.md', 'a', 'x', '');
-      INSERT INTO items (id, title, created_at, updated_at) VALUES (1, 'One', '', ''), (2, 'Two', '', '');
+      INSERT INTO items (id, title, created_at, updated_at) VALUES
+        (1, 'One', '', ''), (2, 'Two', '', ''), (3, 'Three', '', '');
       INSERT INTO sources (id, item_id, list_id, line, title, match) VALUES
-        (1, 1, 1, 1, 'One', 'new'), (2, 2, 1, 2, 'Two', 'new'), (3, 2, 2, 5, 'Two', 'title');
+        (1, 1, 1, 1, 'One', 'new'), (2, 2, 1, 2, 'Two', 'new'), (3, 2, 2, 5, 'Two', 'title'),
+        (4, 3, 1, 2, 'Three', 'new');
     `);
     old.close();
     stdoutOf(lectioAt(db, ['stats']), ['stats']);
+    // Older adds could repeat a line (two here): the second is named apart.
     assert.deepEqual(anchors(db), [
       ['src:lectio:added#line1', 1],
       ['src:lectio:added#line2', 2],
+      ['src:lectio:added#line2~2', 4],
     ]);
   });
 });

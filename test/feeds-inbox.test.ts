@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
+import Database from 'better-sqlite3';
 import { childEnv, importOk, oneLineError, runCli, runCliAsync, tempDir } from './cli-helpers.js';
 import { ReplayServer } from './replay-server.js';
 
@@ -254,6 +255,17 @@ describe('lectio inbox', () => {
     assert.match(kept.stdout, /→ Anomaly detection/u, 'the best topic by default');
     const explicit = lectio(db, 'inbox', 'keep', String(editing.itemId), '--topic', 'llm reliability');
     assert.equal(explicit.status, 0, explicit.stderr);
+    // Each kept source is named by its own line of the added list, for the user's merge decisions.
+    const reader = new Database(db, { readonly: true });
+    const anchors = reader
+      .prepare("SELECT key, item_id FROM item_keys WHERE key LIKE 'src:lectio:added#%' ORDER BY key")
+      .raw()
+      .all();
+    reader.close();
+    assert.deepEqual(anchors, [
+      ['src:lectio:added#line1', outlier.itemId],
+      ['src:lectio:added#line2', editing.itemId],
+    ]);
     const item = JSON.parse(lectio(db, 'show', String(outlier.itemId), '--json').stdout) as Record<
       string,
       unknown

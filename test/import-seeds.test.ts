@@ -216,6 +216,34 @@ describe('importing the four seeds and the real lists', () => {
     }
   });
 
+  it('joins by title one of two namesakes that a DOI each keeps apart, never both', () => {
+    const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-join-'));
+    const title = 'A Study of Namesake Titles in Reading Lists';
+    const write = (name: string, text: string): string => {
+      const file = path.join(dir2, name);
+      fs.writeFileSync(file, text);
+      return file;
+    };
+    const other = freshStore(dir2, 'l.sqlite');
+    try {
+      importFiles(other, [
+        write('l0.md', '- [Some truncated title](https://arxiv.org/abs/2403.11421)\n'),
+        write(
+          'l1.md',
+          `- [${title}](https://doi.org/10.1000/aaa)\n- [${title}](https://doi.org/10.1000/bbb)\n`,
+        ),
+      ]);
+      assert.equal(other.listItems({}).length, 3);
+      importFiles(other, [write('l2.md', `- [${title}](https://arxiv.org/abs/2403.11421)\n`)]);
+      const items = other.listItems({});
+      assert.equal(items.length, 2, 'the arXiv item joins one namesake');
+      for (const item of items) assert.ok((item.ids.doi ?? '').length > 0, 'each keeps its own DOI');
+    } finally {
+      other.close();
+      fs.rmSync(dir2, { recursive: true, force: true });
+    }
+  });
+
   it('reads statuses as the lists say', () => {
     const status = (arxiv: string): string | undefined => byArxiv(items, arxiv)[0]?.status;
     assert.equal(status('2401.04088'), 'read', 'seed 004 [x] Mixtral');

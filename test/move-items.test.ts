@@ -235,6 +235,11 @@ describe('lectio move', () => {
     assert.match(text, /kept under "Journal club \/ this week", where it was moved/u);
     assert.doesNotMatch(text, /topic "Serving"/u);
     assert.deepEqual(itemOf(PAGED).topics, ['Journal club / this week']);
+    assert.equal(
+      topics().find((t) => t.path === 'Serving'),
+      undefined,
+      'the topic the add named files nothing: it is not left behind',
+    );
   });
 
   it('keeps the move of an item merged into another', () => {
@@ -343,6 +348,44 @@ describe('topics left empty', () => {
       ['C', 2, 3],
     ]);
     assert.equal(topicRank('2401.00002'), 1);
+  });
+
+  it('stay while a plan reads them', () => {
+    at(['plan', 'create', 'C plan', '--topic', 'C', '--per-week', '1']);
+    at(['move', p(1), p(3), p(4), '--topic', 'D']);
+    assert.deepEqual(tree(), [
+      ['A', 1, 1],
+      ['A / A1', null, 1],
+      ['C', 2, 0],
+      ['D', 3, 3],
+    ]);
+  });
+
+  it('stay while an item moved there waits for a list to name it again', () => {
+    at(['move', p(2), '--topic', 'Mine']);
+    assert.deepEqual(
+      tree().map(([topic]) => topic),
+      ['C', 'D', 'Mine'],
+    );
+    // Paper two leaves the list (kept, orphaned), then another list names it again.
+    fs.writeFileSync(file, list(false).replace(/^- \[Paper two.*\n/mu, ''));
+    at(['import', file]);
+    assert.ok(
+      tree().some(([topic]) => topic === 'Mine'),
+      'the orphaned item is still filed under Mine',
+    );
+    const again = path.join(emptyDir, 'again.md');
+    fs.writeFileSync(again, `## Elsewhere\n\n- [Paper two about empty topics](${p(2)})\n`);
+    at(['import', again]);
+    assert.deepEqual(
+      tree().find(([topic]) => topic === 'Mine'),
+      ['Mine', 3, 1],
+    );
+    assert.equal(
+      tree().find(([topic]) => topic === 'Elsewhere'),
+      undefined,
+      'its source is filed under Mine',
+    );
   });
 });
 

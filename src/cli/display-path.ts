@@ -8,5 +8,6 @@ import path from 'node:path';
  */
 export function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+  const outside = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  return relative === '' || outside ? file : relative;
 }

@@ -6,7 +6,7 @@ import { LectioError } from './errors.js';
 import { newEntry, type Link, type ParsedItem, type Status } from './item.js';
 import { ADDED_LIST_PATH, type LibraryStore } from './library-store.js';
 import { classifyLink } from './link-role.js';
-import { ANCHOR_PREFIX, placeEntry } from './place-entry.js';
+import { addedAnchor, placeEntry } from './place-entry.js';
 import { refTarget } from './resolve-ref.js';
 import { dropEmptyTopics, refreshTopicRanks } from './topic-service.js';
 import { resolveTopicForWriting } from './topic-tree.js';
@@ -54,11 +54,6 @@ export function validateImportance(value: number): number {
     throw new LectioError('bad_input', `importance must be a whole number from 0 to 5, not "${value}"`);
   }
   return value;
-}
-
-/** The anchor of the `lectio add` source on this line of the added list (migration 15 gave older ones theirs). */
-export function addedAnchor(line: number): string {
-  return `${ANCHOR_PREFIX}${ADDED_LIST_PATH}#line${line}`;
 }
 
 export function addItem(store: LibraryStore, request: AddRequest, now: Date): AddResult {

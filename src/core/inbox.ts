@@ -20,7 +20,7 @@ import { rankInbox } from './inbox-rank.js';
 import { newEntry, type Link, type ParsedItem } from './item.js';
 import { ADDED_LIST_PATH, FEED_LIST_PREFIX, KEPT_MATCH, type LibraryStore } from './library-store.js';
 import { classifyLink } from './link-role.js';
-import { placeEntry } from './place-entry.js';
+import { addedAnchor, placeEntry } from './place-entry.js';
 import { refreshTopicRanks } from './topic-service.js';
 import { resolveTopicForWriting, rootOf, treeOrder } from './topic-tree.js';
 
@@ -268,13 +268,15 @@ export function keepInboxItem(
     const listId =
       store.listByPath(ADDED_LIST_PATH)?.id ??
       store.saveList(ADDED_LIST_PATH, 'added with lectio add', '', at);
+    const line = store.nextLineOfList(listId);
     const source = newEntry({
       title: item?.title ?? entry.title,
       topic: topic ? topic.split(' / ') : [],
       status: 'to-read',
-      line: store.itemIdsOfList(listId).length + 1,
+      line,
     });
-    store.addSource(itemId, listId, source, [], [], KEPT_MATCH);
+    // Named as a `lectio add` source is, for the user's merge decisions (add-item.ts).
+    store.addSource(itemId, listId, source, [addedAnchor(line)], [], KEPT_MATCH);
     if (topic) store.ensureTopics([topic]);
     store.saveAggregate(itemId, aggregateSources(store.sourcesOf(itemId), null), at);
     refreshTopicRanks(store, [itemId]);

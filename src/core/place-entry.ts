@@ -16,7 +16,7 @@ import {
   titleLookupKeys,
 } from './identity.js';
 import type { ParsedItem } from './item.js';
-import type { LibraryStore } from './library-store.js';
+import { ADDED_LIST_PATH, type LibraryStore } from './library-store.js';
 
 export interface Placement {
   itemId: number;
@@ -64,6 +64,15 @@ export function sourceAnchorNamer(listPath: string): (entry: ParsedItem) => stri
     seen.set(base, n);
     return `${ANCHOR_PREFIX}${listPath}#${base}${n > 1 ? `~${n}` : ''}`;
   };
+}
+
+/**
+ * The anchor of a source lectio writes itself (`lectio add`, `lectio inbox keep`): its line
+ * in the added list, which is never re-imported and never reuses a line (migration 15 named
+ * the older ones, "~2" where an old line repeated).
+ */
+export function addedAnchor(line: number): string {
+  return `${ANCHOR_PREFIX}${ADDED_LIST_PATH}#line${line}`;
 }
 
 /** Title keys a bibliography gives to several works (identity.ts isSeriesTitle). */
@@ -186,12 +195,13 @@ function joinSameTitle(
     .findItemsByTitleKeys(tkeys)
     .filter((id) => id !== itemId && !joined.includes(id) && allowed(id));
   if (others.length === 0 || isSeries(store, tkeys, context)) return;
-  const found = store.evidenceOf(itemId);
   for (const other of others) {
     const theirs = store.evidenceOf(other);
     const comparison = compareRecords(evidence, theirs);
     if (comparison.verdict !== 'same' || comparison.rule !== 'title') continue;
-    if (titleMergeContradiction(found, theirs) !== null) continue;
+    // The item as it is now, with what an earlier join brought: two namesakes that a DOI each
+    // kept apart must not both join it.
+    if (titleMergeContradiction(store.evidenceOf(itemId), theirs) !== null) continue;
     if (apartDecisions(store) && keptApart(store, itemId, other)) continue;
     store.mergeItems(itemId, other, 'an entry found by a key has its title', at);
     joined.push(other);

@@ -327,12 +327,25 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'lectio add sources named by their line (an anchor), as list entries are',
     sql: `
       -- lectio merge and unmerge record their decisions between source anchors (place-entry.ts);
-      -- sources of lectio add had none, so an unmerge from an item holding one did not hold.
-      -- The form is add-item.ts addedAnchor's. (Lines of older adds may repeat: such sources
-      -- share an anchor.)
+      -- sources of lectio add (and inbox keep) had none, so an unmerge from an item holding one
+      -- did not hold. The form is add-item.ts addedAnchor's. Older adds could repeat a line:
+      -- the second source of a line is "~2", as a list's repeated entries are, so that no
+      -- decision about one binds another.
       INSERT OR IGNORE INTO item_keys (key, item_id, source_id)
-        SELECT 'src:lectio:added#line' || s.line, s.item_id, s.id
-        FROM sources AS s JOIN lists AS l ON l.id = s.list_id WHERE l.path = 'lectio:added';
+        SELECT 'src:lectio:added#line' || line || CASE WHEN n > 1 THEN '~' || n ELSE '' END, item_id, id
+        FROM (
+          SELECT s.id, s.item_id, s.line, row_number() OVER (PARTITION BY s.line ORDER BY s.id) AS n
+          FROM sources AS s JOIN lists AS l ON l.id = s.list_id WHERE l.path = 'lectio:added'
+        );
+    `,
+  },
+  {
+    version: 16,
+    description: 'the topics items were moved to, indexed',
+    sql: `
+      -- dropEmptyTopics (sqlite-library-store.ts) keeps a topic an item was moved to even when
+      -- the item has no source left to carry it; few items are moved, so the index is small.
+      CREATE INDEX items_user_topic ON items(user_topic COLLATE NOCASE) WHERE user_topic IS NOT NULL;
     `,
   },
 ];

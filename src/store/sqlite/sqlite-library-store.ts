@@ -707,10 +707,15 @@ export class SqliteLibraryStore implements LibraryStore {
     // A probe per topic through sources_topic (NOCASE, as topics resolve): 684 topics of a
     // 100k-item library in under 10 ms; collecting every source's topic instead made each
     // `lectio move` there 70 ms slower.
+    // An item's own topic counts too, when it has no source to carry it (orphaned): a later
+    // import that finds the item again files its sources there (items_user_topic, schema 16).
     const used = this.db
       .prepare(
         `SELECT EXISTS (SELECT 1 FROM sources WHERE topic = @path COLLATE NOCASE)
            OR EXISTS (SELECT 1 FROM sources WHERE topic >= @below COLLATE NOCASE AND topic < @after COLLATE NOCASE)
+           OR EXISTS (SELECT 1 FROM items WHERE user_topic IS NOT NULL AND user_topic = @path COLLATE NOCASE)
+           OR EXISTS (SELECT 1 FROM items WHERE user_topic IS NOT NULL
+             AND user_topic >= @below COLLATE NOCASE AND user_topic < @after COLLATE NOCASE)
            OR EXISTS (SELECT 1 FROM plans WHERE topic = @path COLLATE NOCASE
              OR (topic >= @below COLLATE NOCASE AND topic < @after COLLATE NOCASE))`,
       )
@@ -759,24 +764,28 @@ export class SqliteLibraryStore implements LibraryStore {
     this.settle();
     const db = this.db;
     const prefix = `${from} / `;
+    // Lengths as SQLite's substr counts them: characters, where JavaScript counts UTF-16 units
+    // (a topic with an emoji or a CJK Ext-B character in it).
+    const prefixLength = [...prefix].length;
+    const fromLength = [...from].length;
     const moved = (path: string): string => (path === from ? to : `${to} / ${path.slice(prefix.length)}`);
     const affected = db
       .prepare('SELECT DISTINCT item_id FROM sources WHERE topic = ? OR substr(topic, 1, ?) = ?')
-      .all(from, prefix.length, prefix) as Array<{ item_id: number }>;
+      .all(from, prefixLength, prefix) as Array<{ item_id: number }>;
     const sources = db
       .prepare('SELECT id, topic FROM sources WHERE topic = ? OR substr(topic, 1, ?) = ?')
-      .all(from, prefix.length, prefix) as Array<{ id: number; topic: string }>;
+      .all(from, prefixLength, prefix) as Array<{ id: number; topic: string }>;
     const setTopic = db.prepare('UPDATE sources SET topic = ? WHERE id = ?');
     for (const src of sources) setTopic.run(moved(src.topic), src.id);
     // What the lists said follows too, as their next import will (topic_renames, below).
     db.prepare(
       `UPDATE sources SET list_topic = CASE WHEN list_topic = ? THEN ? ELSE ? || substr(list_topic, ?) END
        WHERE list_topic = ? OR substr(list_topic, 1, ?) = ?`,
-    ).run(from, to, to, from.length + 1, from, prefix.length, prefix);
+    ).run(from, to, to, fromLength + 1, from, prefixLength, prefix);
     // Topic rows: the renamed ones take the place of the old (or join an existing path).
     const rows = db
       .prepare('SELECT path, position FROM topics WHERE path = ? OR substr(path, 1, ?) = ?')
-      .all(from, prefix.length, prefix) as StoredTopic[];
+      .all(from, prefixLength, prefix) as StoredTopic[];
     for (const row of rows) {
       const target = moved(row.path);
       const exists = db.prepare('SELECT 1 FROM topics WHERE path = ?').get(target);
@@ -788,7 +797,7 @@ export class SqliteLibraryStore implements LibraryStore {
     db.prepare(
       `UPDATE topic_renames SET to_path = CASE WHEN to_path = ? THEN ? ELSE ? || substr(to_path, ?) END
        WHERE to_path = ? OR substr(to_path, 1, ?) = ?`,
-    ).run(from, to, to, from.length + 1, from, prefix.length, prefix);
+    ).run(from, to, to, fromLength + 1, from, prefixLength, prefix);
     db.prepare('INSERT OR REPLACE INTO topic_renames (from_path, to_path) VALUES (?, ?)').run(from, to);
     db.prepare('DELETE FROM topic_renames WHERE from_path = to_path').run();
     db.prepare('UPDATE plans SET topic = ? WHERE topic = ?').run(to, from);
@@ -796,7 +805,7 @@ export class SqliteLibraryStore implements LibraryStore {
     db.prepare(
       `UPDATE items SET user_topic = CASE WHEN user_topic = ? THEN ? ELSE ? || substr(user_topic, ?) END
        WHERE user_topic = ? OR substr(user_topic, 1, ?) = ?`,
-    ).run(from, to, to, from.length + 1, from, prefix.length, prefix);
+    ).run(from, to, to, fromLength + 1, from, prefixLength, prefix);
     for (const { item_id } of affected) {
       const itemSources = this.sourcesOf(item_id);
       if (itemSources.length > 0) this.saveAggregate(item_id, aggregateSources(itemSources, null), at);
