@@ -425,3 +425,38 @@ describe('a source unmerged from a moved item', () => {
     }
   });
 });
+
+describe('renaming a topic whose name has a character beyond U+FFFF', () => {
+  it('renames its sub-topics and what was moved there too', () => {
+    const own = makeTempDir('lectio-rename-astral-');
+    try {
+      db = path.join(own, 'library.sqlite');
+      const list = path.join(own, 'rockets.md');
+      fs.writeFileSync(
+        list,
+        [
+          '## Serving',
+          `- [Efficient Memory Management for Large Language Model Serving with PagedAttention](https://arxiv.org/abs/${PAGED})`,
+          `- [FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness](${FLASH})`,
+          '',
+        ].join('\n'),
+      );
+      ok(['import', list]);
+      // Headings lose their emoji on import; a move names the topic as the user types it.
+      ok(['move', PAGED, '--topic', '🚀 𠀀 Serving / Batching']);
+      ok(['move', FLASH, '--topic', '🚀 𠀀 Serving / Kernels']);
+      ok(['topic', 'rename', '🚀 𠀀 Serving', 'Launch']);
+      assert.deepEqual(
+        topics().map((t) => [t.path, t.items]),
+        [
+          ['Launch', 2],
+          ['Launch / Batching', 1],
+          ['Launch / Kernels', 1],
+        ],
+      );
+      assert.deepEqual(itemOf(FLASH).topics, ['Launch / Kernels']);
+    } finally {
+      removeDir(own);
+    }
+  });
+});
