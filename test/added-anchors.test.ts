@@ -38,21 +38,24 @@ describe('lectio add sources and unmerge', () => {
     const ok = (args: readonly string[]): string => stdoutOf(lectioAt(db, args), args);
     const list = path.join(dir, 'serving.md');
     ok(['add', PAGED, '--title', 'PagedAttention paper']);
+    // The same paper by its PDF: a second source of the same item, on the next line.
+    ok(['add', 'https://arxiv.org/pdf/2309.06180']);
     ok(['add', 'https://example.org/other-note', '--title', 'Another note']);
     assert.deepEqual(
       anchors(db).map(([key]) => key),
-      ['src:lectio:added#line1', 'src:lectio:added#line2'],
+      ['src:lectio:added#line1', 'src:lectio:added#line2', 'src:lectio:added#line3'],
+      'one line each, never one again (lines once counted items, and the third add repeated line 2)',
     );
     fs.writeFileSync(list, `## Serving\n\n${LIST_ENTRY}\n`);
     ok(['import', list]);
     const merged = listItems(db).find((i) => i.links.some((l) => l.url === PAGED));
-    assert.equal(merged?.sources.length, 2, 'the list entry joins the added item by its arXiv id');
+    assert.equal(merged?.sources.length, 3, 'the list entry joins the added item by its arXiv id');
     ok(['unmerge', String(merged?.id), 'serving.md:3']);
     fs.writeFileSync(list, `## Serving\n\n${LIST_ENTRY}\n- [Something else](https://example.org/else)\n`);
     ok(['import', list]);
     const withPaged = listItems(db).filter((i) => i.links.some((l) => l.url === PAGED));
     assert.equal(withPaged.length, 2, 'still two items: the unmerge holds');
-    assert.deepEqual(withPaged.map((i) => i.sources.length).sort(), [1, 1]);
+    assert.deepEqual(withPaged.map((i) => i.sources.length).sort(), [1, 2]);
   });
 
   it('a library from before gets an anchor for each added source (migration 15)', () => {

@@ -387,6 +387,22 @@ describe('topics left empty', () => {
       'its source is filed under Mine',
     );
   });
+
+  it('come back when a list files a moved item under a topic an older lectio dropped', () => {
+    const raw = new Database(db);
+    raw.exec("DELETE FROM topics WHERE path = 'Mine'");
+    raw.close();
+    const again = path.join(emptyDir, 'again.md');
+    fs.writeFileSync(
+      again,
+      `## Elsewhere\n\n- [Paper two about empty topics](${p(2)})\n- [Paper five](${p(5)})\n`,
+    );
+    at(['import', again]);
+    assert.deepEqual(
+      tree().find(([topic]) => topic === 'Mine'),
+      ['Mine', 4, 1],
+    );
+  });
 });
 
 describe('a source unmerged from a moved item', () => {

@@ -1,12 +1,12 @@
-// Headings that differ only in case make one topic (topic-tree.ts TopicSpelling): one list's
-// "## LLM" and another's "## llm / Serving" are LLM and LLM / Serving, not two roots. A library
-// an older lectio left with both spellings loses the other one when its list is imported again.
+// Topics are matched by their exact spelling when lectio decides one is empty
+// (sqlite-library-store.ts dropEmptyTopics): a list that fixes the case of a heading leaves
+// the old spelling with nothing under it, and it goes; two lists that spell a heading
+// differently keep a topic each, as they say.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import Database from 'better-sqlite3';
 import { lectioAt, makeTempDir, removeDir, stdoutOf } from './cli-helpers.js';
 
 interface TopicJson {
@@ -15,7 +15,7 @@ interface TopicJson {
   items: number;
 }
 
-describe('topics in another case', () => {
+describe('topics that differ only in case', () => {
   let dir = '';
   let db = '';
   const ok = (args: readonly string[]): string => stdoutOf(lectioAt(db, args), args);
@@ -26,59 +26,32 @@ describe('topics in another case', () => {
     fs.writeFileSync(file, text);
     return file;
   };
+  const paperA = '- [Paper A about topic case](https://arxiv.org/abs/2401.00021)';
+  const paperB = '- [Paper B about topic case](https://arxiv.org/abs/2401.00022)';
   before(() => {
     dir = makeTempDir('lectio-topic-case-');
     db = path.join(dir, 'library.sqlite');
   });
   after(() => removeDir(dir));
 
-  it('join the topic as first spelt, in one import and in the next', () => {
+  it('stay two when two lists spell them so', () => {
     ok([
       'import',
-      write('a.md', '## LLM\n\n- [Paper A about topic case](https://arxiv.org/abs/2401.00021)\n'),
-      write(
-        'b.md',
-        '## llm\n### serving\n\n- [Paper B about topic case](https://arxiv.org/abs/2401.00022)\n',
-      ),
-    ]);
-    ok([
-      'import',
-      write('c.md', '## Llm / Serving\n\n- [Paper C about topic case](https://arxiv.org/abs/2401.00023)\n'),
+      write('a.md', `## LLM\n\n${paperA}\n`),
+      write('b.md', `## llm\n### serving\n\n${paperB}\n`),
     ]);
     assert.deepEqual(tree(), [
-      ['LLM', 1, 3],
-      ['LLM / serving', null, 2],
+      ['LLM', 1, 1],
+      ['llm', 2, 1],
+      ['llm / serving', null, 1],
     ]);
   });
 
-  it('an older library’s second spelling goes when its list is imported again', () => {
-    // As an older lectio left it: b.md's source under its own "llm" rows.
-    const raw = new Database(db);
-    raw.exec(`
-      INSERT INTO topics (path, position) VALUES ('llm', 10), ('llm / serving', 11);
-      UPDATE sources SET topic = 'llm / serving'
-        WHERE list_id = (SELECT id FROM lists WHERE path LIKE '%/b.md');
-    `);
-    raw.close();
-    assert.deepEqual(
-      tree().map(([p, , n]) => [p, n]),
-      [
-        ['LLM', 2],
-        ['LLM / serving', 1],
-        ['llm', 1],
-        ['llm / serving', 1],
-      ],
-    );
-    ok([
-      'import',
-      write(
-        'b.md',
-        '## llm\n### serving\n\n- [Paper B about topic case](https://arxiv.org/abs/2401.00022)\n- [Paper D](https://arxiv.org/abs/2401.00024)\n',
-      ),
-    ]);
+  it('lose the old spelling when a list fixes the case of its heading', () => {
+    ok(['import', write('b.md', `## LLM\n### Serving\n\n${paperB}\n`)]);
     assert.deepEqual(tree(), [
-      ['LLM', 1, 4],
-      ['LLM / serving', null, 3],
+      ['LLM', 1, 2],
+      ['LLM / Serving', null, 1],
     ]);
   });
 });

@@ -6,7 +6,7 @@ import type { ParsedItem, ParsedList } from './item.js';
 import type { LibraryStore, StoredSource } from './library-store.js';
 import { placeEntry, seriesTitleKeys, sourceAnchorNamer } from './place-entry.js';
 import { dropEmptyTopics, refreshTopicRanks, topicRootRanks } from './topic-service.js';
-import { renamed, TOPIC_SEPARATOR, TopicSpelling } from './topic-tree.js';
+import { renamed } from './topic-tree.js';
 
 export interface ListInput {
   /** Absolute path: the list's identity across imports. */
@@ -81,21 +81,6 @@ export function importLists(
     const previous = new Set<number>();
     const topics: string[] = [];
     const renames = store.topicRenames();
-    // Headings in another case than a topic the library (or this import) already has join it.
-    const spelling = new TopicSpelling(store.topics().map((t) => t.path));
-    const respelt = new Map<string, string[] | null>(); // a heading path → its spelling, null when as is
-    const spelt = (entry: ParsedItem): ParsedItem => {
-      if (entry.topic.length === 0) return entry;
-      const path = entry.topic.join(TOPIC_SEPARATOR);
-      let parts = respelt.get(path);
-      if (parts === undefined) {
-        const known = spelling.spell(entry.topic);
-        spelling.learn(known);
-        parts = known.join(TOPIC_SEPARATOR) === path ? null : known;
-        respelt.set(path, parts);
-      }
-      return parts === null ? entry : { ...entry, topic: parts };
-    };
 
     for (const input of inputs) {
       const existing = store.listByPath(input.path);
@@ -126,7 +111,7 @@ export function importLists(
       const anchorOf = sourceAnchorNamer(input.path);
       const seriesTitles = seriesTitleKeys(input.parsed.items);
       for (const parsed of input.parsed.items) {
-        const entry = spelt(renamed(parsed, renames));
+        const entry = renamed(parsed, renames);
         const placed = placeEntry(store, entry, at, {
           anchor: anchorOf(parsed),
           seriesTitleKeys: seriesTitles,

@@ -117,46 +117,30 @@ export function renamed(entry: ParsedItem, renames: ReadonlyMap<string, string>)
 }
 
 /**
- * Topic paths spelt as the library first spelt them: a path that differs from a known one
- * only in case takes the known spelling, parent by parent ("llm / new" beside "LLM" is
- * "LLM / new"), so that two lists' "## LLM" and "## llm" make one topic, not two roots that
- * differ only in case. `learn` adds the paths a writer creates as it goes.
- */
-export class TopicSpelling {
-  private readonly known = new Map<string, string>();
-
-  constructor(paths: readonly string[] = []) {
-    for (const path of paths) this.learn(path.split(TOPIC_SEPARATOR));
-  }
-
-  learn(parts: readonly string[]): void {
-    for (let n = 1; n <= parts.length; n++) {
-      const prefix = parts.slice(0, n).join(TOPIC_SEPARATOR);
-      const key = prefix.toLowerCase();
-      if (!this.known.has(key)) this.known.set(key, prefix);
-    }
-  }
-
-  /** The longest known prefix as spelt, then the rest as given. */
-  spell(parts: readonly string[]): string[] {
-    for (let n = parts.length; n > 0; n--) {
-      const found = this.known.get(parts.slice(0, n).join(TOPIC_SEPARATOR).toLowerCase());
-      if (found !== undefined) return [...found.split(TOPIC_SEPARATOR), ...parts.slice(n)];
-    }
-    return [...parts];
-  }
-}
-
-/**
  * A topic for a write (`add --topic`, `move`): an existing one in any case, else the new path
- * as typed under the longest existing parent, spelt as it exists (TopicSpelling).
+ * as typed under the longest existing parent, spelt as it exists: "llm / new" beside "LLM" is
+ * "LLM / new", not a second root that differs only in case.
  */
 export function resolveTopicForWriting(paths: readonly string[], name: string): string {
   const typed = name
     .trim()
     .split(/\s+\/\s+/u)
     .map((part) => part.trim())
-    .filter(Boolean);
-  if (typed.length === 0) throw new LectioError('bad_input', 'a topic needs a name');
-  return new TopicSpelling(paths).spell(typed).join(TOPIC_SEPARATOR);
+    .filter(Boolean)
+    .join(TOPIC_SEPARATOR);
+  if (typed === '') throw new LectioError('bad_input', 'a topic needs a name');
+  const existing = new Map<string, string>();
+  for (const path of paths) {
+    const parts = path.split(TOPIC_SEPARATOR);
+    for (let n = 1; n <= parts.length; n++) {
+      const prefix = parts.slice(0, n).join(TOPIC_SEPARATOR);
+      if (!existing.has(prefix.toLowerCase())) existing.set(prefix.toLowerCase(), prefix);
+    }
+  }
+  const parts = typed.split(TOPIC_SEPARATOR);
+  for (let n = parts.length; n > 0; n--) {
+    const found = existing.get(parts.slice(0, n).join(TOPIC_SEPARATOR).toLowerCase());
+    if (found !== undefined) return [found, ...parts.slice(n)].join(TOPIC_SEPARATOR);
+  }
+  return typed;
 }

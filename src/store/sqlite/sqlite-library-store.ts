@@ -622,11 +622,13 @@ export class SqliteLibraryStore implements LibraryStore {
    */
   private fileSourcesUnder(itemId: number, topic: string): void {
     this.settle();
-    this.db
+    const filed = this.db
       .prepare(
         'UPDATE sources SET list_topic = coalesce(list_topic, topic), topic = ? WHERE item_id = ? AND topic != ?',
       )
       .run(topic, itemId, topic);
+    // The topic may be gone: an older lectio dropped it while the moved item had no source.
+    if (filed.changes > 0) this.ensureTopics([topic]);
   }
 
   /** The title the lists give, for when a user title is cleared: fold the sources again. */
