@@ -476,3 +476,30 @@ describe('renaming a topic whose name has a character beyond U+FFFF', () => {
     }
   });
 });
+
+describe('a plan on a sub-topic', () => {
+  it('follows a rename of the topic above it', () => {
+    const own = makeTempDir('lectio-plan-rename-');
+    try {
+      db = path.join(own, 'library.sqlite');
+      const list = path.join(own, 'plans.md');
+      fs.writeFileSync(
+        list,
+        `## A\n### A1\n\n- [FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness](${FLASH})\n`,
+      );
+      ok(['import', list]);
+      ok(['plan', 'create', 'Sub plan', '--topic', 'A / A1', '--per-week', '1']);
+      ok(['topic', 'rename', 'A', 'B']);
+      const reader = new Database(db, { readonly: true });
+      const topic = reader.prepare("SELECT topic FROM plans WHERE name = 'Sub plan'").pluck().get();
+      reader.close();
+      assert.equal(topic, 'B / A1');
+      assert.deepEqual(
+        topics().map((t) => t.path),
+        ['B', 'B / A1'],
+      );
+    } finally {
+      removeDir(own);
+    }
+  });
+});

@@ -810,7 +810,11 @@ export class SqliteLibraryStore implements LibraryStore {
     ).run(from, to, to, fromLength + 1, from, prefixLength, prefix);
     db.prepare('INSERT OR REPLACE INTO topic_renames (from_path, to_path) VALUES (?, ?)').run(from, to);
     db.prepare('DELETE FROM topic_renames WHERE from_path = to_path').run();
-    db.prepare('UPDATE plans SET topic = ? WHERE topic = ?').run(to, from);
+    // A plan on the topic or one of its sub-topics follows it.
+    db.prepare(
+      `UPDATE plans SET topic = CASE WHEN topic = ? THEN ? ELSE ? || substr(topic, ?) END
+       WHERE topic = ? OR substr(topic, 1, ?) = ?`,
+    ).run(from, to, to, fromLength + 1, from, prefixLength, prefix);
     // Items moved under the topic follow it, or the fold below would file them back.
     db.prepare(
       `UPDATE items SET user_topic = CASE WHEN user_topic = ? THEN ? ELSE ? || substr(user_topic, ?) END
