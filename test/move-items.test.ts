@@ -405,17 +405,36 @@ describe('topics left empty', () => {
   });
 });
 
+/**
+ * Runs `body` on a library of its own: `lists` (file name → text) written to a new directory
+ * and imported in that order; the directory goes afterwards.
+ */
+function inOwnLibrary(label: string, lists: Record<string, string>, body: () => void): void {
+  const own = makeTempDir(label);
+  try {
+    db = path.join(own, 'library.sqlite');
+    const files = Object.entries(lists).map(([name, text]) => {
+      const file = path.join(own, name);
+      fs.writeFileSync(file, text);
+      return file;
+    });
+    ok(['import', ...files]);
+    body();
+  } finally {
+    removeDir(own);
+  }
+}
+
+const PAGED_ENTRY = `[Efficient Memory Management for Large Language Model Serving with PagedAttention](https://arxiv.org/abs/${PAGED})`;
+const FLASH_ENTRY = `[FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness](${FLASH})`;
+
 describe('a source unmerged from a moved item', () => {
   it('goes back under its list’s heading; the item stays where it was moved', () => {
-    const own = makeTempDir('lectio-unmerge-moved-');
-    try {
-      db = path.join(own, 'library.sqlite');
-      const paged = `[Efficient Memory Management for Large Language Model Serving with PagedAttention](https://arxiv.org/abs/${PAGED})`;
-      const serving = path.join(own, 'serving.md');
-      const memory = path.join(own, 'memory.md');
-      fs.writeFileSync(serving, `## Serving\n\n- ${paged}\n`);
-      fs.writeFileSync(memory, `## Memory\n\n- ${paged}\n`);
-      ok(['import', serving, memory]);
+    const lists = {
+      'serving.md': `## Serving\n\n- ${PAGED_ENTRY}\n`,
+      'memory.md': `## Memory\n\n- ${PAGED_ENTRY}\n`,
+    };
+    inOwnLibrary('lectio-unmerge-moved-', lists, () => {
       const item = itemOf(PAGED);
       assert.deepEqual([...item.topics].sort(), ['Memory', 'Serving']);
       ok(['move', PAGED, '--topic', 'Reading group']);
@@ -436,58 +455,37 @@ describe('a source unmerged from a moved item', () => {
           ['Memory', 1],
         ],
       );
-    } finally {
-      removeDir(own);
-    }
+    });
   });
 });
 
 describe('renaming a topic whose name has a character beyond U+FFFF', () => {
   it('renames its sub-topics and what was moved there too', () => {
-    const own = makeTempDir('lectio-rename-astral-');
-    try {
-      db = path.join(own, 'library.sqlite');
-      const list = path.join(own, 'rockets.md');
-      fs.writeFileSync(
-        list,
-        [
-          '## Serving',
-          `- [Efficient Memory Management for Large Language Model Serving with PagedAttention](https://arxiv.org/abs/${PAGED})`,
-          `- [FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness](${FLASH})`,
-          '',
-        ].join('\n'),
-      );
-      ok(['import', list]);
-      // Headings lose their emoji on import; a move names the topic as the user types it.
-      ok(['move', PAGED, '--topic', '🚀 𠀀 Serving / Batching']);
-      ok(['move', FLASH, '--topic', '🚀 𠀀 Serving / Kernels']);
-      ok(['topic', 'rename', '🚀 𠀀 Serving', 'Launch']);
-      assert.deepEqual(
-        topics().map((t) => [t.path, t.items]),
-        [
-          ['Launch', 2],
-          ['Launch / Batching', 1],
-          ['Launch / Kernels', 1],
-        ],
-      );
-      assert.deepEqual(itemOf(FLASH).topics, ['Launch / Kernels']);
-    } finally {
-      removeDir(own);
-    }
+    inOwnLibrary(
+      'lectio-rename-astral-',
+      { 'rockets.md': `## Serving\n- ${PAGED_ENTRY}\n- ${FLASH_ENTRY}\n` },
+      () => {
+        // Headings lose their emoji on import; a move names the topic as the user types it.
+        ok(['move', PAGED, '--topic', '🚀 𠀀 Serving / Batching']);
+        ok(['move', FLASH, '--topic', '🚀 𠀀 Serving / Kernels']);
+        ok(['topic', 'rename', '🚀 𠀀 Serving', 'Launch']);
+        assert.deepEqual(
+          topics().map((t) => [t.path, t.items]),
+          [
+            ['Launch', 2],
+            ['Launch / Batching', 1],
+            ['Launch / Kernels', 1],
+          ],
+        );
+        assert.deepEqual(itemOf(FLASH).topics, ['Launch / Kernels']);
+      },
+    );
   });
 });
 
 describe('a plan on a sub-topic', () => {
   it('follows a rename of the topic above it', () => {
-    const own = makeTempDir('lectio-plan-rename-');
-    try {
-      db = path.join(own, 'library.sqlite');
-      const list = path.join(own, 'plans.md');
-      fs.writeFileSync(
-        list,
-        `## A\n### A1\n\n- [FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness](${FLASH})\n`,
-      );
-      ok(['import', list]);
+    inOwnLibrary('lectio-plan-rename-', { 'plans.md': `## A\n### A1\n\n- ${FLASH_ENTRY}\n` }, () => {
       ok(['plan', 'create', 'Sub plan', '--topic', 'A / A1', '--per-week', '1']);
       ok(['topic', 'rename', 'A', 'B']);
       const reader = new Database(db, { readonly: true });
@@ -498,8 +496,6 @@ describe('a plan on a sub-topic', () => {
         topics().map((t) => t.path),
         ['B', 'B / A1'],
       );
-    } finally {
-      removeDir(own);
-    }
+    });
   });
 });
