@@ -88,13 +88,6 @@ export function unmergeByUser(store: LibraryStore, itemId: number, sourceRef: st
         if (id !== source.id) store.addMergeDecision('apart', own, other, at);
     }
     const created = store.splitSource(itemId, source.id, at);
-    // Back under its list's heading, which a move of every item out of it had dropped.
-    store.ensureTopics(
-      store
-        .sourcesOf(created)
-        .map((s) => s.topic)
-        .filter((t) => t !== ''),
-    );
     refold(store, itemId, at);
     refold(store, created, at);
     const where = `${source.file}:${source.line}`;

@@ -408,7 +408,12 @@ export class SqliteLibraryStore implements LibraryStore {
 
   splitSource(itemId: number, sourceId: number, at: string): number {
     this.settle();
-    return this.matching.splitSource(itemId, sourceId, at);
+    const created = this.matching.splitSource(itemId, sourceId, at);
+    // Back under its list's heading (matching.splitSource), which a move of every item out
+    // of it may have dropped.
+    const topic = this.db.prepare('SELECT topic FROM sources WHERE id = ?').pluck().get(sourceId) as string;
+    if (topic !== '') this.ensureTopics([topic]);
+    return created;
   }
 
   createItem(at: string): number {
@@ -774,28 +779,29 @@ export class SqliteLibraryStore implements LibraryStore {
     this.settle();
     const db = this.db;
     const prefix = `${from} / `;
+    const moved = (path: string): string => (path === from ? to : `${to} / ${path.slice(prefix.length)}`);
     // Lengths as SQLite's substr counts them: characters, where JavaScript counts UTF-16 units
     // (a topic with an emoji or a CJK Ext-B character in it).
-    const prefixLength = [...prefix].length;
-    const fromLength = [...from].length;
-    const moved = (path: string): string => (path === from ? to : `${to} / ${path.slice(prefix.length)}`);
+    const args = { from, to, prefix, prefixLength: [...prefix].length, fromLength: [...from].length };
+    const within = (column: string): string =>
+      `(${column} = @from OR substr(${column}, 1, @prefixLength) = @prefix)`;
+    /** The topic and its sub-topics in one column, renamed as `moved` renames a path. */
+    const renameIn = (table: string, column: string): void => {
+      db.prepare(
+        `UPDATE ${table} SET ${column} = CASE WHEN ${column} = @from THEN @to
+           ELSE @to || substr(${column}, @fromLength + 1) END WHERE ${within(column)}`,
+      ).run(args);
+    };
     const affected = db
-      .prepare('SELECT DISTINCT item_id FROM sources WHERE topic = ? OR substr(topic, 1, ?) = ?')
-      .all(from, prefixLength, prefix) as Array<{ item_id: number }>;
-    const sources = db
-      .prepare('SELECT id, topic FROM sources WHERE topic = ? OR substr(topic, 1, ?) = ?')
-      .all(from, prefixLength, prefix) as Array<{ id: number; topic: string }>;
-    const setTopic = db.prepare('UPDATE sources SET topic = ? WHERE id = ?');
-    for (const src of sources) setTopic.run(moved(src.topic), src.id);
+      .prepare(`SELECT DISTINCT item_id FROM sources WHERE ${within('topic')}`)
+      .all(args) as Array<{ item_id: number }>;
+    renameIn('sources', 'topic');
     // What the lists said follows too, as their next import will (topic_renames, below).
-    db.prepare(
-      `UPDATE sources SET list_topic = CASE WHEN list_topic = ? THEN ? ELSE ? || substr(list_topic, ?) END
-       WHERE list_topic = ? OR substr(list_topic, 1, ?) = ?`,
-    ).run(from, to, to, fromLength + 1, from, prefixLength, prefix);
+    renameIn('sources', 'list_topic');
     // Topic rows: the renamed ones take the place of the old (or join an existing path).
     const rows = db
-      .prepare('SELECT path, position FROM topics WHERE path = ? OR substr(path, 1, ?) = ?')
-      .all(from, prefixLength, prefix) as StoredTopic[];
+      .prepare(`SELECT path, position FROM topics WHERE ${within('path')}`)
+      .all(args) as StoredTopic[];
     for (const row of rows) {
       const target = moved(row.path);
       const exists = db.prepare('SELECT 1 FROM topics WHERE path = ?').get(target);
@@ -804,22 +810,13 @@ export class SqliteLibraryStore implements LibraryStore {
     }
     this.ensureTopics([to]);
     // Remember it, and keep older renames pointing at the newest name.
-    db.prepare(
-      `UPDATE topic_renames SET to_path = CASE WHEN to_path = ? THEN ? ELSE ? || substr(to_path, ?) END
-       WHERE to_path = ? OR substr(to_path, 1, ?) = ?`,
-    ).run(from, to, to, fromLength + 1, from, prefixLength, prefix);
+    renameIn('topic_renames', 'to_path');
     db.prepare('INSERT OR REPLACE INTO topic_renames (from_path, to_path) VALUES (?, ?)').run(from, to);
     db.prepare('DELETE FROM topic_renames WHERE from_path = to_path').run();
     // A plan on the topic or one of its sub-topics follows it.
-    db.prepare(
-      `UPDATE plans SET topic = CASE WHEN topic = ? THEN ? ELSE ? || substr(topic, ?) END
-       WHERE topic = ? OR substr(topic, 1, ?) = ?`,
-    ).run(from, to, to, fromLength + 1, from, prefixLength, prefix);
+    renameIn('plans', 'topic');
     // Items moved under the topic follow it, or the fold below would file them back.
-    db.prepare(
-      `UPDATE items SET user_topic = CASE WHEN user_topic = ? THEN ? ELSE ? || substr(user_topic, ?) END
-       WHERE user_topic = ? OR substr(user_topic, 1, ?) = ?`,
-    ).run(from, to, to, fromLength + 1, from, prefixLength, prefix);
+    renameIn('items', 'user_topic');
     for (const { item_id } of affected) {
       const itemSources = this.sourcesOf(item_id);
       if (itemSources.length > 0) this.saveAggregate(item_id, aggregateSources(itemSources, null), at);
