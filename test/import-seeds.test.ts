@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type ImportReport, importLists } from '../src/core/import-lists.js';
+import { findDuplicates } from '../src/core/merge-service.js';
 import type { ItemRecord, LibraryStore } from '../src/core/library-store.js';
 import { looseUrlKey, urlsInText } from '../src/formats/markdown/parse-markdown-list.js';
 import { readListFile } from '../src/formats/read-list-file.js';
@@ -241,6 +242,63 @@ describe('importing the four seeds and the real lists', () => {
     } finally {
       other.close();
       fs.rmSync(dir2, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps GPT, GPT-2 and GPT-3 apart, though one video of mli’s links all three', () => {
+    // mli line 43: "[GPT](…pdf), [GPT-2](…pdf), [GPT-3](arxiv 2005.14165) 精读"; each paper
+    // also has its own row (lines 196, 198, 199).
+    const mli = (line: number): ItemRecord[] =>
+      items.filter((i) => i.sources.some((s) => s.file.includes('mli_zh') && s.line === line));
+    const rows = [43, 196, 198, 199].map((line) => mli(line));
+    for (const row of rows) assert.equal(row.length, 1);
+    assert.equal(new Set(rows.map((row) => row[0]!.id)).size, 4, 'four items: the video and three papers');
+    const mliLines = rows[3]![0]!.sources.filter((s) => s.file.includes('mli_zh')).map((s) => s.line);
+    assert.deepEqual(mliLines, [199], 'GPT-3 is its own row of mli’s alone');
+  });
+
+  it('keeps a paper listed with only its code apart from a post inside that repository (DeepSpeed-MoE, -FastGen)', () => {
+    // The MoE list links "DeepSpeed-MoE: …" to github.com/microsoft/DeepSpeed alone (line 147),
+    // DefTruth's list "DeepSpeed-FastGen" to a blog post under …/DeepSpeed/tree/master/blogs/.
+    const [moe] = byArxiv(items, '2201.05596');
+    assert.ok(moe?.title.startsWith('DeepSpeed-MoE'));
+    assert.ok(moe?.sources.some((s) => s.file.includes('mixture-of-experts') && s.line === 147));
+    assert.ok(!moe?.sources.some((s) => s.file.includes('DefTruth') && s.line === 188));
+    const fastGen = items.filter((i) => i.sources.some((s) => s.file.includes('DefTruth') && s.line === 188));
+    assert.equal(fastGen.length, 1);
+    assert.ok(fastGen[0]!.title.startsWith('DeepSpeed-FastGen'));
+  });
+
+  it('keeps the two halves of a video series apart (mli’s "CLIP 改进工作串讲（上）" and "（下）")', () => {
+    const halves = items.filter((i) => i.title.startsWith('CLIP 改进工作串讲'));
+    assert.deepEqual(halves.map((i) => i.title).sort(), [
+      'CLIP 改进工作串讲（上）',
+      'CLIP 改进工作串讲（下）',
+    ]);
+  });
+
+  it('names a paper by its own row, not by a video about it (mli’s ResNet)', () => {
+    const [resnet] = byArxiv(items, '1512.03385');
+    assert.equal(resnet?.title, 'ResNet');
+    assert.ok((resnet?.sources.length ?? 0) >= 3);
+  });
+
+  it('lists a short name and the title it heads as likely duplicates (GShard, LLM.int8(), ZeroQuant)', () => {
+    const named = findDuplicates(store)
+      .filter((p) => p.comparison.rule === 'a name that heads the other title')
+      .map((p) => `${p.a.title} | ${p.b.title}`);
+    const pairs: Array<[string, string]> = [
+      ['GShard', 'GShard: Scaling Giant Models'],
+      ['LLM.int8()', 'LLM.int8(): 8-bit Matrix'],
+      ['Efficient and Affordable Post-Training', 'ZeroQuant: Efficient and Affordable'],
+    ];
+    for (const [name, title] of pairs) {
+      assert.ok(
+        named.some(
+          (p) => p.split(' | ').some((t) => t === name || t.startsWith(`${name} `)) && p.includes(title),
+        ),
+        `${name} / ${title}: ${named.join('; ')}`,
+      );
     }
   });
 

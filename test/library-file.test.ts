@@ -251,6 +251,68 @@ describe('re-importing', () => {
     });
   });
 
+  test('an edited list keeps the items that no link identifies, with what the user did to them', (t) => {
+    // Seed 002's "Ray" (a relative link) and seed 003's "OSDI", "LLM.int8()" or "三遍阅读法"
+    // have nothing that identifies them but their list's entry: an edit of the list, even a
+    // newline at its end, used to create each again and leave the old one, marked read, behind.
+    const dir = tempDir(t);
+    const db = path.join(dir, 'library.sqlite');
+    const lists = ['002', '003'].map((n) => path.join(dir, `${n}.md`));
+    const originals = ['002', '003'].map((n) => fs.readFileSync(seed(n)));
+    lists.forEach((file, n) => fs.writeFileSync(file, originals[n]!));
+    const first = importJson(db, lists);
+    const ray = listItems(db).find((i) => i.title === 'Ray');
+    assert.ok(ray, 'seed 002 has "Ray"');
+    assert.equal(runCli(['--db', db, 'mark', String(ray.id), 'read']).status, 0);
+    assert.equal(runCli(['--db', db, 'why', String(ray.id), 'the actor model, again']).status, 0);
+    const edits: Array<[string, (text: Buffer) => Buffer]> = [
+      ['a newline at the end', (text) => Buffer.concat([text, Buffer.from('\n')])],
+      [
+        'a line at the top, so that every line moves',
+        (text) => Buffer.concat([Buffer.from('Read these.\n\n'), text]),
+      ],
+    ];
+    for (const [edit, change] of edits) {
+      lists.forEach((file, n) => fs.writeFileSync(file, change(originals[n]!)));
+      const report = importJson(db, lists);
+      assert.deepEqual(
+        report.files.map((f) => f.outcome),
+        ['changed', 'changed'],
+        edit,
+      );
+      assert.equal(report.added, 0, `${edit}: nothing new`);
+      assert.deepEqual(report.orphaned, [], `${edit}: nothing left without a source`);
+      assert.equal(report.items, first.items, edit);
+      const rays = listItems(db).filter((i) => i.title === 'Ray');
+      assert.equal(rays.length, 1, `${edit}: one Ray`);
+      assert.equal(rays[0]!.id, ray.id, edit);
+      assert.equal(rays[0]!.status, 'read', edit);
+      assert.equal(rays[0]!.why, 'the actor model, again', edit);
+    }
+  });
+
+  test('a corrected link keeps the item, and the wrong id goes', (t) => {
+    const dir = tempDir(t);
+    const db = path.join(dir, 'library.sqlite');
+    const list = path.join(dir, 'read-list.md');
+    const original = fs.readFileSync(seed('004'), 'utf8');
+    fs.writeFileSync(list, original);
+    importJson(db, [list]);
+    const gshard = listItems(db).find((i) => i.ids['arxiv'] === '2006.16668');
+    assert.ok(gshard);
+    assert.equal(runCli(['--db', db, 'mark', String(gshard.id), 'reading']).status, 0);
+    fs.writeFileSync(list, original.replace(GSHARD_LINE, GSHARD_LINE.replace('2006.16668', '2006.16669')));
+    const report = importJson(db, [list]);
+    assert.equal(report.added, 0);
+    assert.deepEqual(report.orphaned, []);
+    const items = listItems(db);
+    const fixed = items.find((i) => i.id === gshard.id);
+    assert.equal(fixed?.ids['arxiv'], '2006.16669', 'the item now has the corrected id');
+    assert.equal(fixed?.status, 'reading', 'and keeps what the user did');
+    assert.ok(!fixed?.links.some((l) => l.url.includes('2006.16668')), 'the wrong link is gone');
+    assert.equal(items.filter((i) => i.ids['arxiv'] === '2006.16668').length, 0);
+  });
+
   test('only the edited item counts as updated', (t) => {
     const dir = tempDir(t);
     const db = path.join(dir, 'library.sqlite');

@@ -33,6 +33,23 @@ export function uniqueLinks(links: readonly Link[]): Link[] {
   return out;
 }
 
+/**
+ * Whether a source's title is its paper link's name and more: a row about the paper, not the
+ * paper. mli's list has the videos "[ResNet](arxiv 1512.03385) 论文逐段精读" and "撑起计算机视觉
+ * 半边天的 [ResNet](…)" beside its table row "[ResNet](…pdf)"; the item is the paper, "ResNet",
+ * which the longer titles outscored.
+ */
+function namesAroundItsPaper(s: StoredSource): boolean {
+  return s.links.some(
+    (l) =>
+      (l.role === 'paper' || l.role === 'pdf') &&
+      l.label !== undefined &&
+      l.label.length > 1 &&
+      s.title.length > l.label.length &&
+      s.title.includes(l.label),
+  );
+}
+
 /** The title the item goes by: what its sources agree on, or the fullest of them. */
 function bestTitle(sources: readonly StoredSource[]): string {
   // One source (most items of a big import): its title, whatever it scores.
@@ -47,7 +64,11 @@ function bestTitle(sources: readonly StoredSource[]): string {
   for (const [i, s] of sources.entries()) {
     // arXiv's own title (lectio enrich) is the paper's real name: "vLLM" in three lists is an alias of it.
     const authority = s.file === METADATA_LIST_PATH ? 1000 : 0;
-    const q = authority + titleQuality(s.title) + 2 * ((agree.get(keys[i] as string) ?? 1) - 1);
+    const q =
+      authority +
+      titleQuality(s.title) +
+      2 * ((agree.get(keys[i] as string) ?? 1) - 1) -
+      (namesAroundItsPaper(s) ? 3 : 0);
     if (q > bestScore) {
       bestScore = q;
       best = s.title;

@@ -4,6 +4,7 @@
 
 import { canonicalIdsOfUrl, idKey } from './canonical-id.js';
 import type { BibFields, Link, LinkRole } from './item.js';
+import { labelNamesRole } from './link-role.js';
 import { editSimilarity, foldText, words } from './text-similarity.js';
 
 /**
@@ -26,6 +27,27 @@ export function identityLinks(links: readonly Link[]): Link[] {
   return first ? [first] : [];
 }
 
+/**
+ * Whether one entry's paper links name several works: two or more labels that are names, not
+ * roles ("GPT-2", not "pdf"), on links to two or more papers. Such an entry is about them all
+ * (a talk, a survey row) and is none of them: mli's list has the video "[GPT](…pdf), [GPT-2]
+ * (…pdf), [GPT-3](arxiv 2005.14165) 精读", and as their identity it made the three papers,
+ * each listed on its own further down, one item. It is identified by its title alone. (An
+ * entry's links only: an item's, gathered from several entries, name it several ways.)
+ */
+export function namesSeveralWorks(links: readonly Link[]): boolean {
+  const names = new Set<string>();
+  const targets = new Set<string>();
+  for (const link of links) {
+    if (!PRIMARY_ROLES.has(link.role) || !link.label || labelNamesRole(link.label, link.url)) continue;
+    const name = titleKey(link.label);
+    if (name === '') continue;
+    names.add(name);
+    targets.add(idKey(canonicalIdsOfUrl(link.url)[0] ?? { scheme: 'url', value: link.url }));
+  }
+  return names.size > 1 && targets.size > 1;
+}
+
 /** Identity keys ("arxiv:1706.03762", "github:vllm-project/vllm", "url:...") of a set of links. */
 export function identityKeys(links: readonly Link[]): string[] {
   return identityKeySets(links).lookup;
@@ -39,16 +61,40 @@ export function identityKeys(links: readonly Link[]): string[] {
  * since, such as a new arXiv mirror, would otherwise miss their rows). A 100k-item import
  * stored 300k keys, 100k of them such `url:` keys of arXiv links (BENCHMARKS.md b).
  */
-export function identityKeySets(links: readonly Link[]): { lookup: string[]; stored: string[] } {
+export function identityKeySets(links: readonly Link[]): {
+  lookup: string[];
+  stored: string[];
+  weak: boolean;
+} {
   const lookup = new Set<string>();
   const stored = new Set<string>();
-  for (const link of identityLinks(links)) {
+  const chosen = identityLinks(links);
+  for (const link of chosen) {
     const ids = canonicalIdsOfUrl(link.url);
     for (const id of ids) lookup.add(idKey(id));
     const first = ids[0];
     if (first !== undefined) stored.add(idKey(first)); // the strong id, or the `url:` key alone
   }
-  return { lookup: [...lookup], stored: [...stored] };
+  const only = chosen.length === 1 ? (chosen[0] as Link) : null;
+  const weak =
+    only !== null && SECONDARY_ROLES.has(only.role) && canonicalIdsOfUrl(only.url)[0]?.scheme === 'github';
+  return { lookup: [...lookup], stored: [...stored], weak };
+}
+
+/**
+ * Whether the titles of an entry identified only by a repository it links as code or a blog
+ * post (`identityKeySets`' `weak`) and of the item its key found name two works. A repository
+ * is one item however lists title it ("vLLM", "vllm-project/vllm"): such titles are short and
+ * never differ here. But a paper listed with nothing but its code is not the repository, and a
+ * post inside a repository has the repository's id: the MoE list gives "DeepSpeed-MoE:
+ * Advancing Mixture-of-Experts Inference and Training…" only github.com/microsoft/DeepSpeed,
+ * DefTruth's list "DeepSpeed-FastGen: High-throughput Text Generation…" a blog post in
+ * …/DeepSpeed/tree/master/blogs/; they were one item. (A post elsewhere is its own URL: one
+ * zhihu post titled two ways by chenhongyu's and DefTruth's lists stays one item.)
+ */
+export function weakKeyTitlesDiffer(entry: TitleEvidence, item: TitleEvidence): boolean {
+  const comparison = compareRecords(entry, item);
+  return comparison.verdict === 'different' && comparison.rule === 'different titles';
 }
 
 /** Strong ids of any link, by scheme: used to find contradictions, never to merge. */
@@ -344,6 +390,33 @@ export function titleMergeContradiction(a: TitleEvidence, b: TitleEvidence): str
     return fa && fb ? `first authors ${fa} and ${fb}` : 'no author in common';
   }
   return null;
+}
+
+/**
+ * Whether a record's name (a title or alias too short to match alone, "GShard", "LLM.int8()",
+ * DefTruth's tag "ZeroQuant") is what another record's title says before its colon, and the
+ * rest of that title is the first record's title, when it has a longer one: seed 004's
+ * "GShard" and the MoE list's "GShard: Scaling Giant Models with Conditional Computation and
+ * Automatic Sharding"; seed 003's "LLM.int8()" and "LLM.int8(): 8-bit Matrix Multiplication
+ * for Transformers at Scale"; DefTruth's "[**ZeroQuant**] Efficient and Affordable…" and
+ * htqin's "ZeroQuant: Efficient and Affordable…". Such pairs are shown as likely duplicates
+ * (`lectio duplicates`), never merged: "BERT" heads "BERT: Pre-training of…", but a short name
+ * is also a family's ("Llama" and "Llama: Open and Efficient Foundation Language Models").
+ */
+export function nameHeadsTitle(name: string, title: string | null, other: readonly string[]): boolean {
+  const key = titleKey(name);
+  if (key.length < 4 || isMatchableTitle(key) || GENERIC.has(key)) return false;
+  return other.some((t) => {
+    const colon = t.search(/[:：]/u);
+    if (colon <= 0 || titleKey(t.slice(0, colon)) !== key) return false;
+    const rest = titleKey(t.slice(colon + 1));
+    return rest !== '' && (title === null || titleKey(title) === key || titleKey(title) === rest);
+  });
+}
+
+/** Whether two records carry different ids of one scheme (arXiv, DOI, GitHub, YouTube). */
+export function idsContradict(a: TitleEvidence, b: TitleEvidence): boolean {
+  return idContradiction(a, b) !== null;
 }
 
 function idContradiction(a: TitleEvidence, b: TitleEvidence): string | null {
@@ -766,8 +839,11 @@ interface TitleVariant {
 /**
  * A bracketed note that names a part, or is only a number, is part of the title: "( part
  * ii )". Other notes may go: "( demo abstract )", "( fqas 2000 )", "( experience paper )".
+ * In Chinese a part is 上/中/下, a numeral or 第…: mli's list has "CLIP 改进工作串讲（上）"
+ * and "（下）", two videos that were one item.
  */
-const NUMBERED_NOTE = /\b(part|vol|volume|chapter|no)\b|^\s*[ivx\d]+\s*$/iu;
+const NUMBERED_NOTE =
+  /\b(part|vol|volume|chapter|no)\b|^\s*[ivx\d]+\s*$|^\s*[上中下一二三四五六七八九十\d]+\s*$|^\s*第/iu;
 
 function titleVariants(info: TitleInfo): TitleVariant[] {
   const { title } = info;

@@ -4,7 +4,7 @@
 import { aggregateSources } from './aggregate.js';
 import type { ParsedItem, ParsedList } from './item.js';
 import type { LibraryStore, StoredSource } from './library-store.js';
-import { placeEntry, seriesTitleKeys, sourceAnchorNamer } from './place-entry.js';
+import { placeEntry, ReturningEntries, seriesTitleKeys, sourceAnchorNamer } from './place-entry.js';
 import { dropEmptyTopics, refreshTopicRanks, topicRootRanks } from './topic-service.js';
 import { renamed } from './topic-tree.js';
 
@@ -79,6 +79,8 @@ export function importLists(
     if (bulk) store.searchIndex().pauseIndexing();
     const endBulk = bulk ? store.beginBulkImport() : null;
     const previous = new Set<number>();
+    // Items whose only list changed: they hold kept rows until an entry places them again.
+    const keptRows = new Set<number>();
     const topics: string[] = [];
     const renames = store.topicRenames();
 
@@ -95,8 +97,11 @@ export function importLists(
         continue;
       }
       const listId = store.saveList(input.path, input.parsed.title, input.sha256, at);
-      const before = new Set(existing ? store.itemIdsOfList(listId) : []);
-      if (existing) store.removeSourcesOfList(listId);
+      const earlier = existing ? store.entriesOfList(listId) : [];
+      const before = new Set(earlier.map((e) => e.itemId));
+      const orphans = new Set(existing ? store.removeSourcesOfList(listId) : []);
+      for (const id of orphans) keptRows.add(id);
+      const returning = new ReturningEntries(earlier.filter((e) => orphans.has(e.itemId)));
       for (const id of before) {
         previous.add(id);
         touched.add(id);
@@ -115,7 +120,9 @@ export function importLists(
         const placed = placeEntry(store, entry, at, {
           anchor: anchorOf(parsed),
           seriesTitleKeys: seriesTitles,
+          returning,
         });
+        returning.placed(entry.title, placed.itemId);
         if (placed.joined.length > 0) fresh.delete(placed.itemId);
         for (const merge of placed.joined) {
           created.delete(merge);
@@ -162,6 +169,7 @@ export function importLists(
       const sources = fresh.get(id) ?? store.sourcesOf(id);
       if (sources.length === 0) {
         unfolded.push(id);
+        keptRows.delete(id);
         if (previous.has(id)) {
           store.setOrphaned(id, true, at);
           const title = store.getItems([id])[0]?.title ?? '';
@@ -170,7 +178,8 @@ export function importLists(
         continue;
       }
       const change = store.saveAggregate(id, aggregateSources(sources, null), at, rootRanks);
-      if (!created.has(id)) store.setOrphaned(id, false, at); // a list mentions it again
+      // A list mentions it again: what its kept rows said, its sources say now.
+      if (!created.has(id) && store.setOrphaned(id, false, at)) keptRows.add(id);
       if (created.has(id)) report.added++;
       else if (change.changed) report.updated++;
       // A list that now says a paper was read (an edited checkbox) is a read, this week.
@@ -180,6 +189,7 @@ export function importLists(
       }
     }
     if (unfolded.length > 0) refreshTopicRanks(store, unfolded);
+    if (keptRows.size > 0) store.dropKeptRows([...keptRows]);
     if (bulk) store.searchIndex().rebuild();
     endBulk?.();
     // A heading dropped from a changed list, or one whose items the user moved elsewhere (its

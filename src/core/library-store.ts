@@ -211,16 +211,23 @@ export interface LibraryStore {
 
   listByPath(path: string): StoredList | null;
   saveList(path: string, title: string | null, sha256: string, at: string): number;
-  /** Items that have at least one source in the list. */
-  itemIdsOfList(listId: number): number[];
+  /** The list's entries as stored: each source's item and title, in the list's order. */
+  entriesOfList(listId: number): Array<{ itemId: number; title: string }>;
   /** One past the last line of the list's sources: the line a new one takes in a list lectio writes (`lectio add`). */
   nextLineOfList(listId: number): number;
-  /** Removes the list's sources. Items left with no source keep their links and keys. */
+  /**
+   * Removes the list's sources. Items left with no source keep their links and keys (held
+   * by no source: "kept rows"); returns those items.
+   */
   removeSourcesOfList(listId: number): number[];
+  /** Drops the kept rows of items that have sources again: theirs now say what they hold. */
+  dropKeptRows(itemIds: readonly number[]): void;
 
   /** Items holding any of the keys, with the key that matched, oldest item first. */
   findItemsByKeys(keys: readonly string[]): Array<{ itemId: number; key: string }>;
   findItemsByTitleKeys(keys: readonly string[]): number[];
+  /** Items with a title key that starts with `prefix` and is longer, up to `limit` of them. */
+  findItemsByTitleKeyPrefix(prefix: string, limit: number): number[];
   evidenceOf(itemId: number): TitleEvidence;
   /** Items holding each title blocking token ("t:word"); none for a token `limit` sources or more hold (too common). */
   findItemsByTitleTokens(tokens: readonly string[], limit: number): Map<string, number[]>;
@@ -270,7 +277,8 @@ export interface LibraryStore {
   eventsOf(itemId: number): StoredEvent[];
   /** Status and pass events of every item, oldest first: the reading history. */
   readingEvents(): StoredEvent[];
-  setOrphaned(itemId: number, orphaned: boolean, at: string): void;
+  /** Whether the flag changed. */
+  setOrphaned(itemId: number, orphaned: boolean, at: string): boolean;
   ensureTopics(paths: readonly string[]): void;
   /**
    * Deletes the topics nothing is filed under any more, directly or in a sub-topic: no source

@@ -385,3 +385,8 @@ export function itemKindFromLinks(links: Link[]): ItemKind {
   if (links.some((l) => l.role === 'notes')) return 'notes';
   return 'other';
 }
+
+/** Whether a label names the link's role ("paper", "[PDF]", "代码") rather than what it links to ("GPT-2"). */
+export function labelNamesRole(label: string, url: string): boolean {
+  return labelRole(label, url) !== null;
+}

@@ -7,10 +7,14 @@ import { aggregateSources } from './aggregate.js';
 import { LectioError } from './errors.js';
 import {
   compareRecords,
+  idsContradict,
+  isMatchableTitle,
+  nameHeadsTitle,
   type RecordComparison,
   type TitleEvidence,
   titleLookupKeys,
   titlesMayBeAlike,
+  titleKey,
   titleKeys,
 } from './identity.js';
 import type { LibraryStore, StoredSource } from './library-store.js';
@@ -119,6 +123,11 @@ export function findDuplicates(store: LibraryStore, limit = 1000): DuplicatePair
     const blocking = titles.flatMap((t) => titleLookupKeys(t)).map((k) => TOKEN_PREFIX + k);
     for (const ids of store.findItemsByTitleTokens(blocking, 100).values())
       for (const id of ids) candidates.add(id);
+    for (const pair of namedPairs(store, item, titles, titleOf)) {
+      if (out.some((p) => p.a.id === pair.a.id && p.b.id === pair.b.id)) continue;
+      out.push(pair);
+      if (out.length >= limit) return out;
+    }
     const later = [...candidates].filter((id) => id > item.id && titleOf.has(id));
     if (later.length === 0) continue;
     const near = store.titlesOfItems(later);
@@ -136,6 +145,45 @@ export function findDuplicates(store: LibraryStore, limit = 1000): DuplicatePair
         comparison,
       });
       if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}
+
+/** Pairs in which one item's short name heads the other's title (identity.ts nameHeadsTitle). */
+function namedPairs(
+  store: LibraryStore,
+  item: { id: number; title: string; aliases: readonly string[] },
+  titles: readonly string[],
+  titleOf: ReadonlyMap<number, string>,
+): DuplicatePair[] {
+  const out: DuplicatePair[] = [];
+  for (const name of [...titles, ...item.aliases]) {
+    const key = titleKey(name);
+    if (key.length < 4 || isMatchableTitle(key)) continue; // a name, not a title
+    const longer = titles.find((t) => titleKey(t) !== key) ?? null;
+    const others = store.findItemsByTitleKeyPrefix(key, 20).filter((id) => id !== item.id && titleOf.has(id));
+    if (others.length === 0) continue;
+    const near = store.titlesOfItems(others);
+    const headed = others.filter((other) => nameHeadsTitle(name, longer, near.get(other) ?? []));
+    // A name that heads several titles is a family's or a word's ("Llama", "Survey").
+    if (headed.length > 2) continue;
+    for (const other of headed) {
+      const a = store.evidenceOf(item.id);
+      const b = store.evidenceOf(other);
+      if (idsContradict(a, b) || keptApart(store, item.id, other)) continue;
+      const [first, second] = item.id < other ? [item.id, other] : [other, item.id];
+      out.push({
+        a: { id: first, title: titleOf.get(first) ?? '' },
+        b: { id: second, title: titleOf.get(second) ?? '' },
+        comparison: {
+          verdict: 'likely',
+          rule: 'a name that heads the other title',
+          titleSimilarity: 1,
+          authorOverlap: null,
+          years: [a.year, b.year],
+        },
+      });
     }
   }
   return out;

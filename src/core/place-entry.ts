@@ -8,12 +8,15 @@ import {
   keyMatchContradiction,
   type RecordComparison,
   isSeriesTitle,
+  namesSeveralWorks,
   titleMergeContradiction,
   titlesMayMatch,
   type TitleEvidence,
+  titleKey,
   titleKeys,
   titleBlockingKeys,
   titleLookupKeys,
+  weakKeyTitlesDiffer,
 } from './identity.js';
 import type { ParsedItem } from './item.js';
 import { ADDED_LIST_PATH, type LibraryStore } from './library-store.js';
@@ -36,6 +39,8 @@ export interface PlaceContext {
   anchor?: string;
   /** Title keys the entry's own bibliography gives to several works (identity.ts isSeriesTitle). */
   seriesTitleKeys?: ReadonlySet<string>;
+  /** The item this list's earlier entry of the same title made, when nothing else places it. */
+  returning?: ReturningEntries;
 }
 
 /** Prefix of the keys that name sources (stored beside identity keys, never matched as identity). */
@@ -97,7 +102,11 @@ export function placeEntry(
   at: string,
   context: PlaceContext = {},
 ): Placement {
-  const { lookup: keys, stored: storedKeys } = identityKeySets(entry.links);
+  const {
+    lookup: keys,
+    stored: storedKeys,
+    weak,
+  } = namesSeveralWorks(entry.links) ? { lookup: [], stored: [], weak: false } : identityKeySets(entry.links);
   const tkeys = titleKeys(entry.title);
   const tokens = entry.authors.length > 0 ? titleBlockingKeys(entry.title) : [];
   // Blocking tokens in two sets: every source's ("t:"), and those of sources with no DOI or
@@ -145,7 +154,8 @@ export function placeEntry(
     .filter(
       (m) =>
         allowed(m.itemId) &&
-        (entry.bib === undefined || keyMatchContradiction(evidence, store.evidenceOf(m.itemId)) === null),
+        (entry.bib === undefined || keyMatchContradiction(evidence, store.evidenceOf(m.itemId)) === null) &&
+        (!weak || !weakKeyTitlesDiffer(evidence, store.evidenceOf(m.itemId))),
     );
   const first = byKey[0];
   if (first) {
@@ -164,7 +174,47 @@ export function placeEntry(
   const lookup = tokens.length > 0 ? titleLookupKeys(entry.title) : [];
   const best = bestTitleMatch(store, evidence, tkeys, lookup, idLess, context, allowed);
   if (best) return placed(best.itemId, best.comparison.rule);
+  const back = context.returning?.next(entry.title);
+  if (back !== undefined && allowed(back)) return placed(back, 'same entry');
   return { itemId: store.createItem(at), created: true, reason: 'new', joined, ...stored };
+}
+
+/**
+ * The items a changed list's entries made before, which no other list holds, by title: an
+ * entry that neither a key nor the title rules place goes back to the item its own earlier
+ * version made. The real case: seed 002's "Ray" and seed 003's "OSDI", "LLM.int8()" and
+ * "三遍阅读法" have no link that identifies them and titles too short to match; when their
+ * list changed, even by a newline at its end, each was created again and the old item, with
+ * the user's status and notes, was left "kept without a source". So is an entry whose link
+ * the user corrected (another arXiv id): the title rules find the old item but its old id
+ * contradicts the new one; the entry is the same, so it keeps the user's status and notes,
+ * and the old id goes with the rows the list no longer holds (LibraryStore.dropKeptRows).
+ * Entries of one title are matched in list order; each item is taken once per entry.
+ */
+export class ReturningEntries {
+  private readonly byTitle = new Map<string, number[]>();
+
+  constructor(entries: ReadonlyArray<{ itemId: number; title: string }>) {
+    for (const { itemId, title } of entries) {
+      const key = titleKey(title);
+      if (!key) continue;
+      const queue = this.byTitle.get(key);
+      if (queue) queue.push(itemId);
+      else this.byTitle.set(key, [itemId]);
+    }
+  }
+
+  /** The next item an earlier entry of this title made. */
+  next(title: string): number | undefined {
+    return this.byTitle.get(titleKey(title))?.[0];
+  }
+
+  /** The entry was placed: an earlier entry of its title that made this item is accounted for. */
+  placed(title: string, itemId: number): void {
+    const queue = this.byTitle.get(titleKey(title));
+    const at = queue?.indexOf(itemId) ?? -1;
+    if (queue && at >= 0) queue.splice(at, 1);
+  }
 }
 
 /**

@@ -201,7 +201,8 @@ export class SqliteLibraryStore implements LibraryStore {
       insertList: () =>
         db.prepare('INSERT INTO lists (path, title, sha256, imported_at) VALUES (?, ?, ?, ?)'),
       updateList: () => db.prepare('UPDATE lists SET title = ?, sha256 = ?, imported_at = ? WHERE id = ?'),
-      itemIdsOfList: () => db.prepare('SELECT DISTINCT item_id FROM sources WHERE list_id = ?'),
+      entriesOfList: () =>
+        db.prepare('SELECT item_id AS itemId, title FROM sources WHERE list_id = ? ORDER BY line, id'),
       insertItem: () => db.prepare('INSERT INTO items (created_at, updated_at) VALUES (?, ?)'),
       insertItemWithId: () => db.prepare('INSERT INTO items (id, created_at, updated_at) VALUES (?, ?, ?)'),
       maxItemId: () => db.prepare('SELECT max(id) AS id FROM items'),
@@ -280,9 +281,9 @@ export class SqliteLibraryStore implements LibraryStore {
     return Number(this.stmt.insertList.run(path, title, sha256, at).lastInsertRowid);
   }
 
-  itemIdsOfList(listId: number): number[] {
+  entriesOfList(listId: number): Array<{ itemId: number; title: string }> {
     this.settle();
-    return (this.stmt.itemIdsOfList.all(listId) as Array<{ item_id: number }>).map((r) => r.item_id);
+    return this.stmt.entriesOfList.all(listId) as Array<{ itemId: number; title: string }>;
   }
 
   nextLineOfList(listId: number): number {
@@ -323,6 +324,16 @@ export class SqliteLibraryStore implements LibraryStore {
     return orphanIds;
   }
 
+  dropKeptRows(itemIds: readonly number[]): void {
+    this.settle();
+    for (const part of chunks(itemIds)) {
+      const q = placeholders(part.length);
+      for (const table of ['links', 'item_keys', 'title_keys']) {
+        this.db.prepare(`DELETE FROM ${table} WHERE source_id = 0 AND item_id IN (${q})`).run(...part);
+      }
+    }
+  }
+
   findItemsByKeys(keys: readonly string[]): Array<{ itemId: number; key: string }> {
     const out: Array<{ itemId: number; key: string }> = [];
     const seen = new Set<number>();
@@ -346,6 +357,19 @@ export class SqliteLibraryStore implements LibraryStore {
       for (const row of this.stmt.titleLookup.all(key) as Array<{ item_id: number }>) ids.add(row.item_id);
     }
     return [...ids].sort((a, b) => a - b);
+  }
+
+  findItemsByTitleKeyPrefix(prefix: string, limit: number): number[] {
+    this.settle();
+    // A range of the primary key (key, item_id, source_id): the keys after the prefix itself
+    // and before any key that does not start with it.
+    return this.db
+      .prepare(
+        `SELECT DISTINCT item_id FROM title_keys WHERE key > @prefix AND key < @prefix || char(1114111)
+         ORDER BY item_id LIMIT @limit`,
+      )
+      .pluck()
+      .all({ prefix, limit }) as number[];
   }
 
   evidenceOf(itemId: number): TitleEvidence {
@@ -688,10 +712,10 @@ export class SqliteLibraryStore implements LibraryStore {
     }));
   }
 
-  setOrphaned(itemId: number, orphaned: boolean, at: string): void {
+  setOrphaned(itemId: number, orphaned: boolean, at: string): boolean {
     this.writeUnwrittenItems();
     const flag = orphaned ? 1 : 0;
-    this.stmt.setOrphaned.run(flag, at, itemId, flag);
+    return this.stmt.setOrphaned.run(flag, at, itemId, flag).changes > 0;
   }
 
   ensureTopics(paths: readonly string[]): void {
