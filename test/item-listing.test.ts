@@ -91,6 +91,23 @@ describe('list --json through item-listing.ts', () => {
     for (const filter of FILTERS) same(filter);
   });
 
+  it('takes a topic by the last part of its path, as next --topic does, and names an unknown one', () => {
+    // mli's "所有论文 / 生成模型": typed as 生成模型, it listed nothing.
+    const run = (args: readonly string[]) =>
+      runCli(['--db', path.join(dir, 'library.sqlite'), 'list', ...args]);
+    const whole = listItemsJson(db, { topic: '所有论文 / 生成模型' });
+    assert.ok(JSON.parse(whole).length > 5);
+    for (const json of [true, false]) {
+      const byLeaf = run(['--topic', '生成模型', ...(json ? ['--json'] : [])]);
+      const byPath = run(['--topic', '所有论文 / 生成模型', ...(json ? ['--json'] : [])]);
+      assert.equal(byLeaf.status, 0, byLeaf.stderr);
+      assert.equal(byLeaf.stdout, byPath.stdout);
+      const unknown = run(['--topic', '生成', ...(json ? ['--json'] : [])]);
+      assert.notEqual(unknown.status, 0);
+      assert.match(unknown.stderr, /no topic "生成"; closest: "所有论文 \/ 生成模型"/u);
+    }
+  });
+
   it('is an empty array when nothing matches', () => {
     assert.equal(listItemsJson(db, { topic: 'no such topic at all' }), '[]');
   });

@@ -3,6 +3,7 @@
 import { type Command, Option } from 'commander';
 import { ITEM_KINDS, type ItemKind, STATUSES, type Status } from '../core/item.js';
 import type { ListFilter } from '../core/library-store.js';
+import { resolveTopic } from '../core/topic-tree.js';
 import { itemsJsonRuns } from '../store/sqlite/item-listing.js';
 import { globals, openDatabaseForReading, openStoreForReading, printJsonArray } from './cli-context.js';
 import { itemLine } from './item-view.js';
@@ -19,7 +20,7 @@ export function registerList(program: Command): void {
     .action((opts: { topic?: string; status?: Status; kind?: ItemKind; why: boolean }, command: Command) => {
       const json = globals(command).json === true;
       const filter: ListFilter = {};
-      if (opts.topic) filter.topic = opts.topic;
+      if (opts.topic) filter.topic = topicNamed(command, opts.topic);
       if (opts.status) filter.status = opts.status;
       if (opts.kind) filter.kind = opts.kind;
       if (!opts.why) filter.noWhy = true;
@@ -46,4 +47,22 @@ export function registerList(program: Command): void {
       }
       process.stdout.write(`${items.map(itemLine).join('\n')}\n`);
     });
+}
+
+/**
+ * The topic a user names, as `next --topic` and the web app read it: its path in any case, or
+ * the last part of one path ("生成模型" for "所有论文 / 生成模型"); an unknown or ambiguous name
+ * is an error that lists the candidates, where it used to list nothing.
+ */
+function topicNamed(command: Command, name: string): string {
+  const store = openStoreForReading(command);
+  if (!store) return name;
+  try {
+    return resolveTopic(
+      store.topics().map((t) => t.path),
+      name,
+    );
+  } finally {
+    store.close();
+  }
 }
