@@ -1,6 +1,7 @@
 // The markdown export imports back into the same library: for every seed and every list in
 // ../shared/testdata/lists, import → export → import into an empty library → compare item by
-// item (titles, canonical ids, links with roles, topics, status, importance, why, notes).
+// item (titles, aliases, canonical ids, links with roles, topics, status, importance, why,
+// notes).
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -13,7 +14,7 @@ import { exportMarkdown } from '../src/formats/export/markdown-export.js';
 import { readListFile } from '../src/formats/read-list-file.js';
 import { openDatabase } from '../src/store/sqlite/open-database.js';
 import { SqliteLibraryStore } from '../src/store/sqlite/sqlite-library-store.js';
-import { LISTS_DIR, SEEDS, tempDir } from './cli-helpers.js';
+import { LISTS_DIR, SEEDS, seed, tempDir, testList } from './cli-helpers.js';
 
 const LISTS = fs
   .readdirSync(LISTS_DIR)
@@ -37,6 +38,7 @@ function libraryOf(dir: string, name: string, files: readonly string[]): Library
 export function comparable(item: ExportItem) {
   return {
     title: item.title,
+    aliases: [...item.aliases].sort(),
     ids: itemIds(item.links),
     links: item.links.map((l) => `${l.role} ${l.url}`).sort(),
     topics: [...item.topics].sort(),
@@ -47,12 +49,15 @@ export function comparable(item: ExportItem) {
   };
 }
 
-function byKey(items: readonly ExportItem[]): Map<string, ReturnType<typeof comparable>[]> {
-  const out = new Map<string, ReturnType<typeof comparable>[]>();
+/** Items by their title and the URLs of their links, which the round trip keeps. */
+function byKey(items: readonly ExportItem[]): Map<string, ExportItem[]> {
+  const out = new Map<string, ExportItem[]>();
   for (const item of items) {
-    const c = comparable(item);
-    const key = `${c.title}\u0000${c.links.join(' ')}`;
-    out.set(key, [...(out.get(key) ?? []), c]);
+    const key = `${item.title}\u0000${item.links
+      .map((l) => l.url)
+      .sort()
+      .join(' ')}`;
+    out.set(key, [...(out.get(key) ?? []), item]);
   }
   return out;
 }
@@ -76,7 +81,10 @@ function roundTrip(t: import('node:test').TestContext, files: readonly string[])
     { missing: [], extra: [] },
     `${missing.length} items lost, ${extra.length} items new`,
   );
-  for (const [key, items] of a) assert.deepEqual(b.get(key), items, key);
+  for (const [key, items] of a) {
+    const back = (b.get(key) ?? []).map(comparable);
+    assert.deepEqual(back, items.map(comparable), key);
+  }
   assert.equal(after.items.length, before.items.length);
 }
 
@@ -91,4 +99,49 @@ for (const file of [...SEEDS, ...LISTS]) {
 // apart, nor keep apart what it merged.
 test('markdown export of the seeds and real lists together imports back into the same library', (t) => {
   roundTrip(t, [...SEEDS, ...LISTS]);
+});
+
+// The audit's cases, and the lines a reader of the export finds them on: every other name on
+// an "aka:" line (before, seed 000's "cnn-winograd" came back as nothing).
+const KEPT: Array<{ title: string; aliases: string[]; line: string }> = [
+  {
+    title: 'Fast Algorithms for Convolutional Neural Networks',
+    aliases: ['cnn-winograd'],
+    line: '- [ ] [Fast Algorithms for Convolutional Neural Networks](https://arxiv.org/abs/1509.09308)\n  - aka: cnn-winograd',
+  },
+  {
+    title: 'TensorFlow Lite Micro: Embedded Machine Learning on TinyML Systemsa',
+    aliases: ['tensorflow lite micro'],
+    line: '  - aka: tensorflow lite micro',
+  },
+  {
+    title: 'Scaling Rectified Flow Transformers for High-Resolution Image Synthesis',
+    aliases: ['stable diffusion 3'],
+    line: '  - aka: stable diffusion 3',
+  },
+  { title: 'Flash Attention-2', aliases: ['Flash Attention 2'], line: '  - aka: Flash Attention 2' },
+  {
+    title: 'GQA: Training Generalized Multi-Query Transformer Models from Multi-Head Checkpoints',
+    aliases: ['GQA'],
+    line: '  - aka: GQA',
+  },
+];
+
+test('other names come back, each on an aka line', (t) => {
+  const dir = tempDir(t);
+  const files = [seed('000'), seed('003'), testList('awesome-llm-inference_DefTruth.md')];
+  const original = libraryOf(dir, 'original', files);
+  const text = exportMarkdown(original.exportItems({}));
+  original.close();
+  const exported = path.join(dir, 'exported.md');
+  fs.writeFileSync(exported, text);
+  const again = libraryOf(dir, 'again', [exported]);
+  const after = again.exportItems({}).items;
+  again.close();
+  for (const c of KEPT) {
+    assert.ok(text.includes(c.line), `the export writes ${JSON.stringify(c.line)}`);
+    const item = after.find((i) => i.title === c.title);
+    assert.ok(item, c.title);
+    for (const alias of c.aliases) assert.ok(item.aliases.includes(alias), `${c.title}: aka ${alias}`);
+  }
 });

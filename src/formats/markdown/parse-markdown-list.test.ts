@@ -42,6 +42,17 @@ describe('titles', () => {
       ['paper', 'code'],
     );
   });
+  it("aka lines are other names (lectio's export of seed 000 and merged lists)", () => {
+    const item = one(
+      '- [ ] [Flash Attention-2](https://arxiv.org/abs/2307.08691) (2023)\n  - aka: Flash Attention 2\n  - aka: FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning\n',
+    );
+    assert.equal(item.title, 'Flash Attention-2');
+    assert.deepEqual(item.aliases, [
+      'Flash Attention 2',
+      'FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning',
+    ]);
+    assert.deepEqual(item.notes, []);
+  });
   it('tags before a title become an alias (seed 000)', () => {
     const item = one(
       '* google, tpu, In-Datacenter Performance Analysis of a Tensor Processing Unit\n    * https://arxiv.org/abs/1704.04760\n',
