@@ -80,6 +80,17 @@ describe('links that belong to their parent', () => {
       ['slides', 'code'],
     );
   });
+  it("a labelled link line keeps the link's own label, which is no remark (lectio's export of htqin)", () => {
+    const item = one(
+      '- [ ] [BppAttack: Stealthy and Efficient Trojan Attacks](https://ieeexplore.ieee.org/document/9879477/)\n  - code: [torch](https://github.com/RU-System-Software-and-Security/BppAttack) (official)\n',
+    );
+    assert.deepEqual(item.links[1], {
+      url: 'https://github.com/RU-System-Software-and-Security/BppAttack',
+      role: 'code',
+      label: 'torch',
+    });
+    assert.deepEqual(item.notes, ['(official)']);
+  });
   it('a link and a remark on it: the remark is a note (seed 000)', () => {
     const item = one(
       '* nvidia, INTEGER QUANTIZATION FOR DEEP LEARNING INFERENCE\n    * https://arxiv.org/pdf/2004.09602.pdf, show some interesting data\n',
