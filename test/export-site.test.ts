@@ -212,3 +212,33 @@ test('lectio export --format md through the CLI: filters, a file, and an import 
   assert.equal(empty.status, 3);
   assert.ok(!fs.existsSync(path.join(dir, 'none.sqlite')));
 });
+
+// The audit's case: `lectio export --format markdown` was refused ("Allowed choices are md,
+// …"). Each format answers to the names users type for it, in any case, and the help and the
+// refusal name them all.
+test('lectio export --format takes markdown, bib, csl and the like for md, bibtex and csl-json', (t) => {
+  const dir = tempDir(t);
+  const db = path.join(dir, 'lib.sqlite');
+  assert.equal(runCli(['--db', db, 'import', seed('000')]).status, 0);
+  const names: Array<[string, string[]]> = [
+    ['md', ['markdown', 'Markdown', 'MD']],
+    ['bibtex', ['bib', 'BibTeX']],
+    ['csl-json', ['csl', 'CSL-JSON', 'csljson']],
+  ];
+  for (const [format, others] of names) {
+    const own = runCli(['--db', db, 'export', '--format', format]);
+    assert.equal(own.status, 0, own.stderr);
+    for (const other of others) {
+      const r = runCli(['--db', db, 'export', '--format', other]);
+      assert.equal(r.status, 0, `${other}: ${r.stderr}`);
+      assert.equal(r.stdout, own.stdout, `--format ${other} is --format ${format}`);
+    }
+  }
+  const help = runCli(['export', '--help']).stdout.replace(/\s+/gu, ' ');
+  const refused = runCli(['--db', db, 'export', '--format', 'pdf']);
+  assert.equal(refused.status, 2);
+  for (const name of ['md', 'markdown', 'bibtex', 'bib', 'csl-json', 'csl', 'json', 'site']) {
+    assert.match(help, new RegExp(`\\b${name}\\b`, 'u'), `help names ${name}`);
+    assert.match(refused.stderr, new RegExp(`\\b${name}\\b`, 'u'), `the refusal names ${name}`);
+  }
+});

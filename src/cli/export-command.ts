@@ -1,8 +1,9 @@
 // lectio export --format md|bibtex|csl-json|json|site [--topic T] [--status S] [--out PATH]
+// (markdown, bib and csl are the same formats as md, bibtex and csl-json)
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { LectioError } from '../core/errors.js';
 import { STATUSES, type Status } from '../core/item.js';
 import type { ListFilter } from '../core/library-store.js';
@@ -10,8 +11,32 @@ import type { ItemWriter, TextPiece } from '../formats/export/item-writer.js';
 import type { MarkdownExportOptions } from '../formats/export/markdown-export.js';
 import { openStoreForReading } from './cli-context.js';
 
-const FORMATS = ['md', 'bibtex', 'csl-json', 'json', 'site'] as const;
-type Format = (typeof FORMATS)[number];
+type Format = 'md' | 'bibtex' | 'csl-json' | 'json' | 'site';
+
+/**
+ * What `--format` takes, in any case: each format's own name and the names users type for it.
+ * The command calls md "a markdown list", and `--format markdown` was refused; "bib" is the
+ * file's extension, "csl" what Zotero and Pandoc call CSL-JSON for short.
+ */
+const FORMAT_NAMES: ReadonlyMap<string, Format> = new Map([
+  ['md', 'md'],
+  ['markdown', 'md'],
+  ['bibtex', 'bibtex'],
+  ['bib', 'bibtex'],
+  ['csl-json', 'csl-json'],
+  ['csl', 'csl-json'],
+  ['csljson', 'csl-json'],
+  ['json', 'json'],
+  ['site', 'site'],
+]);
+
+const FORMAT_HELP = 'md (or markdown), bibtex (bib), csl-json (csl), json (a backup), site';
+
+function formatOf(name: string): Format {
+  const format = FORMAT_NAMES.get(name.toLowerCase());
+  if (format === undefined) throw new InvalidArgumentError(`Give one of ${FORMAT_HELP}.`);
+  return format;
+}
 
 /** Marks a directory as a site lectio wrote, which a later export may rewrite. */
 const SITE_MARKER = '.lectio-site';
@@ -28,7 +53,11 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description('write the library as a markdown list, BibTeX, CSL-JSON, a JSON backup or a static site')
-    .addOption(new Option('--format <format>', 'what to write').choices([...FORMATS]).makeOptionMandatory())
+    .addOption(
+      new Option('--format <format>', `what to write: ${FORMAT_HELP}`)
+        .argParser(formatOf)
+        .makeOptionMandatory(),
+    )
     .option('--topic <topic>', 'only this topic and its sub-topics')
     .addOption(new Option('--status <status>', 'only this status').choices([...STATUSES]))
     .option('--out <path>', 'file to write (a directory for site); default: standard output')

@@ -1,16 +1,17 @@
 // The library as an awesome-list README: topics as headings in the user's order, an item per
 // bullet with its status as a checkbox (or READING / SKIPPED), its importance as stars, its
-// paper linked from the title, its other links on labelled lines, the why and the notes as
+// paper linked from the title, its other names on "aka:" lines, its other links on lines
+// labelled by their role or by the list's own label ("[Tweet](…)"), the why and the notes as
 // nested bullets. Written for lectio's own importer (src/formats/markdown/) to read back the
 // same library: every choice below is the form that importer reads (test/export-markdown.test.ts).
 
 import type { Link, LinkRole, Status } from '../../core/item.js';
 import type { ExportItem, ExportSelection } from '../../core/library-export.js';
 import { BARE_URL, trimUrl } from '../markdown/inline-pieces.js';
-import { roleOfLabel } from '../markdown/item-fields.js';
+import { cleanTitle, collapseSpaces, roleOfLabel, splitLabel } from '../markdown/item-fields.js';
 import { piecesLinks } from '../markdown/list-node.js';
 import { isBadgeOrAnchor } from '../../core/canonical-id.js';
-import { identityLinks } from '../../core/identity.js';
+import { identityLinks, titleKey } from '../../core/identity.js';
 import { classifyLink } from '../../core/link-role.js';
 import { type ItemWriter, TextArena, type TextPiece, writeSelection } from './item-writer.js';
 import { topicTree, walkTopics } from './topic-order.js';
@@ -140,37 +141,96 @@ class Lines {
 /** An item's lines in full, and for an item written more than once, as a repeat. */
 function itemTexts(item: ExportItem, repeated: boolean): { full: string; repeat: string | undefined } {
   const roles = urlRoles();
-  const head: string[] = [STATUS_MARK[item.status]];
-  if (item.importance !== null && item.importance > 0) head.push('⭐'.repeat(item.importance));
-  // The paper on the title; else an identifying link beside it, labelled by its role
-  // ("NeurIPS [site](https://nips.cc/)"): a head without a link lets the importer take a
-  // title-like note below it for the real title (seed 000's alias-over-title lines).
-  let primary = headLink(item, (l) => linkRoleRead(l.url, item.title, roles) === l.role);
-  const title = escapeInline(titleAsWritten(item));
-  if (primary) head.push(`[${title}](${primary.url})`);
-  else head.push(title);
-  if (item.year !== null) head.push(`(${item.year})`);
-  if (!primary) {
-    primary = headLink(item, (l) => roleWord(l, roles) !== undefined);
-    if (primary) head.push(`[${roleWord(primary, roles) ?? 'link'}](${primary.url})`);
-  }
-  const headLine = `- ${head.join(' ')}`;
+  const labels = labelsToKeep(item, roles);
+  const head = headOf(item, labels, roles);
   const linkLines: string[] = [];
-  for (const link of item.links) if (link !== primary) linkLines.push(childLine(linkLine(link, roles)));
+  for (const link of item.links) {
+    if (link === head.link) continue;
+    const label = labels.get(link);
+    const labelled = label === undefined ? null : labelledLinkLine(link, label, roles);
+    linkLines.push(childLine(labelled ?? linkLine(link, roles)));
+  }
   // A repeat needs only what identifies the item: its title and links.
-  const repeat = repeated ? [headLine, ...linkLines].join('\n') : undefined;
-  const lines = [headLine];
+  const repeat = repeated ? [head.line, ...linkLines].join('\n') : undefined;
+  const lines = [head.line];
   const notes = [...item.notes];
-  if (!primary && notes.length > 0) {
+  if (!head.link && notes.length > 0) {
     // Without a link on the head, a first note that reads like a title would be taken for
     // the title; as a paragraph of the item it is read as a note.
     lines.push('', `  ${escapeBlock(notes.shift() ?? '').replace(/\n/gu, '\n  ')}`, '');
+  }
+  // Every other name on a line of its own: seed 000's "cnn-winograd" over its full title,
+  // DefTruth's "[GQA]", the titles other lists give the same paper.
+  for (const alias of item.aliases) {
+    if (alias !== head.alias) lines.push(childLine(`aka: ${escapeInline(alias)}`));
   }
   if (item.why) lines.push(childLine(`why: ${escapeInline(item.why)}`));
   if (item.authors.length > 0) lines.push(childLine(`authors: ${escapeInline(item.authors.join(', '))}`));
   lines.push(...linkLines);
   for (const note of notes) lines.push(childLine(escapeBlock(note)));
   return { full: lines.join('\n'), repeat };
+}
+
+interface Head {
+  line: string;
+  /** The link on the head line, if any. */
+  link: Link | null;
+  /** The alias written before the title, which needs no line of its own. */
+  alias: string | undefined;
+}
+
+/**
+ * The head line: status, stars, the title and an identifying link. The paper goes on the
+ * title, or beside it under its own label when the list gave it one (dair-ai's "[Paper](…)");
+ * else an identifying link beside it, labelled by its role ("NeurIPS [site](https://nips.cc/)"):
+ * a head without a link lets the importer take a title-like note below it for the real title
+ * (seed 000's alias-over-title lines).
+ */
+function headOf(item: ExportItem, labels: ReadonlyMap<Link, KeptLabel>, roles: UrlRoles): Head {
+  const parts: string[] = [STATUS_MARK[item.status]];
+  if (item.importance !== null && item.importance > 0) parts.push('⭐'.repeat(item.importance));
+  const year = item.year === null ? [] : [`(${item.year})`];
+  const line = (...rest: string[]): string => `- ${[...parts, ...rest].join(' ')}`;
+  // The word a link off the title is written under: its own label if that reads back alone
+  // ("[Paper](…)"), else a role word if it has no label to keep ("[site](…)").
+  const wordOf = (link: Link): string | undefined => {
+    const label = labels.get(link);
+    if (label === undefined) return roleWord(link, roles);
+    return label.alone ? linkText(label.text) : undefined;
+  };
+  const title = titleAsWritten(item);
+  if (title.alias === undefined && title.text !== item.title) {
+    // htqin's "[[paper](…)] [43:fire:] BNN+: …": a link in brackets before the title keeps
+    // the title's own "[…]" in it, where nothing else could (no alias to write before it).
+    const link = headLink(item, (l) => wordOf(l) !== undefined);
+    if (link) {
+      const text = `[[${wordOf(link) ?? 'paper'}](${link.url})] ${escapeInline(item.title)}`;
+      return { line: line(text, ...year), link, alias: undefined };
+    }
+  }
+  const text = escapeInline(title.text);
+  const onTitle = headLink(item, (l) => {
+    const label = labels.get(l);
+    if (label !== undefined) return label.alone;
+    return linkRoleRead(l.url, item.title, roles) === l.role;
+  });
+  if (onTitle) {
+    const label = labels.get(onTitle);
+    const written =
+      label === undefined
+        ? [`[${text}](${onTitle.url})`, ...year]
+        : [text, ...year, `[${linkText(label.text)}](${onTitle.url})`];
+    return { line: line(...written), link: onTitle, alias: title.alias };
+  }
+  const beside = headLink(item, (l) => wordOf(l) !== undefined);
+  if (beside) {
+    return {
+      line: line(text, ...year, `[${wordOf(beside) ?? 'paper'}](${beside.url})`),
+      link: beside,
+      alias: title.alias,
+    };
+  }
+  return { line: line(text, ...year), link: null, alias: title.alias };
 }
 
 /** A nested bullet of the item; its own line breaks stay inside it. */
@@ -181,13 +241,18 @@ function childLine(text: string): string {
 /**
  * The title as the importer must read it: it takes a leading "[…]" for an alias (DefTruth's
  * "[**DynamicLLaVA**] [ICLR2025] Dynamic-LLaVA…"), so a title that starts with one is
- * written after an alias of its own.
+ * written after an alias of its own (`alias`, which then needs no line of its own). Failing
+ * one, headOf writes a link before the title; failing a link too, the title goes after its
+ * own "[…]" again, which comes back as an alias.
  */
-function titleAsWritten(item: ExportItem): string {
-  if (!item.title.startsWith('[')) return item.title;
+function titleAsWritten(item: ExportItem): { text: string; alias: string | undefined } {
+  // Most titles start with no "[" and need no cleanTitle.
+  if (!item.title.startsWith('[') || cleanTitle(item.title).alias === null) {
+    return { text: item.title, alias: undefined };
+  }
   const alias = item.aliases.find((a) => a.length <= 60 && !/[[\]]/u.test(a));
   const inner = /^\[([^\]]{1,60})\]/u.exec(item.title)?.[1];
-  return `[${alias ?? inner ?? 'alias'}] ${item.title}`;
+  return { text: `[${alias ?? inner ?? 'alias'}] ${item.title}`, alias };
 }
 
 /**
@@ -219,9 +284,15 @@ function headLink(item: ExportItem, fits: (link: Link) => boolean): Link | null 
   return null;
 }
 
-/** The word that labels the link "[code](url)" so that the importer reads its role back. */
+/**
+ * The word that labels the link "[code](url)" on the head so that the importer reads its role
+ * back. Only a word the importer knows for a role: it reads any other label as part of the
+ * title ("[[link](…)] [43:fire:] BNN+" came back with the alias "link").
+ */
 function roleWord(link: Link, roles: UrlRoles): string | undefined {
-  return ROLE_WORDS[link.role].find((w) => linkRoleRead(link.url, w, roles) === link.role);
+  return ROLE_WORDS[link.role].find(
+    (w) => roleOfWord(w) !== null && linkRoleRead(link.url, w, roles) === link.role,
+  );
 }
 
 /**
@@ -241,6 +312,87 @@ function linkLine(link: Link, roles: UrlRoles): string {
     return `[${word ?? (link.role === 'other' ? 'docs' : (words[0] ?? 'docs'))}](${link.url})`;
   }
   return `link: <${link.url}>`;
+}
+
+/** A label a link keeps in the list, and whether "[label](url)" alone reads back as the link. */
+interface KeptLabel {
+  text: string;
+  alone: boolean;
+}
+
+/**
+ * The labels the item's links keep in the list: what the list called each link ("Tweet",
+ * "[pdf]", "torch", "NeurIPS 2022"), unless that is only one of the item's names (a title
+ * link's label is the title again) or its URL (an autolink's).
+ */
+function labelsToKeep(item: ExportItem, roles: UrlRoles): Map<Link, KeptLabel> {
+  const kept = new Map<Link, KeptLabel>();
+  let names: Set<string> | undefined;
+  for (const link of item.links) {
+    const text = link.label;
+    if (text === undefined || text === '' || text === link.url || text === item.title) continue;
+    // Markdown reads a label with its blanks collapsed and trimmed: one it would change is
+    // not written (no list's label is).
+    if (collapseSpaces(text).trim() !== text) continue;
+    // A role word ("Tweet", "code") names the link; anything else may be the item's name again
+    // in another spelling ("FlashAttention" beside "FlashAttention: Fast and …"). Title keys
+    // are made only then: at 100k items they were a sixth of the export.
+    if (roleOfLabel(text) === null) {
+      names ??= new Set([item.title, ...item.aliases].map(titleKey));
+      if (names.has(titleKey(text)) || names.has(titleKey(cleanTitle(text).title))) continue;
+    }
+    kept.set(link, { text, alone: readsAlone(link, text, roles) });
+  }
+  return kept;
+}
+
+/**
+ * Whether "[label](url)" reads back as this link, role and label, with no word before it:
+ * a label that is itself a role word ("[Tweet](…)", "[[pdf]](…)", "[Paper](…)"), which the
+ * importer leaves out of the title and reads as the link's role.
+ */
+function readsAlone(link: Link, label: string, roles: UrlRoles): boolean {
+  return (
+    roleOfLabel(label) !== null &&
+    fitsDestination(link.url) &&
+    splitLabel(label) === null &&
+    linkRoleRead(link.url, label, roles) === link.role
+  );
+}
+
+/**
+ * A link line that keeps the link's label: "[Tweet](…)" for a role word, else "code:
+ * [torch](…)" with a word that gives the role (the importer takes "code:" for the role and
+ * the label for the link's own); null when no word does.
+ */
+function labelledLinkLine(link: Link, label: KeptLabel, roles: UrlRoles): string | null {
+  if (!fitsDestination(link.url)) return null;
+  const text = `[${linkText(label.text)}](${link.url})`;
+  if (label.alone) return text;
+  // A role word gives its role to every link on the line; "link" leaves it to the label and the URL.
+  const word = ROLE_WORDS[link.role].find(
+    (w) => (roleOfWord(w) ?? linkRoleRead(link.url, label.text, roles)) === link.role,
+  );
+  return word === undefined ? null : `${word}: ${text}`;
+}
+
+/**
+ * A label as link text: markdown's punctuation escaped, but brackets that pair up kept as
+ * DefTruth writes them ("[[pdf]](…)"); markdown reads them back as the label's own.
+ */
+function linkText(label: string): string {
+  const escaped = escapeInline(label);
+  if (label.includes('\\') || !pairedBrackets(label)) return escaped;
+  return escaped.replace(/\\([[\]])/gu, '$1');
+}
+
+function pairedBrackets(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '[') depth++;
+    else if (c === ']' && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 const WORD_ROLES = new Map(

@@ -151,7 +151,8 @@ const FIELD_LABELS: ReadonlyArray<[RegExp, FieldName]> = [
   [/^(importance|priority|rating|stars?|重要性|重要程度|推荐|推荐指数|优先级)$/iu, 'importance'],
   [/^(why|reason|because|motivation|为什么|原因|理由)$/iu, 'why'],
   [/^(year|date|年份|时间|日期|发表时间)$/iu, 'year'],
-  [/^(title|标题|题目|全称)$/iu, 'title'],
+  // "aka: cnn-winograd": another name (seed 000's alias line), as lectio's export writes each alias.
+  [/^(title|标题|题目|全称|aka)$/iu, 'title'],
   [/^(status|状态)$/iu, 'status'],
 ];
 

@@ -42,6 +42,17 @@ describe('titles', () => {
       ['paper', 'code'],
     );
   });
+  it("aka lines are other names (lectio's export of seed 000 and merged lists)", () => {
+    const item = one(
+      '- [ ] [Flash Attention-2](https://arxiv.org/abs/2307.08691) (2023)\n  - aka: Flash Attention 2\n  - aka: FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning\n',
+    );
+    assert.equal(item.title, 'Flash Attention-2');
+    assert.deepEqual(item.aliases, [
+      'Flash Attention 2',
+      'FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning',
+    ]);
+    assert.deepEqual(item.notes, []);
+  });
   it('tags before a title become an alias (seed 000)', () => {
     const item = one(
       '* google, tpu, In-Datacenter Performance Analysis of a Tensor Processing Unit\n    * https://arxiv.org/abs/1704.04760\n',
@@ -68,6 +79,17 @@ describe('links that belong to their parent', () => {
       item.links.map((l) => l.role),
       ['slides', 'code'],
     );
+  });
+  it("a labelled link line keeps the link's own label, which is no remark (lectio's export of htqin)", () => {
+    const item = one(
+      '- [ ] [BppAttack: Stealthy and Efficient Trojan Attacks](https://ieeexplore.ieee.org/document/9879477/)\n  - code: [torch](https://github.com/RU-System-Software-and-Security/BppAttack) (official)\n',
+    );
+    assert.deepEqual(item.links[1], {
+      url: 'https://github.com/RU-System-Software-and-Security/BppAttack',
+      role: 'code',
+      label: 'torch',
+    });
+    assert.deepEqual(item.notes, ['(official)']);
   });
   it('a link and a remark on it: the remark is a note (seed 000)', () => {
     const item = one(

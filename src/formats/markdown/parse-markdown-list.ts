@@ -175,7 +175,11 @@ function classifyChild(child: ListNode): ChildKind {
     // Only lines labelled as links need their links read (most labelled lines are fields).
     const labelledLinks = (): Link[] =>
       piecesLinks(child.head, true).map((l) => (label.role ? { ...l, role: label.role } : l));
-    const valueText = (): string => label.value.replace(BARE_URL, '').trim();
+    // What follows the label, without the links: their labels name them ("code: [torch](url)",
+    // htqin's code link labelled by its framework, as lectio's export writes it back); only
+    // the text around them is a remark.
+    const valueText = (): string =>
+      textOutsideLinks(child.head, piecesText(child.head).trimEnd().length - label.value.length).trim();
     switch (label.field) {
       case 'authors':
         return {
@@ -260,6 +264,18 @@ function classifyChild(child: ListNode): ChildKind {
   }
   if (subtreeHasLinks(child)) return { kind: 'item' };
   return { kind: 'text', text: subtreeText(child) };
+}
+
+/** The text pieces of `pieces` from character `from` of their piecesText on, links left out. */
+function textOutsideLinks(pieces: readonly Piece[], from: number): string {
+  let at = 0;
+  let out = '';
+  for (const p of pieces) {
+    const length = p.kind === 'text' ? p.text.length : p.kind === 'link' ? p.label.length : 0;
+    if (p.kind === 'text' && at + length > from) out += p.text.slice(Math.max(0, from - at));
+    at += length;
+  }
+  return out;
 }
 
 function applyRemark(item: ParsedItem, remark: string): void {

@@ -116,11 +116,11 @@ export function eachExportItem(
        WHERE i.id > @after AND ${where.sql} ORDER BY id LIMIT ${CHUNK}`,
     )
     .raw();
-  // Labels are left out: no exporter shows them, and a title link's label is the title again.
+  // Labels for lists ("[Tweet](…)", "code: [torch](…)") and the site; citations show none.
   const linksQuery = db
     .prepare(
-      `SELECT item_id, url, role FROM links WHERE item_id BETWEEN @first AND @last ${selected}
-       ORDER BY item_id, source_id, position`,
+      `SELECT item_id, url, role, ${purpose === 'citation' ? 'NULL' : 'label'} FROM links
+       WHERE item_id BETWEEN @first AND @last ${selected} ORDER BY item_id, source_id, position`,
     )
     .raw();
   // Citations need the sources' bibliographic fields, lists and sites their notes.
@@ -188,12 +188,14 @@ function exportItemOf(r: ItemRow, at: Positions): ExportItem {
   };
 }
 
-type LinkRow = [number, string, string];
+type LinkRow = [number, string, string, string | null];
 type SourceRow = [number, string, string | null];
 
-function addLink(item: ExportItem, [, url, role]: LinkRow): void {
-  // The same URL from two sources is one link (an item has a few: a scan beats a Set).
-  if (!item.links.some((l) => l.url === url)) item.links.push({ url, role: role as LinkRole });
+function addLink(item: ExportItem, [, url, role, label]: LinkRow): void {
+  // The same URL from two sources is one link, with its first place's label, as list --json
+  // shows it (an item has a few: a scan beats a Set).
+  if (item.links.some((l) => l.url === url)) return;
+  item.links.push(label ? { url, role: role as LinkRole, label } : { url, role: role as LinkRole });
 }
 
 function addSource(item: ExportItem, [, notes, bib]: SourceRow): void {
