@@ -3,6 +3,7 @@
 import { type Command, Option } from 'commander';
 import { ITEM_KINDS, type ItemKind, STATUSES, type Status } from '../core/item.js';
 import type { ListFilter } from '../core/library-store.js';
+import { LectioError } from '../core/errors.js';
 import { resolveTopic } from '../core/topic-tree.js';
 import { itemsJsonRuns } from '../store/sqlite/item-listing.js';
 import { globals, openDatabaseForReading, openStoreForReading, printJsonArray } from './cli-context.js';
@@ -51,8 +52,9 @@ export function registerList(program: Command): void {
 
 /**
  * The topic a user names, as `next --topic` and the web app read it: its path in any case, or
- * the last part of one path ("生成模型" for "所有论文 / 生成模型"); an unknown or ambiguous name
- * is an error that lists the candidates, where it used to list nothing.
+ * the last part of one path ("生成模型" for "所有论文 / 生成模型", which listed nothing); a name
+ * that is the last part of several is an error that lists them. A topic that is not there
+ * (any more: a move empties and drops one) has no items.
  */
 function topicNamed(command: Command, name: string): string {
   const store = openStoreForReading(command);
@@ -62,6 +64,9 @@ function topicNamed(command: Command, name: string): string {
       store.topics().map((t) => t.path),
       name,
     );
+  } catch (e) {
+    if (e instanceof LectioError && e.code === 'not_found') return name;
+    throw e;
   } finally {
     store.close();
   }
