@@ -138,6 +138,9 @@ export function roleOfLabel(label: string): LinkRole | null {
   // (Without the u flag: on UTF-16 code units the test says the same, three times faster.)
   if (/[^\x00-\x7f]/.test(word)) word = word.replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '');
   word = word.replace(/[:：]\s*$/u, '').trim();
+  // Numbered links name their role too: dair-ai's "[Paper 1](…), [Paper 2](…)".
+  const last = word.charCodeAt(word.length - 1);
+  if (last >= 0x30 && last <= 0x39 && /\D\s\d{1,2}$/.test(word)) word = word.replace(/\s+\d{1,2}$/, '');
   if (word.length === 0) return null;
   for (const [re, role] of ROLE_WORDS) if (re.test(word)) return role;
   return null;

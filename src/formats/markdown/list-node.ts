@@ -2,7 +2,7 @@
 // Shared by nested lists, tables and HTML blocks so that every shape of list reads alike.
 
 import { isBadgeOrAnchor } from '../../core/canonical-id.js';
-import type { Link, Status } from '../../core/item.js';
+import type { Link, LinkRole, Status } from '../../core/item.js';
 import { classifyLink } from '../../core/link-role.js';
 import { type Piece, piecesText } from './inline-pieces.js';
 import {
@@ -40,6 +40,25 @@ export interface HeadInfo {
   navigation: boolean;
 }
 
+/**
+ * The role of a link from its label and URL. A label names the role unless the URL says more
+ * precisely what it is: "[paper](x.pdf)" is a pdf, and a label that says little of what it
+ * links ("[docs]" on a repo, DefTruth; "[Project]" on github.com/htqin/BiBench, htqin;
+ * "[Model]" on a repo, dair-ai) gives way to a URL that is clearly code, a paper or its pdf.
+ * Other labels ("[code]", "[Tweet]") settle it without reading the URL (parsing URLs is a
+ * good part of reading a list).
+ */
+export function roleOfLink(url: string, label: string): LinkRole {
+  const labelRole = label ? roleOfLabel(label) : null;
+  if (labelRole === null) return classifyLink(url, label || undefined);
+  if (labelRole === 'paper') return classifyLink(url, label) === 'pdf' ? 'pdf' : 'paper';
+  if (labelRole === 'site' || labelRole === 'other') {
+    const role = classifyLink(url, label);
+    if (role === 'code' || role === 'paper' || role === 'pdf') return role;
+  }
+  return labelRole;
+}
+
 /** Links worth keeping from a piece list: not in-page anchors, not badges. */
 export function piecesLinks(pieces: readonly Piece[], keepBadgeLinks: boolean): Link[] {
   const links: Link[] = [];
@@ -47,16 +66,7 @@ export function piecesLinks(pieces: readonly Piece[], keepBadgeLinks: boolean): 
     if (p.kind !== 'link' || p.url.length === 0) continue;
     if (isBadgeOrAnchor(p.url)) continue;
     if (p.imageOnly && !keepBadgeLinks) continue;
-    const labelRole = p.label ? roleOfLabel(p.label) : null;
-    // A label names the role unless the URL says more precisely what it is: "[paper](x.pdf)"
-    // is a pdf. Other labels ("[code]") settle it without reading the URL (parsing URLs is a
-    // good part of reading a list).
-    let role = labelRole;
-    if (role === null || role === 'paper') {
-      const urlRole = classifyLink(p.url, p.label || undefined);
-      role = role === 'paper' && urlRole === 'pdf' ? 'pdf' : (role ?? urlRole);
-    }
-    const link: Link = { url: p.url, role };
+    const link: Link = { url: p.url, role: roleOfLink(p.url, p.label) };
     if (p.label) link.label = p.label;
     links.push(link);
   }
