@@ -22,6 +22,49 @@ const row = (list: string, n: number): ParsedItem => one(realTableRow(list, n));
 const line = (list: string, n: number): ParsedItem => one(`${realLine(list, n)}\n`);
 const roles = (item: ParsedItem): string[] => item.links.map((l) => `${l.label ?? ''} ${l.role}`);
 
+describe('venue tags (DefTruth)', () => {
+  it('DefTruth 327: "[**DynamicLLaVA**] [ICLR2025] Dynamic-LLaVA: …" drops the venue and year', () => {
+    const item = row(DEFTRUTH, 327);
+    assert.equal(
+      item.title,
+      'Dynamic-LLaVA: Efficient Multimodal Large Language Models via Dynamic Vision-language Context Sparsification',
+    );
+    assert.deepEqual(item.aliases, ['DynamicLLaVA']);
+  });
+});
+
+describe('counts, tags and stray characters around a title', () => {
+  it('htqin 441: a citation count "[47:fire:]" goes, GitHub stars "[1.2k:star:]" are no rating', () => {
+    const item = line(HTQIN, 441);
+    assert.equal(item.title, 'GhostNet: More Features from Cheap Operations');
+    assert.equal(item.importance, null);
+  });
+  it('htqin 493: "[23:fire:] Binary neural networks: A survey. [bnn]"', () => {
+    assert.equal(line(HTQIN, 493).title, 'Binary neural networks: A survey');
+  });
+  it('htqin 285 and 323: a tag in an unclosed bracket "[bnn]]" goes with the period', () => {
+    assert.equal(line(HTQIN, 285).title, 'BiBERT: Accurate Fully Binarized BERT');
+    assert.equal(
+      line(HTQIN, 323).title,
+      'SQuant: On-the-Fly Data-Free Quantization via Diagonal Hessian Approximation',
+    );
+  });
+  it('htqin 372: "Optimization?." loses the period', () => {
+    assert.equal(line(HTQIN, 372).title, 'How Do Adam and Training Strategies Help BNNs Optimization?');
+  });
+  it('htqin 421 and 423: soft hyphens go', () => {
+    assert.equal(
+      line(HTQIN, 421).title,
+      'Compressing Deep Convolutional Neural Networks by Stacking Low-Dimensional Binary Convolution Filters',
+    );
+    assert.equal(line(HTQIN, 423).title, 'SA-BNN: State-Aware Binary Neural Network');
+  });
+  it('seed 004:27 and 116: " - GitHub" and "GitHub:" of a saved page title go', () => {
+    assert.equal(line('004', 27).title, 'Prompt Lookup Decoding');
+    assert.equal(line('004', 116).title, 'apple/ml-vision-transformers-ane');
+  });
+});
+
 describe('link roles: a label that says little gives way to a clear URL', () => {
   it('DefTruth 172: "[[docs]]" on the repository is code', () => {
     assert.deepEqual(roles(row(DEFTRUTH, 172)), ['[docs] code', '[lightllm] code']);

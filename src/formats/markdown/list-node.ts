@@ -9,7 +9,9 @@ import {
   cleanTitle,
   importanceOf,
   isEmptyRemark,
+  LEADING_DECORATION,
   leadingStatus,
+  mayStartWithDecoration,
   roleOfLabel,
   type StatusMarker,
   stripStars,
@@ -150,7 +152,8 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBr
     titleRaw = cut >= 0 ? text.slice(0, cut) : text;
     remark = cut >= 0 ? text.slice(cut).replace(/^\s+/u, '') : '';
   }
-  titleRaw = leadingStatus(titleRaw.replace(/^[\s\p{Extended_Pictographic}\uFE0F]+/u, '')).rest;
+  if (mayStartWithDecoration(titleRaw)) titleRaw = titleRaw.replace(LEADING_DECORATION, '');
+  titleRaw = leadingStatus(titleRaw).rest;
   const cleaned = splitAliasPrefix(cleanTitle(titleRaw));
   if (cleaned.note) remark = remark ? `${cleaned.note}\n${remark}` : cleaned.note;
   // Separators before the remark go (": a note"), but not the colon of ":star:".
