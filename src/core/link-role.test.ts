@@ -121,6 +121,16 @@ describe('classifyLink with a label', () => {
     // awesome-llm-inference_DefTruth:71 and :80, docs/report
     ['https://github.com/hpcaitech/Open-Sora/blob/main/docs/zh_CN/README.md', '[docs]', 'site'],
     ['https://filecdn.minimax.chat/_Arxiv_MiniMax_01_Report.pdf', '[report]', 'pdf'],
+    // words that say little give way to a URL that is clearly code or a paper:
+    // awesome-llm-inference_DefTruth:172, awesome-model-quantization_htqin:38,
+    // ml-papers-of-the-week_dair-ai:273 and :1984
+    ['https://github.com/ModelTC/lightllm', '[docs]', 'code'],
+    ['https://github.com/htqin/BiBench', 'Project', 'code'],
+    ['https://github.com/MoonshotAI/Kimi-Audio', 'Model', 'code'],
+    ['https://arxiv.org/abs/2303.04129', 'Project', 'paper'],
+    ['https://research.runwayml.com/gen1', 'Project', 'site'], // ml-papers-of-the-week_dair-ai:2052
+    // ml-papers-of-the-week_dair-ai:339, numbered labels
+    ['https://transformer-circuits.pub/2025/attribution-graphs/methods.html', 'Paper 1', 'paper'],
     // seed 003 (repaired): 链接 ("link") says nothing, 代码 ("code") does
     ['https://arxiv.org/abs/1706.03762', '链接', 'paper'],
     ['https://github.com/Dao-AILab/flash-attention', '代码', 'code'],

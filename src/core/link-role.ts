@@ -115,6 +115,7 @@ const LABEL_NOISE =
 const ASCII_LABEL_NOISE = /[[\]()<>:*_`'"!?,.|]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 const SPACES = /\s+/g;
+const NUMBERED = /(?<=\D) \d{1,2}$/;
 
 /** The longest label word of any role, in UTF-16 units. */
 const LONGEST_WORD = Math.max(
@@ -157,26 +158,40 @@ export function labelWord(label: string): string {
 
 function labelRole(label: string, url: string): LinkRole | null {
   if (tooManyLettersForRole(label)) return null;
-  const word = labelWord(label);
+  let word = labelWord(label);
+  // Numbered links name their role too: dair-ai's `[Paper 1](…), [Paper 2](…)`.
+  if (NUMBERED.test(word)) word = word.replace(NUMBERED, '');
   if (word === '') return null;
   if (PAPER_WORDS.has(word)) {
     // A paper label on a pdf URL (seed 002's `[paper](https://arxiv.org/pdf/2308.03279)`)
     // keeps `pdf`, the more precise role, so one URL gets one role whatever it is called.
     return urlRole(url) === 'pdf' ? 'pdf' : 'paper';
   }
-  if (REPORT_WORDS.has(word)) return urlRole(url) === 'pdf' ? 'pdf' : 'site';
+  // Words that say little of what they link give way to a URL that is clearly the paper, its
+  // pdf or code: DefTruth's `[[docs]](https://github.com/ModelTC/lightllm)` is the repo and
+  // `[[report]](…/_Arxiv_MiniMax_01_Report.pdf)` the paper; htqin's `[Project](https://github.com/
+  // htqin/BiBench)` and dair-ai's `[Model](https://github.com/MoonshotAI/Kimi-Audio)` are code.
+  if (REPORT_WORDS.has(word)) return clearUrlRole(url) ?? 'site';
   if (CODE_WORDS.has(word)) return 'code';
   if (BLOG_WORDS.has(word)) return 'blog';
   if (SLIDES_WORDS.has(word)) return 'slides';
   if (VIDEO_WORDS.has(word)) return 'video';
   if (NOTES_WORDS.has(word)) return 'notes';
-  if (SITE_WORDS.has(word)) return 'site';
+  if (SITE_WORDS.has(word)) return clearUrlRole(url) ?? 'site';
   if (OTHER_WORDS.has(word)) return 'other';
-  if (HF_WORDS.has(word)) {
-    const role = urlRole(url);
-    return role === 'paper' ? 'paper' : 'site';
-  }
+  if (HF_WORDS.has(word)) return clearUrlRole(url) ?? 'site';
   return null;
+}
+
+/**
+ * The URL's role when it is the paper, its pdf or a repository; null for any other. A file
+ * inside a repository is not clearly code: DefTruth's `[[docs]](https://github.com/hpcaitech/
+ * Open-Sora/blob/main/docs/zh_CN/README.md)` is the documentation its label says.
+ */
+function clearUrlRole(url: string): LinkRole | null {
+  const role = urlRole(url);
+  if (role === 'paper' || role === 'pdf') return role;
+  return role === 'code' && !REPO_FILE_PATH.test(url) ? role : null;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -197,6 +212,7 @@ const QUERY_OR_FRAGMENT = /[?#]/;
 // poster/2955 and neurips.cc/virtual/2023/poster/70279, htqin's nips.cc/...?showEvent=53073.
 const CONFERENCE_HOSTS = new Set(['icml.cc', 'iclr.cc', 'neurips.cc', 'nips.cc', 'mlsys.org']);
 const CONFERENCE_PAPER_PATH = /^\/virtual\/\d{4}\/(?:poster|oral|spotlight|\d+)|[?&]showevent=\d+/i;
+const REPO_FILE_PATH = /\/(?:blob|tree|raw|wiki)\//;
 const BLOG_PATH = /\/[^/]*blog[^/]*(?:\/|$)|\/posts?\//i;
 
 const SLIDES_HOSTS = new Set(['slideshare.net', 'speakerdeck.com', 'slides.com']);

@@ -17,9 +17,23 @@ function mayBeMustRead(text: string): boolean {
   return /read/i.test(text) || text.includes('必') || text.includes('強') || text.includes('强');
 }
 
+/**
+ * Whether the stars at `at` follow a number: then they count GitHub stars, not a rating
+ * (htqin's "[721⭐]", "[1.2k:star:]"). A look at the characters before, not a lookbehind in
+ * STAR_RUN, which would be tried at every character of every text.
+ */
+function afterNumber(text: string, at: number): boolean {
+  let i = at - 1;
+  const c = text.charCodeAt(i);
+  if (c === 0x6b || c === 0x4b || c === 0x6d || c === 0x4d) i--; // k K m M
+  const d = text.charCodeAt(i);
+  return d >= 0x30 && d <= 0x39;
+}
+
 export function importanceOf(text: string): number | null {
   let best: number | null = null;
   for (const match of text.matchAll(STAR_RUN)) {
+    if (afterNumber(text, match.index)) continue;
     const count = (match[0].match(/⭐|★|🌟|:star:/gu) ?? []).length;
     best = Math.max(best ?? 0, Math.min(5, count));
   }
@@ -27,6 +41,7 @@ export function importanceOf(text: string): number | null {
   return best;
 }
 
+/** The text without its star runs; a title's star counts ("[721⭐]") go whole in cleanTitle (COUNT_TAG). */
 export function stripStars(text: string): string {
   return text
     .replace(STAR_RUN, ' ')
@@ -138,6 +153,9 @@ export function roleOfLabel(label: string): LinkRole | null {
   // (Without the u flag: on UTF-16 code units the test says the same, three times faster.)
   if (/[^\x00-\x7f]/.test(word)) word = word.replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '');
   word = word.replace(/[:：]\s*$/u, '').trim();
+  // Numbered links name their role too: dair-ai's "[Paper 1](…), [Paper 2](…)".
+  const last = word.charCodeAt(word.length - 1);
+  if (last >= 0x30 && last <= 0x39 && /\D\s\d{1,2}$/.test(word)) word = word.replace(/\s+\d{1,2}$/, '');
   if (word.length === 0) return null;
   for (const [re, role] of ROLE_WORDS) if (re.test(word)) return role;
   return null;
@@ -207,22 +225,63 @@ export function collapseSpaces(text: string): string {
   return /[^\S ]| {2}/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
+/** `:scroll:` and other GitHub emoji shortcodes, and emoji: decoration before a title. */
+export const LEADING_DECORATION = /^(?:[\s\p{Extended_Pictographic}\uFE0F\u200D]|:[a-z][a-z0-9_+-]*:)+/u;
+
+/**
+ * Whether LEADING_DECORATION can match: most titles start with a printable ASCII character,
+ * which is no blank, no emoji and not the colon of a shortcode.
+ */
+export function mayStartWithDecoration(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return !(first > 0x20 && first < 0x7f && first !== 0x3a);
+}
+
+/**
+ * A count in brackets: htqin's citations "[23:fire:]" and GitHub stars "[721⭐]",
+ * "[1.2k:star:]". Neither is part of the title (nor a rating: see afterNumber).
+ */
+const COUNT_TAG = /\[\s*\d+(?:[.,]\d+)?[kKmM]?\s*(?::fire:|:star:|⭐|🔥)\uFE0F?\s*\]/gu;
+
+/**
+ * A venue and year before the title: DefTruth's "[**DynamicLLaVA**] [ICLR2025] Dynamic-LLaVA:
+ * ...". It names where the paper appeared, not the paper, so it is no alias either.
+ */
+const VENUE_TAG = /^\[\s*[A-Z][A-Za-z]{1,11}\s?(?:(?:19|20)\d\d|['’]\d\d)\s*\]\s*(?=\S)/u;
+
+/** "[**SentenceVAE**] SentenceVAE: ..." (DefTruth): a short name before the title. */
+const ALIAS_TAG = /^\[\s*\**([^\]]{1,60}?)\**\s*\]\s*(?=\S)/u;
+
+/**
+ * A page title saved with the link names the site around it: seed 004's "[Prompt Lookup
+ * Decoding - GitHub](…)" and "[GitHub: apple/ml-vision-transformers-ane](…)".
+ */
+const GITHUB_AFFIX = /^GitHub\s*[:：-]\s*|\s+[-–—|]\s+GitHub$/gu;
+
 /**
  * The title as a reader wants it: markup, badges, fire emoji, a leading "[Alias]",
  * a trailing "(@affiliation)", "(2017)" or "[Sep 2024]" and dangling punctuation gone.
  * Returns the pieces it removed that are worth keeping (alias, year).
  */
 export function cleanTitle(raw: string): { title: string; alias: string | null; year: number | null } {
-  let t = collapseSpaces(raw.replace(/<[^>]*>/g, ' ')).trim();
+  let t = raw.replace(/<[^>]*>/g, ' ');
+  // Invisible characters pasted with a title: soft hyphens ("State-\u00ADAware", htqin) and
+  // object replacement characters ("\uFFFCConsensus in the Presence of ...", papers-we-love).
+  if (t.includes('\u00AD') || t.includes('\uFFFC')) t = t.replace(/[\u00AD\uFFFC]/gu, '');
+  t = collapseSpaces(t).trim();
   const year = yearOf(t);
+  if (t.includes('[')) t = t.replace(COUNT_TAG, ' ');
   t = stripStars(t);
-  t = t.replace(/^[\s\p{Extended_Pictographic}\uFE0F\u200D]+/u, '');
+  if (mayStartWithDecoration(t)) t = t.replace(LEADING_DECORATION, '');
   t = t.replace(/^\d{1,3}[).]\s+/u, '');
   let alias: string | null = null;
-  const bracket = /^\[\s*\**([^\]]{1,60}?)\**\s*\]\s*(?=\S)/u.exec(t);
-  if (bracket && t.length - bracket[0].length > 8) {
-    alias = (bracket[1] ?? '').trim() || null;
-    t = t.slice(bracket[0].length);
+  // At most a name and a venue: "[**DynamicLLaVA**] [ICLR2025] Dynamic-LLaVA: ...".
+  for (let tags = 0; tags < 2 && t.startsWith('['); tags++) {
+    const venue = VENUE_TAG.exec(t);
+    const tag: RegExpExecArray | null = venue ?? (alias === null ? ALIAS_TAG.exec(t) : null);
+    if (!tag || t.length - tag[0].length <= 8) break;
+    if (!venue) alias = (tag[1] ?? '').trim() || null;
+    t = t.slice(tag[0].length);
   }
   // The patterns anchored at the end are tried at every space of the title, so each runs
   // only when the end of the title can match it (this runs for every item and child line).
@@ -234,10 +293,14 @@ export function cleanTitle(raw: string): { title: string; alias: string | null; 
     .replace(/^\s*(?:19|20)\d\d\s*[,，]\s*/u, '')
     .replace(/\*\*|__|`/g, '')
     .replace(/\[\s*\]/g, ' ');
+  if (t.includes('GitHub')) t = t.replace(GITHUB_AFFIX, '');
   t = collapseSpaces(trimRuns(t, TITLE_EDGE)).trim();
-  // htqin tags titles "Modulated convolutional networks. [bnn]": the tags and the period go.
-  if (t.endsWith(']')) t = t.replace(/(?:\s*\[[^\]]{1,20}\])+$/u, '');
-  if (t.endsWith('.')) t = t.replace(/(?<=[a-z)])\.$/u, '');
+  // htqin tags titles "Modulated convolutional networks. [bnn]": the tags and the period go,
+  // and a bracket left open around the tag ("BiBERT: ... BERT. [**`bnn`**][code](…)]").
+  if (t.endsWith(']')) t = t.replace(/(?:\s*\[[^\]]{1,20}\]+)+$/u, '');
+  // "... of BERT.", "... BNNs Optimization?.", "... Outcomes ." (htqin); not the period
+  // of an initial or an abbreviation ("J.", "U.S.").
+  if (t.endsWith('.')) t = t.replace(/(?<=[a-z)?!\d\s]|[A-Z\d]{2})\.$/u, '');
   t = t.trim();
   if (alias && alias.toLowerCase() === t.toLowerCase()) alias = null;
   return { title: t, alias, year };

@@ -2,14 +2,16 @@
 // Shared by nested lists, tables and HTML blocks so that every shape of list reads alike.
 
 import { isBadgeOrAnchor } from '../../core/canonical-id.js';
-import type { Link, Status } from '../../core/item.js';
+import type { Link, LinkRole, Status } from '../../core/item.js';
 import { classifyLink } from '../../core/link-role.js';
 import { type Piece, piecesText } from './inline-pieces.js';
 import {
   cleanTitle,
   importanceOf,
   isEmptyRemark,
+  LEADING_DECORATION,
   leadingStatus,
+  mayStartWithDecoration,
   roleOfLabel,
   type StatusMarker,
   stripStars,
@@ -40,6 +42,25 @@ export interface HeadInfo {
   navigation: boolean;
 }
 
+/**
+ * The role of a link from its label and URL. A label names the role unless the URL says more
+ * precisely what it is: "[paper](x.pdf)" is a pdf, and a label that says little of what it
+ * links ("[docs]" on a repo, DefTruth; "[Project]" on github.com/htqin/BiBench, htqin;
+ * "[Model]" on a repo, dair-ai) gives way to a URL that is clearly code, a paper or its pdf.
+ * Other labels ("[code]", "[Tweet]") settle it without reading the URL (parsing URLs is a
+ * good part of reading a list).
+ */
+export function roleOfLink(url: string, label: string): LinkRole {
+  const labelRole = label ? roleOfLabel(label) : null;
+  if (labelRole === null) return classifyLink(url, label || undefined);
+  if (labelRole === 'paper') return classifyLink(url, label) === 'pdf' ? 'pdf' : 'paper';
+  if (labelRole === 'site' || labelRole === 'other') {
+    const role = classifyLink(url, label);
+    if (role === 'code' || role === 'paper' || role === 'pdf') return role;
+  }
+  return labelRole;
+}
+
 /** Links worth keeping from a piece list: not in-page anchors, not badges. */
 export function piecesLinks(pieces: readonly Piece[], keepBadgeLinks: boolean): Link[] {
   const links: Link[] = [];
@@ -47,16 +68,7 @@ export function piecesLinks(pieces: readonly Piece[], keepBadgeLinks: boolean): 
     if (p.kind !== 'link' || p.url.length === 0) continue;
     if (isBadgeOrAnchor(p.url)) continue;
     if (p.imageOnly && !keepBadgeLinks) continue;
-    const labelRole = p.label ? roleOfLabel(p.label) : null;
-    // A label names the role unless the URL says more precisely what it is: "[paper](x.pdf)"
-    // is a pdf. Other labels ("[code]") settle it without reading the URL (parsing URLs is a
-    // good part of reading a list).
-    let role = labelRole;
-    if (role === null || role === 'paper') {
-      const urlRole = classifyLink(p.url, p.label || undefined);
-      role = role === 'paper' && urlRole === 'pdf' ? 'pdf' : (role ?? urlRole);
-    }
-    const link: Link = { url: p.url, role };
+    const link: Link = { url: p.url, role: roleOfLink(p.url, p.label) };
     if (p.label) link.label = p.label;
     links.push(link);
   }
@@ -83,10 +95,100 @@ function withoutDecorationBeforeStatus(text: string): string {
   return text.replace(/^[\s\p{Extended_Pictographic}\uFE0F]*(?=\[|TODO|DONE)/u, '');
 }
 
+/** Blanks, emoji and `:scroll:` shortcodes (papers-we-love): decoration, not words. */
+const DECORATION = /^(?:[\s\p{Extended_Pictographic}\uFE0F]|:[a-z][a-z0-9_+-]*:)*$/u;
+
+/** A piece that comes before the title and is none of it; `skip` characters of it are already read. */
+function isDecoration(p: Piece, skip: number): boolean {
+  // "[:scroll:](x.pdf) [The Chubby Lock Service ...](url)" (papers-we-love): an icon links the
+  // paper's pdf (the link is kept), the title is the next link.
+  if (p.kind === 'link') {
+    const first = p.label.charCodeAt(0);
+    return (first === 0x3a || first > 0x7f) && DECORATION.test(p.label);
+  }
+  if (p.kind !== 'text') return p.kind === 'image';
+  const text = stripStars(skip > 0 ? p.text.slice(skip) : p.text);
+  return (
+    DECORATION.test(leadingStatus(text).rest) ||
+    /^\s*(?:\[\s*[ xX]?\s*\]|TODO|DONE)?\s*$/u.test(text) ||
+    // "5) **Qwen-2.5 Technical Report** - Alibaba releases ..." (dair-ai): the row's number.
+    /^\s*\d{1,3}[.)]\s*$/u.test(text)
+  );
+}
+
+/** Whether text with letters or digits follows pieces[from], from `skip` characters into it. */
+function wordsFollow(pieces: readonly Piece[], from: number, skip: number): boolean {
+  for (let j = from; j < pieces.length; j++) {
+    const p = pieces[j] as Piece;
+    const text =
+      p.kind === 'text' ? (j === from ? p.text.slice(skip) : p.text) : p.kind === 'link' ? p.label : '';
+    if (/[\p{L}\p{N}]/u.test(text)) return true;
+  }
+  return false;
+}
+
 /**
- * Reads the head line of an item. `cellBreak`: the text is a table cell, where a double
- * space ends the title (dair-ai: "1) Ultra-Fast Diffusion-based Language Models  This paper
- * introduces ...", a line break flattened into the cell).
+ * Where the title starts: pieces[at], `skip` characters into it when it is text. Before it
+ * come blanks, checkboxes, icons, a row's number and a venue tag that links the paper:
+ * "[[ICLR](https://arxiv.org/abs/2210.17323)] GPTQ: Accurate ..." and "[[NeurIPS]](https://
+ * arxiv.org/abs/2209.13325) Outlier Suppression: ..." (htqin). The venue is where the paper
+ * appeared, not its name: the title is the text after it, and the link keeps its label.
+ */
+function titleStart(pieces: readonly Piece[]): { at: number; skip: number } {
+  let at = 0;
+  let skip = 0;
+  for (;;) {
+    while (at < pieces.length && isDecoration(pieces[at] as Piece, skip)) {
+      at++;
+      skip = 0;
+    }
+    const p = pieces[at];
+    const next = pieces[at + 1];
+    if (
+      p?.kind === 'text' &&
+      p.text.slice(skip).trim() === '[' &&
+      next?.kind === 'link' &&
+      next.label.length > 0 &&
+      next.label.length <= 60
+    ) {
+      const after = pieces[at + 2];
+      const close = after?.kind === 'text' ? /^\s*\]/u.exec(after.text) : null;
+      if (close && wordsFollow(pieces, at + 2, close[0].length)) {
+        at += 2;
+        skip = close[0].length;
+        continue;
+      }
+    }
+    if (
+      p?.kind === 'link' &&
+      p.label.length <= 60 &&
+      p.label.startsWith('[') &&
+      p.label.endsWith(']') &&
+      wordsFollow(pieces, at + 1, 0)
+    ) {
+      at++;
+      skip = 0;
+      continue;
+    }
+    return { at, skip };
+  }
+}
+
+/**
+ * Where a table cell's title ends and its summary starts (dair-ai): at a line break; at a
+ * double space before a capital ("1) Ultra-Fast Diffusion-based Language Models  This paper
+ * introduces ...", a line break flattened into the cell), not inside a title ("...to leverage
+ * high  throughput on Tensor Cores ...", DefTruth); at a dash before a lower-case word
+ * ("Scaling Laws for ... Models - introduces scaling laws ..."); or at the words that start
+ * a summary when the author left a single space ("... in LLMs Introduces a unified
+ * operating system ...").
+ */
+const CELL_BREAK =
+  /\n|\S\s{2,}(?=[\p{Lu}\d"“‘'([].{80})|\S\s+[-–—]\s*(?=[a-z]\w*\s)|\S\s(?=(?:Introduces|Proposes|This (?:paper|work|survey|study|new paper)|Researchers from)\s)/u;
+
+/**
+ * Reads the head line of an item. `cellBreak`: the text is a table cell, where the title
+ * may run on into a summary (CELL_BREAK).
  */
 export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBreak = false): HeadInfo {
   const full = piecesText(pieces);
@@ -98,31 +200,25 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBr
   // Find where the title is: a leading link with a real label, a leading bold run, or the text.
   let titleRaw = '';
   let remark = '';
-  let i = 0;
-  const isBlank = (p: Piece): boolean => {
-    if (p.kind !== 'text') return p.kind === 'image';
-    const text = stripStars(p.text);
-    return (
-      /^[\s\p{Extended_Pictographic}\uFE0F]*$/u.test(leadingStatus(text).rest) ||
-      /^\s*(?:\[\s*[ xX]?\s*\]|TODO|DONE)?\s*$/u.test(text)
-    );
-  };
-  while (i < pieces.length && isBlank(pieces[i] as Piece)) i++;
-  const first = pieces[i];
+  const { at, skip } = titleStart(pieces);
+  const first = pieces[at];
   const restText = (from: number): string => {
     let s = '';
     for (let j = from; j < pieces.length; j++) {
       const p = pieces[j] as Piece;
-      if (p.kind === 'text') s += p.text;
+      if (p.kind === 'text') s += j === at && skip > 0 ? p.text.slice(skip) : p.text;
       else if (p.kind === 'link' && p.label && !roleOfLabel(p.label) && !p.imageOnly) s += p.label;
     }
     return s;
   };
+  // Link labels and bold runs are titles as the author wrote them; only running text may
+  // start with tags ("google, tpu, In-Datacenter ...", seed 000: splitAliasPrefix).
+  let plainText = false;
   if (first?.kind === 'link' && first.label && !roleOfLabel(first.label) && !first.imageOnly) {
     titleRaw = first.label;
-    remark = restText(i + 1);
-  } else if (first?.kind === 'text' && first.bold) {
-    let j = i;
+    remark = restText(at + 1);
+  } else if (first?.kind === 'text' && first.bold && skip === 0) {
+    let j = at;
     while (j < pieces.length) {
       const p = pieces[j] as Piece;
       if (p.kind === 'text' && p.bold) titleRaw += p.text;
@@ -133,16 +229,23 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBr
     remark = restText(j);
   } else {
     // Text first (or a bare URL first: "https://arxiv.org/pdf/2305.13245   GQA: Training ...").
-    const text = restText(i);
-    // Older dair-ai rows: "Scaling Laws for ... Models - introduces scaling laws ...".
-    const end = (cellBreak ? /\n|\S\s{2,}(?=\S.{80})|\S\s+[-–—]\s*(?=[a-z]\w*\s)/u : /\n/u).exec(text);
+    plainText = true;
+    let text = restText(at);
+    // The row's number goes before the cut: "2)  Title" must not end the title at "2)".
+    if (cellBreak) text = text.replace(/^\s*\d{1,3}[.)]\s+/u, '');
+    const end = (cellBreak ? CELL_BREAK : /\n/u).exec(text);
     const cut = end ? end.index + (end[0] === '\n' ? 0 : 1) : -1;
     titleRaw = cut >= 0 ? text.slice(0, cut) : text;
     remark = cut >= 0 ? text.slice(cut).replace(/^\s+/u, '') : '';
   }
-  titleRaw = leadingStatus(titleRaw.replace(/^[\s\p{Extended_Pictographic}\uFE0F]+/u, '')).rest;
-  const cleaned = splitAliasPrefix(cleanTitle(titleRaw));
-  if (cleaned.note) remark = remark ? `${cleaned.note}\n${remark}` : cleaned.note;
+  if (mayStartWithDecoration(titleRaw)) titleRaw = titleRaw.replace(LEADING_DECORATION, '');
+  titleRaw = leadingStatus(titleRaw).rest;
+  let cleaned = cleanTitle(titleRaw);
+  if (plainText) {
+    const split = splitAliasPrefix(cleaned, titleRaw);
+    if (split.note) remark = remark ? `${split.note}\n${remark}` : split.note;
+    cleaned = split;
+  }
   // Separators before the remark go (": a note"), but not the colon of ":star:".
   remark = remark.replace(/^(?:[\s：,，\-–—]|:(?!star:))+/u, '').trim();
   const year = cleaned.year ?? yearOf(remark.slice(0, 40));
@@ -169,9 +272,16 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBr
  * "google, tpu, In-Datacenter Performance Analysis of a Tensor Processing Unit" and
  * "qserve mit, QServe: W4A8KV4 Quantization ..." (seed 000) put short tags before the
  * title. The tags become an alias. When what follows the tags is a sentence ("aimet, AIMET
- * is a library that provides ..."), the tag is the name and the sentence a note.
+ * is a library that provides ... models."), the tag is the name and the sentence a note:
+ * the final period of `raw`, the text before cleanTitle dropped it, tells. Tags are lower
+ * case or acronyms ("google", "MQG, GQA"); a part with a colon or a capitalised word is the
+ * title's own: "Sparrow: Distributed, Low Latency Scheduling" (papers-we-love), "A Robust,
+ * Quantization-Aware Training Method for Photonic Neural Networks." (htqin).
  */
-export function splitAliasPrefix(t: { title: string; alias: string | null; year: number | null }): {
+export function splitAliasPrefix(
+  t: { title: string; alias: string | null; year: number | null },
+  raw: string,
+): {
   title: string;
   alias: string | null;
   year: number | null;
@@ -184,11 +294,17 @@ export function splitAliasPrefix(t: { title: string; alias: string | null; year:
   if (parts.length < 2) return unchanged;
   const last = parts[parts.length - 1] ?? '';
   const tags = parts.slice(0, -1);
-  const shortTags = tags.every((p) => p.length > 0 && p.length <= 25 && p.split(/\s+/u).length <= 3);
+  const shortTags = tags.every(
+    (p) => p.length > 0 && p.length <= 25 && p.split(/\s+/u).length <= 3 && !/[:：]|\p{Lu}\p{Ll}/u.test(p),
+  );
   if (!shortTags || last.length < 15 || !/^[A-Z0-9]/u.test(last) || last.split(/\s+/u).length < 3) {
     return unchanged;
   }
   const prefix = tags.join(', ');
-  if (/[.。]$/u.test(last)) return { title: prefix, alias: t.alias, year: t.year, note: last };
+  const sentenceEnd = raw.trimEnd().slice(-1);
+  if (sentenceEnd === '.' || sentenceEnd === '。') {
+    const note = last.endsWith(sentenceEnd) ? last : last + sentenceEnd;
+    return { title: prefix, alias: t.alias, year: t.year, note };
+  }
   return { title: last, alias: t.alias ?? prefix, year: t.year, note: null };
 }
