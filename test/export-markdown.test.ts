@@ -181,7 +181,6 @@ const KEPT: Array<{ title: string; aliases?: string[]; link?: Required<Link>; li
   {
     title:
       'BppAttack: Stealthy and Efficient Trojan Attacks against Deep Neural Networks via Image Quantization and Contrastive Adversarial Learning',
-    aliases: ['CVPR'],
     link: {
       url: 'https://github.com/RU-System-Software-and-Security/BppAttack',
       role: 'code',
