@@ -191,7 +191,7 @@ const KEPT: Array<{ title: string; aliases?: string[]; link?: Required<Link>; li
   {
     title: 'BNN+: Improved Binary Network Training',
     link: { url: 'https://openreview.net/pdf?id=SJfHg2A5tQ', role: 'pdf', label: 'paper' },
-    line: '- [ ] [[paper](https://openreview.net/pdf?id=SJfHg2A5tQ)] \\[43:fire:\\] BNN+: Improved Binary Network Training',
+    line: '- [ ] BNN+: Improved Binary Network Training [paper](https://openreview.net/pdf?id=SJfHg2A5tQ)',
   },
   {
     title: 'GQA: Training Generalized Multi-Query Transformer Models from Multi-Head Checkpoints',
