@@ -507,10 +507,18 @@ interface HeadingLevel {
   nav: boolean;
 }
 
+/** Where a section starts, and its topic: the sweep keeps a stray link inside its section. */
+interface SectionStart {
+  line: number;
+  topic: string[];
+}
+
 /** The walk's state between chunks: the heading stack, the items so far, the list's title. */
 class ListWalker {
   private readonly sink = new ItemSink();
   private listTitle: string | null = null;
+  /** Every heading's line and topic, in order. */
+  private readonly sections: SectionStart[] = [];
   /** Heading stack: level → cleaned name. A lone leading H1 is the list's title, not a topic. */
   private readonly headings: HeadingLevel[] = [];
   private pendingParent: { pieces: Piece[]; line: number } | null = null;
@@ -590,12 +598,15 @@ class ListWalker {
             nav: isContentsHeading(name),
           });
           if (t === this.firstHeading && level === 1) this.listTitle = name;
+          const line = (t.map?.[0] ?? 0) + 1;
+          const section = this.section();
+          this.sections.push({ line, topic: section.topic });
           // A heading that links somewhere outside the page is an item too ("### [Paper](url)").
           const links = piecesLinks(pieces, false);
           if (links.length > 0) {
-            const item = newItem(cleanTitle(raw).title, (t.map?.[0] ?? 0) + 1, {
-              ...this.section(),
-              topic: this.section().topic.slice(0, -1),
+            const item = newItem(cleanTitle(raw).title, line, {
+              ...section,
+              topic: section.topic.slice(0, -1),
             });
             item.links = links;
             sink.add(item);
@@ -670,7 +681,7 @@ class ListWalker {
     if (sink.todoMarkers) {
       for (const item of sink.items) if (item.status === null) item.status = 'read';
     }
-    sweepOrphanLinks(text, sink, warnings);
+    sweepOrphanLinks(text, sink, this.sections, warnings);
     return { title: this.listTitle, items: sink.items, warnings };
   }
 }
@@ -701,7 +712,9 @@ function paragraphLinks(pieces: Piece[], line: number, section: Section, sink: I
 }
 
 function handleExtra(t: Token, section: Section, sink: ItemSink): void {
-  if (t.type !== 'html_block') return; // code blocks: left to the sweeper
+  // Code blocks, and the text of HTML blocks outside <a href>: left to the sweeper, which
+  // decides what a URL written there belongs to (see `sweepOrphanLinks`).
+  if (t.type !== 'html_block') return;
   const line = (t.map?.[0] ?? 0) + 1;
   for (const found of parseHtmlBlock(t.content, line)) {
     const item = newItem(found.title, found.line, section);
@@ -776,10 +789,25 @@ function imageUrlStarts(text: string, start: number, end: number): ReadonlySet<n
 }
 
 /**
- * Nothing of the input is dropped: a URL that no rule above placed (a link inside a code
- * block or an odd HTML fragment) joins the item just before it, or becomes an item itself.
+ * Nothing of the input is dropped: a URL that no rule above placed joins the item just
+ * before it in the same section, or becomes an item of that section itself.
+ *
+ * Most such URLs are written in code blocks. A URL in a code block is no markdown link, but
+ * it is something the list says, and what it says is about the entry the block follows: a
+ * BibTeX citation of the paper above it (htqin line 62 cites MQBench, line 55, in
+ * `journal = "https://openreview.net/forum?id=TUplOmF8DsM"`), a `git clone` of the tool
+ * above it. So it joins that entry, as the brief keeps every link on some item. It never
+ * crosses a heading: a block that opens a section documents no entry of the one before
+ * (DefTruth's "©️Citations" block cites the list itself, line 26), and an entry of its
+ * own is better than a link on an unrelated one. A URL the list links elsewhere is kept
+ * already and adds nothing.
  */
-function sweepOrphanLinks(text: string, sink: ItemSink, warnings: string[]): void {
+function sweepOrphanLinks(
+  text: string,
+  sink: ItemSink,
+  sections: readonly SectionStart[],
+  warnings: string[],
+): void {
   const byLine = [...sink.items].sort((a, b) => a.line - b.line);
   // Nearly every URL in the text is, character for character, a link of the item it was
   // read into, the last item starting at or before its line: that settles it as kept.
@@ -792,7 +820,7 @@ function sweepOrphanLinks(text: string, sink: ItemSink, warnings: string[]): voi
     }
     return keptKeys;
   };
-  let orphans = 0;
+  const orphanLines: number[] = [];
   eachUrlInText(text, (url, line) => {
     const host = lastAtOrBefore(byLine, line);
     if (host?.links.some((l) => l.url === url)) return;
@@ -801,11 +829,13 @@ function sweepOrphanLinks(text: string, sink: ItemSink, warnings: string[]): voi
     const badge = piecesLinks([{ kind: 'link', url, label: '', imageOnly: false, bold: false }], true);
     if (badge.length === 0) return; // a badge or an in-page anchor
     keys().add(key);
-    orphans++;
-    if (host && line - host.line < 40) host.links.push({ url, role: classifyLink(url) });
+    orphanLines.push(line);
+    const section = lastSectionAtOrBefore(sections, line);
+    const sameSection = host !== undefined && host.line >= (section?.line ?? 0);
+    if (host && sameSection && line - host.line < 40) host.links.push({ url, role: classifyLink(url) });
     else {
       const item = newItem(titleFromUrl(url), line, {
-        topic: host?.topic ?? [],
+        topic: section?.topic ?? [],
         status: null,
         importance: null,
         navigation: false,
@@ -814,8 +844,28 @@ function sweepOrphanLinks(text: string, sink: ItemSink, warnings: string[]): voi
       sink.add(item);
     }
   });
-  if (orphans > 0)
-    warnings.push(`${orphans} link(s) outside any list item were attached to the nearest item`);
+  if (orphanLines.length > 0) {
+    const shown = orphanLines.slice(0, 10).join(', ') + (orphanLines.length > 10 ? ', …' : '');
+    warnings.push(
+      `${orphanLines.length} link(s) outside any list item were kept on the nearest item (line ${shown})`,
+    );
+  }
+}
+
+/** The section a line is in: the last one starting at or before it (a binary search). */
+function lastSectionAtOrBefore(sections: readonly SectionStart[], line: number): SectionStart | undefined {
+  let lo = 0;
+  let hi = sections.length - 1;
+  let found: SectionStart | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const section = sections[mid] as SectionStart;
+    if (section.line <= line) {
+      found = section;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 /** The last item (sorted by line) that starts at or before `line`: a binary search. */

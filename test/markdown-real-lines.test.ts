@@ -1,0 +1,82 @@
+// The markdown reader on the real lines it once misread, each read from the list in
+// ../shared where it was found: links cut out of the text around them, rows and lines
+// filed under the wrong entry, authors and "Follow us" links made into readings, notes
+// that say nothing, years from the wrong column.
+
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import type { ParsedItem, ParsedList } from '../src/core/item.js';
+import { readListFile } from '../src/formats/read-list-file.js';
+import { LISTS_DIR, SEEDS_DIR } from './real-lists.js';
+
+const FILES = {
+  checkboxes: path.join(LISTS_DIR, 'readinglist_checkboxes_chenhongyu2048.md'),
+  chenhongyu: path.join(LISTS_DIR, 'llm-inference-optimization-paper_chenhongyu2048.md'),
+  dairAi: path.join(LISTS_DIR, 'ml-papers-of-the-week_dair-ai.md'),
+  defTruth: path.join(LISTS_DIR, 'awesome-llm-inference_DefTruth.md'),
+  htqin: path.join(LISTS_DIR, 'awesome-model-quantization_htqin.md'),
+  mli: path.join(LISTS_DIR, 'paper-reading_mli_zh.md'),
+  moe: path.join(LISTS_DIR, 'awesome-mixture-of-experts_XueFuzhao.md'),
+  papersWeLove: path.join(LISTS_DIR, 'papers-we-love_distributed_systems.md'),
+  seed000: path.join(SEEDS_DIR, '000_9f7fca159070c6d7.txt'),
+  seed003: path.join(SEEDS_DIR, '003_72845790a68c46cc.txt'),
+} as const;
+
+const parsed = new Map<string, ParsedList>();
+
+function list(file: keyof typeof FILES): ParsedList {
+  let found = parsed.get(file);
+  if (!found) {
+    found = readListFile(FILES[file]).parsed;
+    parsed.set(file, found);
+  }
+  return found;
+}
+
+/** The items a list records at `line`. */
+function at(file: keyof typeof FILES, line: number): ParsedItem[] {
+  return list(file).items.filter((i) => i.line === line);
+}
+
+/** The one item a list records at `line`. */
+function oneAt(file: keyof typeof FILES, line: number): ParsedItem {
+  const items = at(file, line);
+  assert.equal(items.length, 1, `line ${line}: ${JSON.stringify(items.map((i) => i.title))}`);
+  return items[0] as ParsedItem;
+}
+
+const urls = (item: ParsedItem): string[] => item.links.map((l) => l.url);
+const allUrls = (file: keyof typeof FILES): string[] => list(file).items.flatMap(urls);
+
+describe('URLs in running text end where the URL ends', () => {
+  it('a ")" closing the text around a link, then a fullwidth colon (readinglist line 73)', () => {
+    assert.deepEqual(urls(oneAt('checkboxes', 73)), ['https://arxiv.org/abs/2402.17764']);
+  });
+  it('a ")" then CJK punctuation: "…bo23521678.html)·四】" (mli lines 26-30)', () => {
+    const book = 'https://press.uchicago.edu/ucp/books/book/chicago/C/bo23521678.html';
+    for (const line of [26, 27, 29, 30]) {
+      assert.deepEqual(
+        urls(oneAt('mli', line)).filter((u) => u.includes('uchicago')),
+        [book],
+        `line ${line}`,
+      );
+    }
+  });
+  it('an apostrophe inside a URL (htqin line 554)', () => {
+    assert.deepEqual(urls(oneAt('htqin', 554)), [
+      "https://see.xidian.edu.cn/faculty/chdeng/Welcome%20to%20Cheng%20Deng's%20Homepage_files/Papers/Conference/IJCAI2019_Feng.pdf",
+    ]);
+    assert.ok(!allUrls('htqin').some((u) => u.endsWith('Cheng%20Deng')));
+  });
+  it('a BibTeX brace (DefTruth line 26) ends the URL, which the list links already', () => {
+    assert.ok(!allUrls('defTruth').some((u) => u.includes('}')));
+    assert.deepEqual(at('defTruth', 20).flatMap(urls), [
+      'https://github.com/xlite-dev/Awesome-Diffusion-Inference',
+      'https://github.com/xlite-dev/CUDA-Learn-Notes',
+    ]);
+  });
+  it('the sweep names the lines of the links it kept (htqin line 62, in a BibTeX block)', () => {
+    assert.match(list('htqin').warnings.join('\n'), /outside any list item.*line 62/u);
+  });
+});
