@@ -80,3 +80,45 @@ describe('URLs in running text end where the URL ends', () => {
     assert.match(list('htqin').warnings.join('\n'), /outside any list item.*line 62/u);
   });
 });
+
+describe('table rows', () => {
+  it('a row whose title links inside the page is still an entry (mli line 52)', () => {
+    const survey = oneAt('mli', 52);
+    assert.equal(survey.title, '对比学习论文综述');
+    assert.ok(urls(survey).includes('https://www.bilibili.com/video/BV19S4y1M7hm/'));
+    assert.ok(urls(survey).includes('https://www.zhihu.com/zvideo/1460828005077164032'));
+    assert.ok(!urls(survey).some((u) => u.startsWith('#')));
+    assert.deepEqual(urls(oneAt('mli', 51)), ['https://www.bilibili.com/video/BV1Eu411U7Te/']);
+  });
+  it("a video's date is no paper's year; a year column, or a paper's date, is (mli, DefTruth)", () => {
+    const video = oneAt('mli', 61);
+    assert.equal(video.title, 'ResNet');
+    assert.equal(video.year, null);
+    assert.ok(video.notes.includes('日期: 10/22/21'));
+    assert.equal(oneAt('mli', 86).year, 2015);
+    assert.equal(oneAt('defTruth', 91).year, 2025); // "|2025.02|" under "Date"
+  });
+  it('cells that say nothing add no note: "⚠️", "[[pdf]]()" (DefTruth lines 91-98, 116)', () => {
+    const notes = list('defTruth').items.flatMap((i) => i.notes);
+    assert.deepEqual(
+      notes.filter((n) => /^(?:Paper|Code): (?:⚠️|\[pdf\])$/u.test(n)),
+      [],
+    );
+    assert.deepEqual(oneAt('defTruth', 116).notes, []);
+    assert.ok(oneAt('mli', 86).notes.includes('已录制: ✅'), 'a tick says something');
+  });
+});
+
+describe('list items', () => {
+  it('the lines under a group keep their own line numbers (seed 000 lines 78, 79)', () => {
+    assert.equal(oneAt('seed000', 78).title, 'qcom-qualla: NSPKVManager');
+    assert.equal(oneAt('seed000', 79).title, 'llama, ggml_cpy, just for memory copy and concat');
+  });
+  it('a bold item is its own title over its child lines (seed 003 lines 473, 477)', () => {
+    assert.equal(oneAt('seed003', 473).title, '做笔记');
+    assert.equal(oneAt('seed003', 477).title, '复现实验');
+  });
+  it('punctuation left between two links is no note (seed 003 line 78)', () => {
+    assert.ok(!oneAt('seed003', 77).notes.includes('、'));
+  });
+});

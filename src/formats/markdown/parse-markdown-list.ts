@@ -20,6 +20,7 @@ import {
   cleanTopicName,
   importanceOf,
   isContentsHeading,
+  isEmptyRemark,
   isMustReadHeading,
   roleOfLabel,
   sectionStatus,
@@ -150,6 +151,17 @@ function subtreeText(node: ListNode): string {
   return parts.filter((p) => p.length > 0).join('\n');
 }
 
+/** The first piece that is not blank text. */
+function firstPiece(pieces: readonly Piece[]): Piece | undefined {
+  return pieces.find((p) => !(p.kind === 'text' && p.text.trim() === ''));
+}
+
+/** Whether the pieces open with bold text ("**NVIDIA Research**", "2. **做笔记**"). */
+function startsBold(pieces: readonly Piece[]): boolean {
+  const first = firstPiece(pieces);
+  return first?.kind === 'text' && first.bold;
+}
+
 /** A line that reads like a paper title rather than a remark: several words, capitals, no trailing period. */
 function looksLikeTitle(text: string): boolean {
   const words = text.split(/\s+/u).filter((w) => w.length > 0);
@@ -166,7 +178,7 @@ type ChildKind =
   | { kind: 'field'; apply: (item: ParsedItem) => void }
   | { kind: 'links'; links: Link[]; remark: string }
   | { kind: 'item' }
-  | { kind: 'text'; text: string };
+  | { kind: 'text'; text: string; line: number };
 
 function classifyChild(child: ListNode): ChildKind {
   const text = piecesText(child.head).trim();
@@ -207,13 +219,18 @@ function classifyChild(child: ListNode): ChildKind {
             item.why = label.value;
           },
         };
-      case 'year':
+      case 'year': {
+        // "日期: 9/04/24" (the day mli recorded a video, as lectio's export writes it) is no
+        // year: it stays a note.
+        const year = yearOf(label.value);
+        if (year === null) break;
         return {
           kind: 'field',
           apply: (item) => {
-            item.year = yearOf(label.value) ?? item.year;
+            item.year = year;
           },
         };
+      }
       case 'title':
         return {
           kind: 'field',
@@ -259,11 +276,13 @@ function classifyChild(child: ListNode): ChildKind {
     }
   }
   if (subtreeHasLinks(child)) return { kind: 'item' };
-  return { kind: 'text', text: subtreeText(child) };
+  return { kind: 'text', text: subtreeText(child), line: child.line };
 }
 
 function applyRemark(item: ParsedItem, remark: string): void {
-  if (remark.length === 0) return;
+  // What is left of "网站：https://research.google/ 、 https://www.deepmind.com/research" (seed
+  // 003 line 78) once its links are read is "、": punctuation alone says nothing.
+  if (remark.length === 0 || isEmptyRemark(remark)) return;
   const why = whyOf(remark);
   if (why && item.why === null) item.why = why;
   else item.notes.push(remark);
@@ -280,7 +299,7 @@ function interpretNode(node: ListNode, section: Section, sink: ItemSink): void {
   const fields: Array<(item: ParsedItem) => void> = [];
   const remarks: string[] = [];
   const itemChildren: ListNode[] = [];
-  const texts: string[] = [];
+  const texts: Array<{ text: string; line: number }> = [];
   for (const child of node.children) {
     const c = classifyChild(child);
     if (c.kind === 'field') fields.push(c.apply);
@@ -288,7 +307,7 @@ function interpretNode(node: ListNode, section: Section, sink: ItemSink): void {
       absorbed.push(...c.links);
       if (c.remark) remarks.push(c.remark);
     } else if (c.kind === 'item') itemChildren.push(child);
-    else texts.push(c.text);
+    else texts.push({ text: c.text, line: c.line });
   }
   for (const more of node.more) {
     absorbed.push(...piecesLinks(more, true));
@@ -303,9 +322,11 @@ function interpretNode(node: ListNode, section: Section, sink: ItemSink): void {
     const sub: Section = { ...section, topic: [...section.topic, cleanTopicName(title) || title] };
     if (head.status) sub.status = head.status;
     if (head.importance !== null) sub.importance = Math.max(sub.importance ?? 0, head.importance);
-    if (head.remark) texts.unshift(head.remark);
-    for (const t of texts) {
-      const leaf = newItem(cleanTitle(t.split('\n')[0] ?? t).title, node.line, sub);
+    if (head.remark) texts.unshift({ text: head.remark, line: node.line });
+    // Each leaf keeps its own line: "qcom-qualla: NSPKVManager" is line 78 of seed 000, not
+    // line 72 where its group "kv cache" starts.
+    for (const { text: t, line } of texts) {
+      const leaf = newItem(cleanTitle(t.split('\n')[0] ?? t).title, line, sub);
       const rest = t.split('\n').slice(1).join('\n').trim();
       if (rest) leaf.notes.push(rest);
       sink.add(leaf);
@@ -322,13 +343,19 @@ function interpretNode(node: ListNode, section: Section, sink: ItemSink): void {
   item.importance = head.importance;
   item.year = head.year;
   // An alias line over its full title (seed 000: "cnn-winograd" / "Fast Algorithms for
-  // Convolutional Neural Networks"): the child is the title, the parent an alias.
-  const firstText = texts[0];
+  // Convolutional Neural Networks"): the child is the title, the parent an alias. A bold
+  // line is the author's own title, never an alias, and a line in Chinese under it is what
+  // it says of it: seed 003 line 477 "3. **复现实验**" (reproduce the experiments) over
+  // "优先选择有开源代码的论文" (prefer papers with open code). Any line of four Chinese
+  // characters would pass for a title, and so did that one, as the bold one was an alias.
+  const firstText = texts[0]?.text;
   if (
     head.links.length === 0 &&
+    !startsBold(node.head) &&
     firstText !== undefined &&
     !firstText.includes('\n') &&
     !/[:：]/u.test(firstText.slice(0, 12)) &&
+    !/[\u4e00-\u9fff]/u.test(firstText) &&
     looksLikeTitle(firstText) &&
     firstText.length > title.length
   ) {
@@ -344,7 +371,7 @@ function interpretNode(node: ListNode, section: Section, sink: ItemSink): void {
   }
   applyRemark(item, head.remark);
   for (const r of remarks) applyRemark(item, r);
-  for (const t of texts) applyRemark(item, t);
+  for (const t of texts) applyRemark(item, t.text);
   for (const f of fields) f(item);
   item.importance ??= section.importance;
   if (head.marker === 'word') sink.todoMarkers = true;
@@ -366,7 +393,12 @@ function interpretTable(
   let titleCol = find(/^(title|name|标题|名字|名称|题目|paper title|论文名称|论文)$/u);
   if (titleCol < 0) titleCol = find(/title|name|标题|名字|名称|题目/u);
   if (titleCol < 0) titleCol = find(/^paper$|^papers$/u);
-  const yearCol = find(/^(date|year|年份|日期|时间|发表时间|time)$/u);
+  // A year column gives the paper's year. A date column gives one only as a paper's date is
+  // written, a year and perhaps a month (DefTruth's "Date": "2024.04"): mli's "日期" is the
+  // day its video was recorded ("10/22/21" for ResNet, 2015 in its "年份" column, line 86),
+  // and stays a note.
+  const yearCol = find(/^(year|年份|发表时间|发表年份|published)$/u);
+  const dateCol = find(/^(date|日期|时间|time)$/u);
   const starCol = find(/recom|star|rating|importance|推荐|重要|priority/u);
   const statusCol = find(/^(read\??|status|done|已读|状态|读了吗|read it\??)$/u);
   const columnRoles = names.map(roleOfColumn);
@@ -378,7 +410,17 @@ function interpretTable(
       tcol = cells.findIndex((c) => piecesText(c).replace(/[\s|\d./-]/gu, '').length > 3);
       if (tcol < 0) continue;
     }
-    const titleCell = cells[tcol] ?? [];
+    let titleCell = cells[tcol] ?? [];
+    if (titleCell.some((p) => p.kind === 'link' && isInPageLink(p.url))) {
+      // A row that only points inside the page is a table of contents; one with links of its
+      // own is an entry, and its in-page link is words of its title: mli line 52
+      // "[对比学习](#contrastive_learning)论文综述" (a survey of contrastive learning) with
+      // its bilibili and zhihu videos, which went to the row above.
+      if (!cells.some((c) => piecesLinks(c, true).length > 0)) continue;
+      titleCell = titleCell.map((p) =>
+        p.kind === 'link' && isInPageLink(p.url) ? { kind: 'text', text: p.label, bold: p.bold } : p,
+      );
+    }
     const head: HeadInfo = readHead(titleCell, true, true);
     if (head.navigation) continue;
     const title = head.title;
@@ -399,8 +441,9 @@ function interpretTable(
       item.links.push(...links);
       if (c === tcol) continue;
       const text = piecesText(cell).trim();
-      if (c === yearCol) item.year = yearOf(text) ?? yearFromDate(text) ?? item.year;
-      else if (c === starCol) {
+      if (c === yearCol || (c === dateCol && yearCol < 0 && yearOf(text) !== null)) {
+        item.year = yearOf(text) ?? item.year;
+      } else if (c === starCol) {
         const stars = importanceOf(text);
         if (stars !== null) item.importance = Math.max(item.importance ?? 0, stars);
       } else if (c === statusCol) {
@@ -409,7 +452,7 @@ function interpretTable(
           : text
             ? item.status
             : 'to-read';
-      } else if (text.replace(/[\s\-–—|]/gu, '').length > 0 && links.length === 0) {
+      } else if (links.length === 0 && saysSomething(cell)) {
         item.notes.push(name ? `${piecesText(header[c] ?? []).trim()}: ${text}` : text);
       }
     }
@@ -439,11 +482,18 @@ function columnRole(ofColumn: Link['role'] | null, link: Link): Link['role'] | n
   return ofColumn;
 }
 
-/** "9/04/24" (mli) or "2024.04" (DefTruth) as a year. */
-function yearFromDate(text: string): number | null {
-  const m = /^\s*\d{1,2}\/\d{1,2}\/(\d{2})\s*$/u.exec(text);
-  if (m?.[1]) return 2000 + Number(m[1]);
-  return null;
+/**
+ * Whether a cell holds anything worth a note: words or numbers, other than the role label
+ * of a link without a target. DefTruth marks a missing paper or code with "⚠️" (about 150
+ * rows) and writes "[[pdf]]()" (line 116): "Code: ⚠️" and "Paper: [pdf]" said nothing.
+ */
+function saysSomething(cell: TableCell): boolean {
+  for (const p of cell) {
+    // A tick or a cross is a yes or a no (mli's "已录制" column: recorded, "✅").
+    if (p.kind === 'text' && /[\p{L}\p{N}✅✔☑❌✗✘]/u.test(p.text)) return true;
+    if (p.kind === 'link' && roleOfLabel(p.label) === null && /[\p{L}\p{N}]/u.test(p.label)) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------
@@ -709,6 +759,11 @@ function paragraphLinks(pieces: Piece[], line: number, section: Section, sink: I
     item.links = [link];
     sink.add(item);
   }
+}
+
+/** "#datastores", "./#top-ml-papers-of-the-week-feb-27-mar-5" (dair-ai), "/#x". */
+function isInPageLink(url: string): boolean {
+  return url.startsWith('#') || url.startsWith('./#') || url.startsWith('/#');
 }
 
 function handleExtra(t: Token, section: Section, sink: ItemSink): void {
