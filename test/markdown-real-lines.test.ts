@@ -76,7 +76,8 @@ describe('URLs in running text end where the URL ends', () => {
       'https://github.com/xlite-dev/CUDA-Learn-Notes',
     ]);
   });
-  it('the sweep names the lines of the links it kept (htqin line 62, in a BibTeX block)', () => {
+  it('a URL in a BibTeX block joins the paper the block cites (htqin line 62, MQBench line 55)', () => {
+    assert.ok(urls(oneAt('htqin', 55)).includes('https://openreview.net/forum?id=TUplOmF8DsM'));
     assert.match(list('htqin').warnings.join('\n'), /outside any list item.*line 62/u);
   });
 });
@@ -106,6 +107,81 @@ describe('table rows', () => {
     );
     assert.deepEqual(oneAt('defTruth', 116).notes, []);
     assert.ok(oneAt('mli', 86).notes.includes('已录制: ✅'), 'a tick says something');
+  });
+});
+
+describe('links in paragraphs', () => {
+  it('CJK labels name their items (mli line 72)', () => {
+    assert.deepEqual(
+      at('mli', 72).map((i) => i.title),
+      ['直播课', '讨论区'],
+    );
+  });
+  it('each line of a paragraph is its own entry, with the text after its link (chenhongyu lines 30-56)', () => {
+    const dao = oneAt('chenhongyu', 34);
+    assert.equal(dao.title, 'Tri DAO');
+    assert.deepEqual(dao.notes, ['author of FlashAttention, affiliated with Princeton']);
+    assert.equal(oneAt('chenhongyu', 56).title, 'Wei WANG');
+    // Links in prose stay entries (chenhongyu line 13: three repositories worth reading).
+    assert.deepEqual(
+      at('chenhongyu', 13).map((i) => i.title),
+      ['LLMSys-PaperList', 'Awesome-LLM-Inference', 'Awesome_LLM_Accelerate-PaperList'],
+    );
+  });
+  it('a link given twice in a paragraph is one entry (DefTruth line 3)', () => {
+    assert.equal(at('defTruth', 3).length, 1);
+  });
+  it('authors under a paper are its authors, not entries (htqin lines 40, 57, 76)', () => {
+    for (const line of [40, 57, 76]) assert.deepEqual(at('htqin', line), [], `line ${line}`);
+    const bibench = oneAt('htqin', 38);
+    assert.deepEqual(bibench.authors, [
+      'Haotong Qin',
+      'Mingyuan Zhang',
+      'Yifu Ding',
+      'Aoyu Li',
+      'Zhongang Cai',
+      'Ziwei Liu',
+      'Fisher Yu',
+      'Xianglong Liu',
+    ]);
+    assert.ok(bibench.links.some((l) => l.url === 'https://htqin.github.io/' && l.label === 'Haotong Qin'));
+    assert.ok(oneAt('htqin', 55).authors.includes('Ruihao Gong'));
+    assert.ok(oneAt('htqin', 74).authors.includes('Nicu Sebe'));
+  });
+});
+
+describe('what is no reading', () => {
+  it('the links a list gives about itself are kept on one entry for the list (MoE, htqin, dair-ai)', () => {
+    const moe = oneAt('moe', 1);
+    assert.equal(moe.title, 'awesome-mixture-of-experts');
+    assert.deepEqual(urls(moe), ['https://opensource.org/licenses/MIT']);
+    assert.deepEqual(at('moe', 3), []);
+    assert.deepEqual(list('moe').warnings, []);
+
+    assert.deepEqual(at('htqin', 3), []);
+    assert.ok(urls(oneAt('htqin', 1)).includes('https://github.com/Xingyu-Zheng'));
+
+    const dair = oneAt('dairAi', 1);
+    assert.equal(dair.title, 'ML Papers of The Week');
+    assert.deepEqual(urls(dair).sort(), [
+      'https://discord.gg/FzNtjEK9dg',
+      'https://discord.gg/SKgkVT8BGJ',
+      'https://nlpnews.substack.com/',
+      'https://twitter.com/dair_ai',
+    ]);
+    for (const line of [3, 150, 152, 2147, 2149]) assert.deepEqual(at('dairAi', line), [], `line ${line}`);
+  });
+  it('a list of in-page links is navigation under any heading (papers-we-love lines 3-7)', () => {
+    assert.deepEqual(
+      list('papersWeLove').items.filter((i) => i.line <= 7),
+      [],
+    );
+  });
+  it("a list naming the document's parts is its introduction (chenhongyu lines 7-9)", () => {
+    assert.deepEqual(
+      list('chenhongyu').items.filter((i) => i.line >= 7 && i.line <= 9),
+      [],
+    );
   });
 });
 

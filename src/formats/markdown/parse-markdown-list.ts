@@ -11,6 +11,7 @@
 import type { Token } from 'markdown-it';
 import MarkdownIt from 'markdown-it';
 import type { Link, ParsedItem, ParsedList, Status } from '../../core/item.js';
+import { identityLinks } from '../../core/identity.js';
 import { classifyLink } from '../../core/link-role.js';
 import { CHUNK_CHARS, tokenChunks } from './document-chunks.js';
 import { parseHtmlBlock } from './html-block.js';
@@ -18,10 +19,12 @@ import { BARE_URL, inlinePieces, type Piece, piecesText, trimUrl } from './inlin
 import {
   cleanTitle,
   cleanTopicName,
+  collapseSpaces,
   importanceOf,
   isContentsHeading,
   isEmptyRemark,
   isMustReadHeading,
+  leadingStatus,
   roleOfLabel,
   sectionStatus,
   splitLabel,
@@ -567,8 +570,19 @@ interface SectionStart {
 class ListWalker {
   private readonly sink = new ItemSink();
   private listTitle: string | null = null;
+  private listTitleLine = 1;
   /** Every heading's line and topic, in order. */
   private readonly sections: SectionStart[] = [];
+  /** The links a list gives about itself, and the text around them; see `finish`. */
+  private readonly aboutList: { links: Link[]; notes: string[]; line: number | null } = {
+    links: [],
+    notes: [],
+    line: null,
+  };
+  /** Items of a list that introduces the document rather than lists entries; see `finish`. */
+  private readonly introItems: Array<{ items: ParsedItem[]; line: number }> = [];
+  /** The last item the block just before made, for an authors line under it. */
+  private lastBlockItem: ParsedItem | null = null;
   /** Heading stack: level → cleaned name. A lone leading H1 is the list's title, not a topic. */
   private readonly headings: HeadingLevel[] = [];
   private pendingParent: { pieces: Piece[]; line: number } | null = null;
@@ -627,6 +641,7 @@ class ListWalker {
       if (i % 2000 === 0) progress(i);
       if (t.type === 'heading_open') {
         this.pendingParent = null;
+        this.lastBlockItem = null;
         const inline = tokens[i + 1] as Token;
         const pieces = inlinePieces(inline);
         // "### Trending Topics ([©️back👆🏻](#paperlist))" (DefTruth): in-page links are not part of the name.
@@ -634,8 +649,10 @@ class ListWalker {
           .replace(/\(\s*\)|\[\s*\]/gu, '')
           .trim();
         const level = headingLevel(t);
+        const line = (t.map?.[0] ?? 0) + 1;
         if (t === this.firstHeading && level === 1 && this.isLoneH1()) {
           this.listTitle = cleanTopicName(raw) || raw;
+          this.listTitleLine = line;
         } else {
           const headings = this.headings;
           while (headings.length > 0 && (headings[headings.length - 1]?.level ?? 0) >= level) headings.pop();
@@ -647,8 +664,10 @@ class ListWalker {
             mustRead: isMustReadHeading(name),
             nav: isContentsHeading(name),
           });
-          if (t === this.firstHeading && level === 1) this.listTitle = name;
-          const line = (t.map?.[0] ?? 0) + 1;
+          if (t === this.firstHeading && level === 1) {
+            this.listTitle = name;
+            this.listTitleLine = line;
+          }
           const section = this.section();
           this.sections.push({ line, topic: section.topic });
           // A heading that links somewhere outside the page is an item too ("### [Paper](url)").
@@ -667,6 +686,7 @@ class ListWalker {
       }
       if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') {
         const { nodes, next, extras } = readList(tokens, i);
+        const before = sink.items.length;
         let toRead = nodes;
         if (this.pendingParent) {
           // "**NVIDIA Research**" followed by "- 网站：URL" lines (seed 003): the bold line heads the list.
@@ -675,44 +695,33 @@ class ListWalker {
           ];
           this.pendingParent = null;
         }
-        interpretNodes(toRead, this.section(), sink);
-        for (const extra of extras) handleExtra(extra, this.section(), sink);
+        const section = this.section();
+        // papers-we-love opens with "* General Papers" / "* Topics" over "[Datastores](#datastores)"
+        // lines under no "Contents" heading: a list that only points inside the page is one.
+        if (!isNavigationList(toRead)) interpretNodes(toRead, section, sink);
+        for (const extra of extras) handleExtra(extra, section, sink);
+        if (this.headings.length === 0 && sink.items.length > before && isIntroList(toRead)) {
+          this.introItems.push({ items: sink.items.slice(before), line: (t.map?.[0] ?? 0) + 1 });
+        }
+        this.lastBlockItem = sink.items.length > before ? (sink.items[sink.items.length - 1] ?? null) : null;
         i = next;
         continue;
       }
       if (t.type === 'paragraph_open') {
         const inline = tokens[i + 1] as Token;
-        const pieces = inlinePieces(inline);
         const line = (t.map?.[0] ?? 0) + 1;
-        const head = readHead(pieces, false);
-        const startsBold = pieces.find((p) => !(p.kind === 'text' && p.text.trim() === ''));
-        this.pendingParent = null;
-        if (
-          startsBold?.kind === 'text' &&
-          startsBold.bold &&
-          head.links.length === 0 &&
-          head.title.length > 0
-        ) {
-          this.pendingParent = { pieces, line };
-        } else if (isOneItemParagraph(pieces, head) && !this.section().navigation) {
-          // "**BiBench: ...** [[Paper](url)] [[Project](url)]" (htqin): one item with its links.
-          const item = newItem(head.title, line, this.section());
-          item.links = head.links;
-          item.year = head.year;
-          if (head.importance !== null) item.importance = head.importance;
-          if (head.status) item.status = head.status;
-          applyRemark(item, head.remark);
-          sink.add(item);
-        } else if (!this.section().navigation) {
-          paragraphLinks(pieces, line, this.section(), sink);
-        }
+        const before = sink.items.length;
+        this.paragraph(inlinePieces(inline), line);
+        this.lastBlockItem = sink.items.length > before ? (sink.items[sink.items.length - 1] ?? null) : null;
         i += 3;
         continue;
       }
       if (t.type === 'table_open') {
         const { header, rows, next } = parseTableRows(tokens, i);
+        const before = sink.items.length;
         interpretTable(header, rows, this.section(), sink);
         this.pendingParent = null;
+        this.lastBlockItem = sink.items.length > before ? (sink.items[sink.items.length - 1] ?? null) : null;
         i = next;
         continue;
       }
@@ -723,6 +732,48 @@ class ListWalker {
     }
   }
 
+  /** One paragraph: a title over a list, an entry, authors, links in prose, or the list's own links. */
+  private paragraph(pieces: Piece[], line: number): void {
+    const sink = this.sink;
+    const section = this.section();
+    const host = this.lastBlockItem;
+    this.pendingParent = null;
+    const head = readHead(pieces, false);
+    if (startsBold(pieces) && head.links.length === 0 && head.title.length > 0) {
+      this.pendingParent = { pieces, line };
+      return;
+    }
+    // Above the first section, the list's title heading aside (a first H1 of several, MoE list).
+    const inPreamble = this.sections.every((s) => this.listTitle !== null && s.line === this.listTitleLine);
+    const aboutList = linksAboutTheList(pieces, inPreamble);
+    if (aboutList.length > 0) {
+      this.keepAboutList(aboutList, pieces, line);
+      return;
+    }
+    if (section.navigation) return;
+    if (host && attachAuthors(host, pieces)) return;
+    if (isOneItemParagraph(pieces, head)) {
+      // "**BiBench: ...** [[Paper](url)] [[Project](url)]" (htqin): one item with its links.
+      const item = newItem(head.title, line, section);
+      item.links = head.links;
+      item.year = head.year;
+      if (head.importance !== null) item.importance = head.importance;
+      if (head.status) item.status = head.status;
+      applyRemark(item, head.remark);
+      sink.add(item);
+      return;
+    }
+    paragraphLinks(pieces, line, section, sink);
+  }
+
+  private keepAboutList(links: Link[], pieces: Piece[], line: number): void {
+    const about = this.aboutList;
+    about.line ??= line;
+    for (const link of links) if (!about.links.some((l) => l.url === link.url)) about.links.push(link);
+    const text = collapseSpaces(piecesText(pieces)).trim();
+    if (text && !about.notes.includes(text)) about.notes.push(text);
+  }
+
   finish(text: string): ParsedList {
     const sink = this.sink;
     const warnings: string[] = [];
@@ -731,9 +782,77 @@ class ListWalker {
     if (sink.todoMarkers) {
       for (const item of sink.items) if (item.status === null) item.status = 'read';
     }
+    // chenhongyu's "This summary will including three parts: 1. some **repositories** that you
+    // can follow 2. ..." names the sections that follow it: once a section does follow, its
+    // lines are the document's introduction, not entries (they have no link to lose).
+    const lastSection = this.sections[this.sections.length - 1];
+    for (const intro of this.introItems) {
+      if (lastSection === undefined || lastSection.line < intro.line) continue;
+      const drop = new Set(intro.items);
+      const kept = sink.items.filter((item) => !drop.has(item));
+      sink.items.length = 0;
+      sink.items.push(...kept);
+    }
+    // The links a list gives about itself (its license badge, "Subscribe to our newsletter",
+    // "Follow us on Twitter", "Join our Discord" in dair-ai, the contributors htqin thanks)
+    // are no readings, and filed as entries they crowded the queue under whatever week came
+    // last. Nothing of a list is dropped, though: they are kept on one entry that stands for
+    // the list itself, named by its title, at its title's line.
+    const about = this.aboutList;
+    const firstAbout = about.links[0];
+    if (firstAbout) {
+      const item = newItem(
+        this.listTitle ?? titleFromUrl(firstAbout.url),
+        this.listTitle ? this.listTitleLine : (about.line ?? 1),
+        {
+          topic: [],
+          status: null,
+          importance: null,
+          navigation: false,
+        },
+      );
+      item.links = about.links;
+      item.notes = about.notes;
+      sink.items.unshift(item);
+    }
     sweepOrphanLinks(text, sink, this.sections, warnings);
     return { title: this.listTitle, items: sink.items, warnings };
   }
+}
+
+/** A list whose only links point inside the page (at least one): a table of contents. */
+function isNavigationList(nodes: readonly ListNode[]): boolean {
+  let anchors = 0;
+  const visit = (node: ListNode): boolean => {
+    for (const pieces of [node.head, ...node.more]) {
+      for (const p of pieces) {
+        if (p.kind !== 'link') continue;
+        if (!isInPageLink(p.url)) return false;
+        anchors++;
+      }
+    }
+    return node.children.every(visit);
+  };
+  return nodes.every(visit) && anchors > 0;
+}
+
+/** "#datastores", "./#top-ml-papers-of-the-week-feb-27-mar-5" (dair-ai), "/#x". */
+function isInPageLink(url: string): boolean {
+  return url.startsWith('#') || url.startsWith('./#') || url.startsWith('/#');
+}
+
+/**
+ * A list that says what the document holds rather than what to read: no links, no status
+ * marks, and lines that read as phrases ("some **repositories** that you can follow"), not
+ * titles. Only a list above every section heading is asked (see `finish`).
+ */
+function isIntroList(nodes: readonly ListNode[]): boolean {
+  return nodes.every((node) => {
+    if (node.children.length > 0 || node.more.length > 0) return false;
+    if (node.head.some((p) => p.kind === 'link')) return false;
+    const text = piecesText(node.head).trim();
+    return text.length > 0 && leadingStatus(text).status === null && !looksLikeTitle(text);
+  });
 }
 
 /** A paragraph that is one entry: a bold or linked title followed only by role-labelled links. */
@@ -747,23 +866,153 @@ function isOneItemParagraph(pieces: Piece[], head: HeadInfo): boolean {
   );
 }
 
-/** Links in running text become items named by their label. */
+/**
+ * Links in running text become items named by their label, each at its own line. A line
+ * that opens with a link and goes on to say something of it is that item and its note:
+ * "[Zhihao JIA](https://www.cs.cmu.edu/~zhihaoj2/): FlexFlow and other imporessive work, ..."
+ * (chenhongyu, lines 30-53 of one paragraph). A link given twice in a paragraph is one item
+ * (DefTruth line 3 names xlite-dev/Awesome-LLM-Inference twice).
+ */
 function paragraphLinks(pieces: Piece[], line: number, section: Section, sink: ItemSink): void {
-  const links = piecesLinks(pieces, false);
-  for (const link of links) {
-    const item = newItem(
-      link.label && !/^\W*$/u.test(link.label) ? cleanTitle(link.label).title : titleFromUrl(link.url),
-      line,
-      section,
-    );
-    item.links = [link];
-    sink.add(item);
+  const seen = new Set<string>();
+  for (const row of paragraphLines(pieces, line)) {
+    const links = piecesLinks(row.pieces, false).filter((l) => !seen.has(l.url) && seen.add(l.url));
+    if (links.length === 0) continue;
+    const first = firstPiece(row.pieces);
+    const lead = first?.kind === 'link' && first.url === links[0]?.url ? first : null;
+    for (const link of links) {
+      // A label of nothing but punctuation or emoji names nothing; CJK labels are words
+      // ("[直播课](https://c.d2l.ai/zh-v2/)", mli line 72), which `\W` took for punctuation.
+      const named = link.label !== undefined && /[\p{L}\p{N}]/u.test(link.label);
+      const item = newItem(
+        named ? cleanTitle(link.label ?? '').title : titleFromUrl(link.url),
+        row.line,
+        section,
+      );
+      item.links = [link];
+      if (lead !== null && link.url === lead.url) {
+        applyRemark(
+          item,
+          restOfLine(row.pieces, lead)
+            .replace(/^[\s:：,，\-–—]+/u, '')
+            .trim(),
+        );
+      }
+      sink.add(item);
+    }
   }
 }
 
-/** "#datastores", "./#top-ml-papers-of-the-week-feb-27-mar-5" (dair-ai), "/#x". */
-function isInPageLink(url: string): boolean {
-  return url.startsWith('#') || url.startsWith('./#') || url.startsWith('/#');
+/** The pieces of a paragraph cut at its line breaks, each line with its number in the file. */
+function paragraphLines(pieces: readonly Piece[], line: number): Array<{ pieces: Piece[]; line: number }> {
+  const rows = [{ pieces: [] as Piece[], line }];
+  let row = rows[0] as { pieces: Piece[]; line: number };
+  for (const p of pieces) {
+    if (p.kind !== 'text' || !p.text.includes('\n')) {
+      row.pieces.push(p);
+      continue;
+    }
+    const parts = p.text.split('\n');
+    parts.forEach((text, k) => {
+      if (k > 0) {
+        row = { pieces: [], line: row.line + 1 };
+        rows.push(row);
+      }
+      if (text) row.pieces.push({ ...p, text });
+    });
+  }
+  return rows;
+}
+
+/** The text of a line after one of its pieces, links shown by their labels. */
+function restOfLine(pieces: readonly Piece[], after: Piece): string {
+  return piecesText(pieces.slice(pieces.indexOf(after) + 1));
+}
+
+/**
+ * Words that mark a paragraph as being about the list rather than about a reading: calls to
+ * follow, join or subscribe (dair-ai lines 3, 150, 152, 2147, 2149) and thanks to the
+ * people who helped (htqin line 3: "Special thanks to [Xingyu Zheng](https://github.com/…)").
+ */
+const ABOUT_LIST_WORDS =
+  /\b(?:follow (?:us|me)|join (?:us|our)|subscribe|sign up|contact us|special thanks|thanks to|thank you|acknowledg(?:e|ements?|ments?))\b/iu;
+
+/**
+ * The links of a paragraph that speaks of the list itself, or none: a paragraph of such words
+ * that links to no paper or code, or, above the first section, badges alone (MoE list line 3:
+ * "[![MIT License](https://img.shields.io/…)](https://opensource.org/licenses/MIT)", the
+ * list's license). Further down, a badge alone may well be an entry's paper or code.
+ */
+function linksAboutTheList(pieces: readonly Piece[], inPreamble: boolean): Link[] {
+  let badges = 0;
+  let others = 0;
+  for (const p of pieces) {
+    if (p.kind !== 'link') continue;
+    if (p.imageOnly) badges++;
+    else others++;
+  }
+  const words = others > 0 && ABOUT_LIST_WORDS.test(piecesText(pieces));
+  if (!words && !(inPreamble && badges > 0 && others === 0)) return [];
+  const links = piecesLinks(pieces, true);
+  return links.some((l) => l.role === 'paper' || l.role === 'pdf' || l.role === 'code') ? [] : links;
+}
+
+/**
+ * "[Haotong Qin](https://htqin.github.io/), [Mingyuan Zhang](…), …, Aoyu Li, …" under the
+ * entry it follows (htqin lines 40, 57, 76): the authors of that entry, not entries of their
+ * own (16 of them ranked high in `lectio next`). Their names join its authors and their pages
+ * its links, labelled by name. Returns whether the paragraph was such a line.
+ */
+function attachAuthors(host: ParsedItem, pieces: readonly Piece[]): boolean {
+  const names = authorNames(pieces);
+  if (names === null) return false;
+  const links = piecesLinks(pieces, false);
+  // An author's page must not become what the entry is: an entry known by a code or blog link
+  // alone (identity.ts identityLinks) would take the first page for its identity.
+  const identity = identityLinks(host.links).map((l) => l.url);
+  const after = identityLinks([...host.links, ...links]).map((l) => l.url);
+  if (identity.length !== after.length || identity.some((u, k) => u !== after[k])) return false;
+  for (const name of names) if (!host.authors.includes(name)) host.authors.push(name);
+  for (const link of links) if (!host.links.some((l) => l.url === link.url)) host.links.push(link);
+  return true;
+}
+
+/** The names of a line that is nothing but a list of people, or null. */
+function authorNames(pieces: readonly Piece[]): string[] | null {
+  for (const p of pieces) {
+    if (p.kind === 'link' && (p.imageOnly || !isPersonName(cleanName(p.label)))) return null;
+    if (p.kind === 'image') return null;
+  }
+  const text = collapseSpaces(piecesText(pieces)).trim();
+  if (text.length > 1000 || !/[,，、]/u.test(text)) return null;
+  const names = text
+    .replace(/\.$/u, '')
+    .split(/\s*[,，、;；]\s*|\s+and\s+/u)
+    .map(cleanName)
+    .filter((n) => n.length > 0);
+  return names.length >= 2 && names.every(isPersonName) ? names : null;
+}
+
+/** A name without "and", footnote marks ("Xianglong Liu*") and emphasis. */
+function cleanName(text: string): string {
+  return text
+    .replace(/^\s*and\s+/u, '')
+    .replace(/[*†‡§¶#\d_]+/gu, '')
+    .trim();
+}
+
+/** "Haotong Qin", "Zhihao JIA", "J. Doe", "Jean-Pierre de la Cruz", "李飞飞": a person's name. */
+function isPersonName(name: string): boolean {
+  if (/^\p{Script=Han}{2,4}$/u.test(name)) return true;
+  const words = name.split(/\s+/u);
+  if (words.length < 2 || words.length > 4) return false;
+  let capitalised = 0;
+  for (const w of words) {
+    if (/^\p{Lu}(?:\p{Ll}+|\.)?(?:-\p{Lu}?\p{Ll}+)*$/u.test(w)) capitalised++;
+    else if (!/^\p{Lu}{2,}$/u.test(w) && !/^(?:de|van|von|der|den|da|di|du|le|la|del|bin)$/u.test(w))
+      return false;
+  }
+  return capitalised > 0;
 }
 
 function handleExtra(t: Token, section: Section, sink: ItemSink): void {
