@@ -198,3 +198,12 @@ describe('list items', () => {
     assert.ok(!oneAt('seed003', 77).notes.includes('、'));
   });
 });
+
+describe('year headings', () => {
+  it('"### 2024" gives its entries their year (htqin line 114)', () => {
+    assert.equal(oneAt('htqin', 114).year, 2024);
+  });
+  it('a week heading ending "- 2025" gives its entries 2025 (dair-ai line 157)', () => {
+    assert.equal(oneAt('dairAi', 157).year, 2025);
+  });
+});

@@ -42,6 +42,8 @@ interface Section {
   status: Status | null;
   importance: number | null;
   navigation: boolean;
+  /** The year a heading gives its entries ("### 2023" in htqin), for those that state none. */
+  year: number | null;
 }
 
 class ItemSink {
@@ -64,7 +66,7 @@ function newItem(title: string, line: number, section: Section): ParsedItem {
     importance: section.importance,
     why: null,
     notes: [],
-    year: null,
+    year: section.year,
     authors: [],
     line,
   };
@@ -344,7 +346,7 @@ function interpretNode(node: ListNode, section: Section, sink: ItemSink): void {
   if (head.status) item.status = head.status;
   // The item's own stars beat its section's default ("必读" heading, ⭐⭐⭐⭐ on the item).
   item.importance = head.importance;
-  item.year = head.year;
+  item.year = head.year ?? section.year;
   // An alias line over its full title (seed 000: "cnn-winograd" / "Fast Algorithms for
   // Convolutional Neural Networks"): the child is the title, the parent an alias. A bold
   // line is the author's own title, never an alias, and a line in Chinese under it is what
@@ -430,7 +432,7 @@ function interpretTable(
     const summary = head.remark;
     const item = newItem(title, row.line, section);
     if (head.alias) item.aliases.push(head.alias);
-    item.year = head.year;
+    item.year = head.year ?? item.year;
     item.status = head.status ?? section.status;
     item.importance = head.importance ?? section.importance;
     for (let c = 0; c < cells.length; c++) {
@@ -558,6 +560,7 @@ interface HeadingLevel {
   status: Status | null;
   mustRead: boolean;
   nav: boolean;
+  year: number | null;
 }
 
 /** Where a section starts, and its topic: the sweep keeps a stray link inside its section. */
@@ -621,15 +624,18 @@ class ListWalker {
     const topic = this.headings.filter((h) => !h.nav && h.name.length > 0).map((h) => h.name);
     let status: Status | null = null;
     let importance: number | null = null;
+    let year: number | null = null;
     for (const h of this.headings) {
       status = h.status ?? status;
       if (h.mustRead) importance = 5;
+      year = h.year ?? year;
     }
     return {
       topic,
       status,
       importance,
       navigation: this.headings[this.headings.length - 1]?.nav === true,
+      year,
     };
   }
 
@@ -663,6 +669,7 @@ class ListWalker {
             status: sectionStatus(name),
             mustRead: isMustReadHeading(name),
             nav: isContentsHeading(name),
+            year: yearOfHeading(name),
           });
           if (t === this.firstHeading && level === 1) {
             this.listTitle = name;
@@ -756,7 +763,7 @@ class ListWalker {
       // "**BiBench: ...** [[Paper](url)] [[Project](url)]" (htqin): one item with its links.
       const item = newItem(head.title, line, section);
       item.links = head.links;
-      item.year = head.year;
+      item.year = head.year ?? item.year;
       if (head.importance !== null) item.importance = head.importance;
       if (head.status) item.status = head.status;
       applyRemark(item, head.remark);
@@ -809,6 +816,7 @@ class ListWalker {
           status: null,
           importance: null,
           navigation: false,
+          year: null,
         },
       );
       item.links = about.links;
@@ -818,6 +826,17 @@ class ListWalker {
     sweepOrphanLinks(text, sink, this.sections, warnings);
     return { title: this.listTitle, items: sink.items, warnings };
   }
+}
+
+/**
+ * The year a heading names: "### 2023" (htqin files its papers under the year they appeared)
+ * or a dair-ai week, "Top ML Papers of the Week (June 23 - June 29) - 2025". Its entries that
+ * state no year of their own take it; a week's papers are that week's preprints.
+ */
+function yearOfHeading(name: string): number | null {
+  const m = /^((?:19|20)\d\d)$|\s[-–—]\s*((?:19|20)\d\d)$/u.exec(name);
+  const year = m?.[1] ?? m?.[2];
+  return year ? Number(year) : null;
 }
 
 /** A list whose only links point inside the page (at least one): a table of contents. */
@@ -1143,6 +1162,7 @@ function sweepOrphanLinks(
         status: null,
         importance: null,
         navigation: false,
+        year: null,
       });
       item.links = [{ url, role: classifyLink(url) }];
       sink.add(item);
