@@ -751,7 +751,10 @@ class ListWalker {
       return;
     }
     // Above the first section, the list's title heading aside (a first H1 of several, MoE list).
-    const inPreamble = this.sections.every((s) => this.listTitle !== null && s.line === this.listTitleLine);
+    const first = this.sections[0];
+    const inPreamble =
+      first === undefined ||
+      (this.sections.length === 1 && this.listTitle !== null && first.line === this.listTitleLine);
     const aboutList = linksAboutTheList(pieces, inPreamble);
     if (aboutList.length > 0) {
       this.keepAboutList(aboutList, pieces, line);
