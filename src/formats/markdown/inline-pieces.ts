@@ -10,16 +10,43 @@ export type Piece =
   | { kind: 'link'; url: string; label: string; imageOnly: boolean; bold: boolean }
   | { kind: 'image'; url: string; alt: string };
 
-/** http(s) URLs in running text; trailing punctuation is trimmed by `trimUrl`. */
-export const BARE_URL = /https?:\/\/[^\s<>"'`[\]，。、；！？（）【】「」|]+/gu;
+/**
+ * http(s) URLs in running text; `trimUrl` then cuts what follows the URL. A URL stops at
+ * white space and at punctuation that URLs do not hold unencoded: fullwidth and CJK
+ * punctuation ("(https://arxiv.org/abs/2402.17764)： follow-ip work", readinglist line 73;
+ * "【[研究的艺术](https://press…bo23521678.html)·四】", mli line 26) and ASCII quotes. An
+ * apostrophe between word characters is part of the URL: htqin line 554 links
+ * ".../Welcome%20to%20Cheng%20Deng's%20Homepage_files/...", and stopping there made a
+ * truncated second link. Brackets are cut by `trimUrl` when they close nothing in the URL.
+ * (Written as runs between apostrophes: an alternative tried at every character made the
+ * sweep over a whole list half again as slow.)
+ */
+export const BARE_URL =
+  /https?:\/\/[^\s<>"'`[\]|\u00B7\u3000-\u3004\u3008-\u3011\u3014-\u301F\u30FB\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]+(?:'(?=[\w%])[^\s<>"'`[\]|\u00B7\u3000-\u3004\u3008-\u3011\u3014-\u301F\u30FB\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]+)*/gu;
 
 export function trimUrl(raw: string): string {
+  // A ")" or "}" that closes nothing in the URL closes the text around it, and ends the URL
+  // there: "(https://arxiv.org/abs/2402.17764)：", BibTeX's "url={https://github.com/…},"
+  // (DefTruth line 26). One inside it stays: "https://en.wikipedia.org/wiki/Foo_(bar)".
+  // Emphasis marks go only at the very end ("_https://x.org/a_"): a "_" before a cut bracket
+  // is the URL's own ("https://openreview.net/forum?id=U1edbV4kNu_)", MoE list line 126).
   let url = trimEnd(raw, `.,;:!?*_~'"`);
-  // Keep a closing parenthesis only when the URL opened one: "(see https://x.org/a_(b))".
-  while (url.endsWith(')') && occurrences(url, '(') < occurrences(url, ')')) {
-    url = trimEnd(url.slice(0, -1), '.,;:!?');
-  }
+  const cut = cutAtUnbalanced(cutAtUnbalanced(url, '(', ')'), '{', '}');
+  if (cut !== url) url = trimEnd(cut, '.,;:!?');
   while (url.endsWith(']') && !url.includes('[')) url = url.slice(0, -1);
+  return url;
+}
+
+/** `url` up to its first `close` that no earlier `open` in it matches. */
+function cutAtUnbalanced(url: string, open: string, close: string): string {
+  // Most URLs have no such bracket: one indexOf, and no loop over their characters.
+  if (!url.includes(close)) return url;
+  let depth = 0;
+  for (let i = 0; i < url.length; i++) {
+    const c = url.charAt(i);
+    if (c === open) depth++;
+    else if (c === close && --depth < 0) return url.slice(0, i);
+  }
   return url;
 }
 
@@ -31,12 +58,6 @@ function trimEnd(s: string, chars: string): string {
   let end = s.length;
   while (end > 0 && chars.includes(s.charAt(end - 1))) end--;
   return end === s.length ? s : s.slice(0, end);
-}
-
-function occurrences(s: string, ch: string): number {
-  let n = 0;
-  for (let i = s.indexOf(ch); i !== -1; i = s.indexOf(ch, i + 1)) n++;
-  return n;
 }
 
 const KNOWN_TAGS = new Set([

@@ -238,3 +238,19 @@ describe('HTML inside markdown', () => {
     assert.ok(items[0]?.links.some((l) => l.url === 'https://example.org/extra'));
   });
 });
+
+describe('links outside list items', () => {
+  it('a URL in a code block that opens a section stays in that section', () => {
+    // DefTruth's "## ©️Citations" block (line 26) cites the list, not the entry above it.
+    const items = parse(
+      '## Introduction\n- [CUDA-Learn-Notes](https://github.com/xlite-dev/CUDA-Learn-Notes)\n\n## Citations\n\n```BibTeX\n@misc{Awesome-LLM-Inference@2024,\n  url={https://github.com/xlite-dev/Awesome-LLM-Inference},\n}\n```\n',
+    );
+    assert.deepEqual(
+      items.map((i) => [i.topic.join(' / '), i.links.map((l) => l.url)]),
+      [
+        ['Introduction', ['https://github.com/xlite-dev/CUDA-Learn-Notes']],
+        ['Citations', ['https://github.com/xlite-dev/Awesome-LLM-Inference']],
+      ],
+    );
+  });
+});

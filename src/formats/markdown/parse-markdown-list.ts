@@ -11,6 +11,7 @@
 import type { Token } from 'markdown-it';
 import MarkdownIt from 'markdown-it';
 import type { Link, ParsedItem, ParsedList, Status } from '../../core/item.js';
+import { identityLinks } from '../../core/identity.js';
 import { classifyLink } from '../../core/link-role.js';
 import { CHUNK_CHARS, tokenChunks } from './document-chunks.js';
 import { parseHtmlBlock } from './html-block.js';
@@ -18,9 +19,12 @@ import { BARE_URL, inlinePieces, type Piece, piecesText, trimUrl } from './inlin
 import {
   cleanTitle,
   cleanTopicName,
+  collapseSpaces,
   importanceOf,
   isContentsHeading,
+  isEmptyRemark,
   isMustReadHeading,
+  leadingStatus,
   roleOfLabel,
   sectionStatus,
   splitLabel,
@@ -38,6 +42,8 @@ interface Section {
   status: Status | null;
   importance: number | null;
   navigation: boolean;
+  /** The year a heading gives its entries ("### 2023" in htqin), for those that state none. */
+  year: number | null;
 }
 
 class ItemSink {
@@ -60,7 +66,7 @@ function newItem(title: string, line: number, section: Section): ParsedItem {
     importance: section.importance,
     why: null,
     notes: [],
-    year: null,
+    year: section.year,
     authors: [],
     line,
   };
@@ -150,6 +156,17 @@ function subtreeText(node: ListNode): string {
   return parts.filter((p) => p.length > 0).join('\n');
 }
 
+/** The first piece that is not blank text. */
+function firstPiece(pieces: readonly Piece[]): Piece | undefined {
+  return pieces.find((p) => !(p.kind === 'text' && p.text.trim() === ''));
+}
+
+/** Whether the pieces open with bold text ("**NVIDIA Research**", "2. **做笔记**"). */
+function startsBold(pieces: readonly Piece[]): boolean {
+  const first = firstPiece(pieces);
+  return first?.kind === 'text' && first.bold;
+}
+
 /** A line that reads like a paper title rather than a remark: several words, capitals, no trailing period. */
 function looksLikeTitle(text: string): boolean {
   const words = text.split(/\s+/u).filter((w) => w.length > 0);
@@ -166,7 +183,7 @@ type ChildKind =
   | { kind: 'field'; apply: (item: ParsedItem) => void }
   | { kind: 'links'; links: Link[]; remark: string }
   | { kind: 'item' }
-  | { kind: 'text'; text: string };
+  | { kind: 'text'; text: string; line: number };
 
 function classifyChild(child: ListNode): ChildKind {
   const text = piecesText(child.head).trim();
@@ -211,13 +228,18 @@ function classifyChild(child: ListNode): ChildKind {
             item.why = label.value;
           },
         };
-      case 'year':
+      case 'year': {
+        // "日期: 9/04/24" (the day mli recorded a video, as lectio's export writes it) is no
+        // year: it stays a note.
+        const year = yearOf(label.value);
+        if (year === null) break;
         return {
           kind: 'field',
           apply: (item) => {
-            item.year = yearOf(label.value) ?? item.year;
+            item.year = year;
           },
         };
+      }
       case 'title':
         return {
           kind: 'field',
@@ -263,7 +285,7 @@ function classifyChild(child: ListNode): ChildKind {
     }
   }
   if (subtreeHasLinks(child)) return { kind: 'item' };
-  return { kind: 'text', text: subtreeText(child) };
+  return { kind: 'text', text: subtreeText(child), line: child.line };
 }
 
 /** The text pieces of `pieces` from character `from` of their piecesText on, links left out. */
@@ -279,7 +301,9 @@ function textOutsideLinks(pieces: readonly Piece[], from: number): string {
 }
 
 function applyRemark(item: ParsedItem, remark: string): void {
-  if (remark.length === 0) return;
+  // What is left of "网站：https://research.google/ 、 https://www.deepmind.com/research" (seed
+  // 003 line 78) once its links are read is "、": punctuation alone says nothing.
+  if (remark.length === 0 || isEmptyRemark(remark)) return;
   const why = whyOf(remark);
   if (why && item.why === null) item.why = why;
   else item.notes.push(remark);
@@ -296,7 +320,7 @@ function interpretNode(node: ListNode, section: Section, sink: ItemSink): void {
   const fields: Array<(item: ParsedItem) => void> = [];
   const remarks: string[] = [];
   const itemChildren: ListNode[] = [];
-  const texts: string[] = [];
+  const texts: Array<{ text: string; line: number }> = [];
   for (const child of node.children) {
     const c = classifyChild(child);
     if (c.kind === 'field') fields.push(c.apply);
@@ -304,7 +328,7 @@ function interpretNode(node: ListNode, section: Section, sink: ItemSink): void {
       absorbed.push(...c.links);
       if (c.remark) remarks.push(c.remark);
     } else if (c.kind === 'item') itemChildren.push(child);
-    else texts.push(c.text);
+    else texts.push({ text: c.text, line: c.line });
   }
   for (const more of node.more) {
     absorbed.push(...piecesLinks(more, true));
@@ -319,9 +343,11 @@ function interpretNode(node: ListNode, section: Section, sink: ItemSink): void {
     const sub: Section = { ...section, topic: [...section.topic, cleanTopicName(title) || title] };
     if (head.status) sub.status = head.status;
     if (head.importance !== null) sub.importance = Math.max(sub.importance ?? 0, head.importance);
-    if (head.remark) texts.unshift(head.remark);
-    for (const t of texts) {
-      const leaf = newItem(cleanTitle(t.split('\n')[0] ?? t).title, node.line, sub);
+    if (head.remark) texts.unshift({ text: head.remark, line: node.line });
+    // Each leaf keeps its own line: "qcom-qualla: NSPKVManager" is line 78 of seed 000, not
+    // line 72 where its group "kv cache" starts.
+    for (const { text: t, line } of texts) {
+      const leaf = newItem(cleanTitle(t.split('\n')[0] ?? t).title, line, sub);
       const rest = t.split('\n').slice(1).join('\n').trim();
       if (rest) leaf.notes.push(rest);
       sink.add(leaf);
@@ -336,15 +362,21 @@ function interpretNode(node: ListNode, section: Section, sink: ItemSink): void {
   if (head.status) item.status = head.status;
   // The item's own stars beat its section's default ("必读" heading, ⭐⭐⭐⭐ on the item).
   item.importance = head.importance;
-  item.year = head.year;
+  item.year = head.year ?? section.year;
   // An alias line over its full title (seed 000: "cnn-winograd" / "Fast Algorithms for
-  // Convolutional Neural Networks"): the child is the title, the parent an alias.
-  const firstText = texts[0];
+  // Convolutional Neural Networks"): the child is the title, the parent an alias. A bold
+  // line is the author's own title, never an alias, and a line in Chinese under it is what
+  // it says of it: seed 003 line 477 "3. **复现实验**" (reproduce the experiments) over
+  // "优先选择有开源代码的论文" (prefer papers with open code). Any line of four Chinese
+  // characters would pass for a title, and so did that one, as the bold one was an alias.
+  const firstText = texts[0]?.text;
   if (
     head.links.length === 0 &&
+    !startsBold(node.head) &&
     firstText !== undefined &&
     !firstText.includes('\n') &&
     !/[:：]/u.test(firstText.slice(0, 12)) &&
+    !/[\u4e00-\u9fff]/u.test(firstText) &&
     looksLikeTitle(firstText) &&
     firstText.length > title.length
   ) {
@@ -360,7 +392,7 @@ function interpretNode(node: ListNode, section: Section, sink: ItemSink): void {
   }
   applyRemark(item, head.remark);
   for (const r of remarks) applyRemark(item, r);
-  for (const t of texts) applyRemark(item, t);
+  for (const t of texts) applyRemark(item, t.text);
   for (const f of fields) f(item);
   item.importance ??= section.importance;
   if (head.marker === 'word') sink.todoMarkers = true;
@@ -382,7 +414,12 @@ function interpretTable(
   let titleCol = find(/^(title|name|标题|名字|名称|题目|paper title|论文名称|论文)$/u);
   if (titleCol < 0) titleCol = find(/title|name|标题|名字|名称|题目/u);
   if (titleCol < 0) titleCol = find(/^paper$|^papers$/u);
-  const yearCol = find(/^(date|year|年份|日期|时间|发表时间|time)$/u);
+  // A year column gives the paper's year. A date column gives one only as a paper's date is
+  // written, a year and perhaps a month (DefTruth's "Date": "2024.04"): mli's "日期" is the
+  // day its video was recorded ("10/22/21" for ResNet, 2015 in its "年份" column, line 86),
+  // and stays a note.
+  const yearCol = find(/^(year|年份|发表时间|发表年份|published)$/u);
+  const dateCol = find(/^(date|日期|时间|time)$/u);
   const starCol = find(/recom|star|rating|importance|推荐|重要|priority/u);
   const statusCol = find(/^(read\??|status|done|已读|状态|读了吗|read it\??)$/u);
   const columnRoles = names.map(roleOfColumn);
@@ -394,14 +431,24 @@ function interpretTable(
       tcol = cells.findIndex((c) => piecesText(c).replace(/[\s|\d./-]/gu, '').length > 3);
       if (tcol < 0) continue;
     }
-    const titleCell = cells[tcol] ?? [];
+    let titleCell = cells[tcol] ?? [];
+    if (titleCell.some((p) => p.kind === 'link' && isInPageLink(p.url))) {
+      // A row that only points inside the page is a table of contents; one with links of its
+      // own is an entry, and its in-page link is words of its title: mli line 52
+      // "[对比学习](#contrastive_learning)论文综述" (a survey of contrastive learning) with
+      // its bilibili and zhihu videos, which went to the row above.
+      if (!cells.some((c) => piecesLinks(c, true).length > 0)) continue;
+      titleCell = titleCell.map((p) =>
+        p.kind === 'link' && isInPageLink(p.url) ? { kind: 'text', text: p.label, bold: p.bold } : p,
+      );
+    }
     const head: HeadInfo = readHead(titleCell, true, true);
     if (head.navigation) continue;
     const title = head.title;
     const summary = head.remark;
     const item = newItem(title, row.line, section);
     if (head.alias) item.aliases.push(head.alias);
-    item.year = head.year;
+    item.year = head.year ?? item.year;
     item.status = head.status ?? section.status;
     item.importance = head.importance ?? section.importance;
     for (let c = 0; c < cells.length; c++) {
@@ -415,8 +462,9 @@ function interpretTable(
       item.links.push(...links);
       if (c === tcol) continue;
       const text = piecesText(cell).trim();
-      if (c === yearCol) item.year = yearOf(text) ?? yearFromDate(text) ?? item.year;
-      else if (c === starCol) {
+      if (c === yearCol || (c === dateCol && yearCol < 0 && yearOf(text) !== null)) {
+        item.year = yearOf(text) ?? item.year;
+      } else if (c === starCol) {
         const stars = importanceOf(text);
         if (stars !== null) item.importance = Math.max(item.importance ?? 0, stars);
       } else if (c === statusCol) {
@@ -425,7 +473,7 @@ function interpretTable(
           : text
             ? item.status
             : 'to-read';
-      } else if (text.replace(/[\s\-–—|]/gu, '').length > 0 && links.length === 0) {
+      } else if (links.length === 0 && saysSomething(cell)) {
         item.notes.push(name ? `${piecesText(header[c] ?? []).trim()}: ${text}` : text);
       }
     }
@@ -455,11 +503,18 @@ function columnRole(ofColumn: Link['role'] | null, link: Link): Link['role'] | n
   return ofColumn;
 }
 
-/** "9/04/24" (mli) or "2024.04" (DefTruth) as a year. */
-function yearFromDate(text: string): number | null {
-  const m = /^\s*\d{1,2}\/\d{1,2}\/(\d{2})\s*$/u.exec(text);
-  if (m?.[1]) return 2000 + Number(m[1]);
-  return null;
+/**
+ * Whether a cell holds anything worth a note: words or numbers, other than the role label
+ * of a link without a target. DefTruth marks a missing paper or code with "⚠️" (about 150
+ * rows) and writes "[[pdf]]()" (line 116): "Code: ⚠️" and "Paper: [pdf]" said nothing.
+ */
+function saysSomething(cell: TableCell): boolean {
+  for (const p of cell) {
+    // A tick or a cross is a yes or a no (mli's "已录制" column: recorded, "✅").
+    if (p.kind === 'text' && /[\p{L}\p{N}✅✔☑❌✗✘]/u.test(p.text)) return true;
+    if (p.kind === 'link' && roleOfLabel(p.label) === null && /[\p{L}\p{N}]/u.test(p.label)) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------
@@ -521,12 +576,32 @@ interface HeadingLevel {
   status: Status | null;
   mustRead: boolean;
   nav: boolean;
+  year: number | null;
+}
+
+/** Where a section starts, and its topic: the sweep keeps a stray link inside its section. */
+interface SectionStart {
+  line: number;
+  topic: string[];
 }
 
 /** The walk's state between chunks: the heading stack, the items so far, the list's title. */
 class ListWalker {
   private readonly sink = new ItemSink();
   private listTitle: string | null = null;
+  private listTitleLine = 1;
+  /** Every heading's line and topic, in order. */
+  private readonly sections: SectionStart[] = [];
+  /** The links a list gives about itself, and the text around them; see `finish`. */
+  private readonly aboutList: { links: Link[]; notes: string[]; line: number | null } = {
+    links: [],
+    notes: [],
+    line: null,
+  };
+  /** Items of a list that introduces the document rather than lists entries; see `finish`. */
+  private readonly introItems: Array<{ items: ParsedItem[]; line: number }> = [];
+  /** The last item the block just before made, for an authors line under it. */
+  private lastBlockItem: ParsedItem | null = null;
   /** Heading stack: level → cleaned name. A lone leading H1 is the list's title, not a topic. */
   private readonly headings: HeadingLevel[] = [];
   private pendingParent: { pieces: Piece[]; line: number } | null = null;
@@ -565,15 +640,18 @@ class ListWalker {
     const topic = this.headings.filter((h) => !h.nav && h.name.length > 0).map((h) => h.name);
     let status: Status | null = null;
     let importance: number | null = null;
+    let year: number | null = null;
     for (const h of this.headings) {
       status = h.status ?? status;
       if (h.mustRead) importance = 5;
+      year = h.year ?? year;
     }
     return {
       topic,
       status,
       importance,
       navigation: this.headings[this.headings.length - 1]?.nav === true,
+      year,
     };
   }
 
@@ -585,6 +663,7 @@ class ListWalker {
       if (i % 2000 === 0) progress(i);
       if (t.type === 'heading_open') {
         this.pendingParent = null;
+        this.lastBlockItem = null;
         const inline = tokens[i + 1] as Token;
         const pieces = inlinePieces(inline);
         // "### Trending Topics ([©️back👆🏻](#paperlist))" (DefTruth): in-page links are not part of the name.
@@ -592,8 +671,10 @@ class ListWalker {
           .replace(/\(\s*\)|\[\s*\]/gu, '')
           .trim();
         const level = headingLevel(t);
+        const line = (t.map?.[0] ?? 0) + 1;
         if (t === this.firstHeading && level === 1 && this.isLoneH1()) {
           this.listTitle = cleanTopicName(raw) || raw;
+          this.listTitleLine = line;
         } else {
           const headings = this.headings;
           while (headings.length > 0 && (headings[headings.length - 1]?.level ?? 0) >= level) headings.pop();
@@ -604,14 +685,20 @@ class ListWalker {
             status: sectionStatus(name),
             mustRead: isMustReadHeading(name),
             nav: isContentsHeading(name),
+            year: yearOfHeading(name),
           });
-          if (t === this.firstHeading && level === 1) this.listTitle = name;
+          if (t === this.firstHeading && level === 1) {
+            this.listTitle = name;
+            this.listTitleLine = line;
+          }
+          const section = this.section();
+          this.sections.push({ line, topic: section.topic });
           // A heading that links somewhere outside the page is an item too ("### [Paper](url)").
           const links = piecesLinks(pieces, false);
           if (links.length > 0) {
-            const item = newItem(cleanTitle(raw).title, (t.map?.[0] ?? 0) + 1, {
-              ...this.section(),
-              topic: this.section().topic.slice(0, -1),
+            const item = newItem(cleanTitle(raw).title, line, {
+              ...section,
+              topic: section.topic.slice(0, -1),
             });
             item.links = links;
             sink.add(item);
@@ -622,6 +709,7 @@ class ListWalker {
       }
       if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') {
         const { nodes, next, extras } = readList(tokens, i);
+        const before = sink.items.length;
         let toRead = nodes;
         if (this.pendingParent) {
           // "**NVIDIA Research**" followed by "- 网站：URL" lines (seed 003): the bold line heads the list.
@@ -630,44 +718,33 @@ class ListWalker {
           ];
           this.pendingParent = null;
         }
-        interpretNodes(toRead, this.section(), sink);
-        for (const extra of extras) handleExtra(extra, this.section(), sink);
+        const section = this.section();
+        // papers-we-love opens with "* General Papers" / "* Topics" over "[Datastores](#datastores)"
+        // lines under no "Contents" heading: a list that only points inside the page is one.
+        if (!isNavigationList(toRead)) interpretNodes(toRead, section, sink);
+        for (const extra of extras) handleExtra(extra, section, sink);
+        if (this.headings.length === 0 && sink.items.length > before && isIntroList(toRead)) {
+          this.introItems.push({ items: sink.items.slice(before), line: (t.map?.[0] ?? 0) + 1 });
+        }
+        this.lastBlockItem = sink.items.length > before ? (sink.items[sink.items.length - 1] ?? null) : null;
         i = next;
         continue;
       }
       if (t.type === 'paragraph_open') {
         const inline = tokens[i + 1] as Token;
-        const pieces = inlinePieces(inline);
         const line = (t.map?.[0] ?? 0) + 1;
-        const head = readHead(pieces, false);
-        const startsBold = pieces.find((p) => !(p.kind === 'text' && p.text.trim() === ''));
-        this.pendingParent = null;
-        if (
-          startsBold?.kind === 'text' &&
-          startsBold.bold &&
-          head.links.length === 0 &&
-          head.title.length > 0
-        ) {
-          this.pendingParent = { pieces, line };
-        } else if (isOneItemParagraph(pieces, head) && !this.section().navigation) {
-          // "**BiBench: ...** [[Paper](url)] [[Project](url)]" (htqin): one item with its links.
-          const item = newItem(head.title, line, this.section());
-          item.links = head.links;
-          item.year = head.year;
-          if (head.importance !== null) item.importance = head.importance;
-          if (head.status) item.status = head.status;
-          applyRemark(item, head.remark);
-          sink.add(item);
-        } else if (!this.section().navigation) {
-          paragraphLinks(pieces, line, this.section(), sink);
-        }
+        const before = sink.items.length;
+        this.paragraph(inlinePieces(inline), line);
+        this.lastBlockItem = sink.items.length > before ? (sink.items[sink.items.length - 1] ?? null) : null;
         i += 3;
         continue;
       }
       if (t.type === 'table_open') {
         const { header, rows, next } = parseTableRows(tokens, i);
+        const before = sink.items.length;
         interpretTable(header, rows, this.section(), sink);
         this.pendingParent = null;
+        this.lastBlockItem = sink.items.length > before ? (sink.items[sink.items.length - 1] ?? null) : null;
         i = next;
         continue;
       }
@@ -678,6 +755,51 @@ class ListWalker {
     }
   }
 
+  /** One paragraph: a title over a list, an entry, authors, links in prose, or the list's own links. */
+  private paragraph(pieces: Piece[], line: number): void {
+    const sink = this.sink;
+    const section = this.section();
+    const host = this.lastBlockItem;
+    this.pendingParent = null;
+    const head = readHead(pieces, false);
+    if (startsBold(pieces) && head.links.length === 0 && head.title.length > 0) {
+      this.pendingParent = { pieces, line };
+      return;
+    }
+    // Above the first section, the list's title heading aside (a first H1 of several, MoE list).
+    const first = this.sections[0];
+    const inPreamble =
+      first === undefined ||
+      (this.sections.length === 1 && this.listTitle !== null && first.line === this.listTitleLine);
+    const aboutList = linksAboutTheList(pieces, inPreamble);
+    if (aboutList.length > 0) {
+      this.keepAboutList(aboutList, pieces, line);
+      return;
+    }
+    if (section.navigation) return;
+    if (host && attachAuthors(host, pieces)) return;
+    if (isOneItemParagraph(pieces, head)) {
+      // "**BiBench: ...** [[Paper](url)] [[Project](url)]" (htqin): one item with its links.
+      const item = newItem(head.title, line, section);
+      item.links = head.links;
+      item.year = head.year ?? item.year;
+      if (head.importance !== null) item.importance = head.importance;
+      if (head.status) item.status = head.status;
+      applyRemark(item, head.remark);
+      sink.add(item);
+      return;
+    }
+    paragraphLinks(pieces, line, section, sink);
+  }
+
+  private keepAboutList(links: Link[], pieces: Piece[], line: number): void {
+    const about = this.aboutList;
+    about.line ??= line;
+    for (const link of links) if (!about.links.some((l) => l.url === link.url)) about.links.push(link);
+    const text = collapseSpaces(piecesText(pieces)).trim();
+    if (text && !about.notes.includes(text)) about.notes.push(text);
+  }
+
   finish(text: string): ParsedList {
     const sink = this.sink;
     const warnings: string[] = [];
@@ -686,9 +808,89 @@ class ListWalker {
     if (sink.todoMarkers) {
       for (const item of sink.items) if (item.status === null) item.status = 'read';
     }
-    sweepOrphanLinks(text, sink, warnings);
+    // chenhongyu's "This summary will including three parts: 1. some **repositories** that you
+    // can follow 2. ..." names the sections that follow it: once a section does follow, its
+    // lines are the document's introduction, not entries (they have no link to lose).
+    const lastSection = this.sections[this.sections.length - 1];
+    for (const intro of this.introItems) {
+      if (lastSection === undefined || lastSection.line < intro.line) continue;
+      const drop = new Set(intro.items);
+      const kept = sink.items.filter((item) => !drop.has(item));
+      sink.items.length = 0;
+      sink.items.push(...kept);
+    }
+    // The links a list gives about itself (its license badge, "Subscribe to our newsletter",
+    // "Follow us on Twitter", "Join our Discord" in dair-ai, the contributors htqin thanks)
+    // are no readings, and filed as entries they crowded the queue under whatever week came
+    // last. Nothing of a list is dropped, though: they are kept on one entry that stands for
+    // the list itself, named by its title, at its title's line.
+    const about = this.aboutList;
+    const firstAbout = about.links[0];
+    if (firstAbout) {
+      const item = newItem(
+        this.listTitle ?? titleFromUrl(firstAbout.url),
+        this.listTitle ? this.listTitleLine : (about.line ?? 1),
+        {
+          topic: [],
+          status: null,
+          importance: null,
+          navigation: false,
+          year: null,
+        },
+      );
+      item.links = about.links;
+      item.notes = about.notes;
+      sink.items.unshift(item);
+    }
+    sweepOrphanLinks(text, sink, this.sections, warnings);
     return { title: this.listTitle, items: sink.items, warnings };
   }
+}
+
+/**
+ * The year a heading names: "### 2023" (htqin files its papers under the year they appeared)
+ * or a dair-ai week, "Top ML Papers of the Week (June 23 - June 29) - 2025". Its entries that
+ * state no year of their own take it; a week's papers are that week's preprints.
+ */
+function yearOfHeading(name: string): number | null {
+  const m = /^((?:19|20)\d\d)$|\s[-–—]\s*((?:19|20)\d\d)$/u.exec(name);
+  const year = m?.[1] ?? m?.[2];
+  return year ? Number(year) : null;
+}
+
+/** A list whose only links point inside the page (at least one): a table of contents. */
+function isNavigationList(nodes: readonly ListNode[]): boolean {
+  let anchors = 0;
+  const visit = (node: ListNode): boolean => {
+    for (const pieces of [node.head, ...node.more]) {
+      for (const p of pieces) {
+        if (p.kind !== 'link') continue;
+        if (!isInPageLink(p.url)) return false;
+        anchors++;
+      }
+    }
+    return node.children.every(visit);
+  };
+  return nodes.every(visit) && anchors > 0;
+}
+
+/** "#datastores", "./#top-ml-papers-of-the-week-feb-27-mar-5" (dair-ai), "/#x". */
+function isInPageLink(url: string): boolean {
+  return url.startsWith('#') || url.startsWith('./#') || url.startsWith('/#');
+}
+
+/**
+ * A list that says what the document holds rather than what to read: no links, no status
+ * marks, and lines that read as phrases ("some **repositories** that you can follow"), not
+ * titles. Only a list above every section heading is asked (see `finish`).
+ */
+function isIntroList(nodes: readonly ListNode[]): boolean {
+  return nodes.every((node) => {
+    if (node.children.length > 0 || node.more.length > 0) return false;
+    if (node.head.some((p) => p.kind === 'link')) return false;
+    const text = piecesText(node.head).trim();
+    return text.length > 0 && leadingStatus(text).status === null && !looksLikeTitle(text);
+  });
 }
 
 /** A paragraph that is one entry: a bold or linked title followed only by role-labelled links. */
@@ -702,22 +904,159 @@ function isOneItemParagraph(pieces: Piece[], head: HeadInfo): boolean {
   );
 }
 
-/** Links in running text become items named by their label. */
+/**
+ * Links in running text become items named by their label, each at its own line. A line
+ * that opens with a link and goes on to say something of it is that item and its note:
+ * "[Zhihao JIA](https://www.cs.cmu.edu/~zhihaoj2/): FlexFlow and other imporessive work, ..."
+ * (chenhongyu, lines 30-53 of one paragraph). A link given twice in a paragraph is one item
+ * (DefTruth line 3 names xlite-dev/Awesome-LLM-Inference twice).
+ */
 function paragraphLinks(pieces: Piece[], line: number, section: Section, sink: ItemSink): void {
-  const links = piecesLinks(pieces, false);
-  for (const link of links) {
-    const item = newItem(
-      link.label && !/^\W*$/u.test(link.label) ? cleanTitle(link.label).title : titleFromUrl(link.url),
-      line,
-      section,
-    );
-    item.links = [link];
-    sink.add(item);
+  const seen = new Set<string>();
+  for (const row of paragraphLines(pieces, line)) {
+    const links = piecesLinks(row.pieces, false).filter((l) => !seen.has(l.url) && seen.add(l.url));
+    if (links.length === 0) continue;
+    const first = firstPiece(row.pieces);
+    const lead = first?.kind === 'link' && first.url === links[0]?.url ? first : null;
+    for (const link of links) {
+      // A label of nothing but punctuation or emoji names nothing; CJK labels are words
+      // ("[直播课](https://c.d2l.ai/zh-v2/)", mli line 72), which `\W` took for punctuation.
+      const named = link.label !== undefined && /[\p{L}\p{N}]/u.test(link.label);
+      const item = newItem(
+        named ? cleanTitle(link.label ?? '').title : titleFromUrl(link.url),
+        row.line,
+        section,
+      );
+      item.links = [link];
+      if (lead !== null && link.url === lead.url) {
+        applyRemark(
+          item,
+          restOfLine(row.pieces, lead)
+            .replace(/^[\s:：,，\-–—]+/u, '')
+            .trim(),
+        );
+      }
+      sink.add(item);
+    }
   }
 }
 
+/** The pieces of a paragraph cut at its line breaks, each line with its number in the file. */
+function paragraphLines(pieces: readonly Piece[], line: number): Array<{ pieces: Piece[]; line: number }> {
+  const rows = [{ pieces: [] as Piece[], line }];
+  let row = rows[0] as { pieces: Piece[]; line: number };
+  for (const p of pieces) {
+    if (p.kind !== 'text' || !p.text.includes('\n')) {
+      row.pieces.push(p);
+      continue;
+    }
+    const parts = p.text.split('\n');
+    parts.forEach((text, k) => {
+      if (k > 0) {
+        row = { pieces: [], line: row.line + 1 };
+        rows.push(row);
+      }
+      if (text) row.pieces.push({ ...p, text });
+    });
+  }
+  return rows;
+}
+
+/** The text of a line after one of its pieces, links shown by their labels. */
+function restOfLine(pieces: readonly Piece[], after: Piece): string {
+  return piecesText(pieces.slice(pieces.indexOf(after) + 1));
+}
+
+/**
+ * Words that mark a paragraph as being about the list rather than about a reading: calls to
+ * follow, join or subscribe (dair-ai lines 3, 150, 152, 2147, 2149) and thanks to the
+ * people who helped (htqin line 3: "Special thanks to [Xingyu Zheng](https://github.com/…)").
+ */
+const ABOUT_LIST_WORDS =
+  /\b(?:follow (?:us|me)|join (?:us|our)|subscribe|sign up|contact us|special thanks|thanks to|thank you|acknowledg(?:e|ements?|ments?))\b/iu;
+
+/**
+ * The links of a paragraph that speaks of the list itself, or none: a paragraph of such words
+ * that links to no paper or code, or, above the first section, badges alone (MoE list line 3:
+ * "[![MIT License](https://img.shields.io/…)](https://opensource.org/licenses/MIT)", the
+ * list's license). Further down, a badge alone may well be an entry's paper or code.
+ */
+function linksAboutTheList(pieces: readonly Piece[], inPreamble: boolean): Link[] {
+  let badges = 0;
+  let others = 0;
+  for (const p of pieces) {
+    if (p.kind !== 'link') continue;
+    if (p.imageOnly) badges++;
+    else others++;
+  }
+  const words = others > 0 && ABOUT_LIST_WORDS.test(piecesText(pieces));
+  if (!words && !(inPreamble && badges > 0 && others === 0)) return [];
+  const links = piecesLinks(pieces, true);
+  return links.some((l) => l.role === 'paper' || l.role === 'pdf' || l.role === 'code') ? [] : links;
+}
+
+/**
+ * "[Haotong Qin](https://htqin.github.io/), [Mingyuan Zhang](…), …, Aoyu Li, …" under the
+ * entry it follows (htqin lines 40, 57, 76): the authors of that entry, not entries of their
+ * own (16 of them ranked high in `lectio next`). Their names join its authors and their pages
+ * its links, labelled by name. Returns whether the paragraph was such a line.
+ */
+function attachAuthors(host: ParsedItem, pieces: readonly Piece[]): boolean {
+  const names = authorNames(pieces);
+  if (names === null) return false;
+  const links = piecesLinks(pieces, false);
+  // An author's page must not become what the entry is: an entry known by a code or blog link
+  // alone (identity.ts identityLinks) would take the first page for its identity.
+  const identity = identityLinks(host.links).map((l) => l.url);
+  const after = identityLinks([...host.links, ...links]).map((l) => l.url);
+  if (identity.length !== after.length || identity.some((u, k) => u !== after[k])) return false;
+  for (const name of names) if (!host.authors.includes(name)) host.authors.push(name);
+  for (const link of links) if (!host.links.some((l) => l.url === link.url)) host.links.push(link);
+  return true;
+}
+
+/** The names of a line that is nothing but a list of people, or null. */
+function authorNames(pieces: readonly Piece[]): string[] | null {
+  for (const p of pieces) {
+    if (p.kind === 'link' && (p.imageOnly || !isPersonName(cleanName(p.label)))) return null;
+    if (p.kind === 'image') return null;
+  }
+  const text = collapseSpaces(piecesText(pieces)).trim();
+  if (text.length > 1000 || !/[,，、]/u.test(text)) return null;
+  const names = text
+    .replace(/\.$/u, '')
+    .split(/\s*[,，、;；]\s*|\s+and\s+/u)
+    .map(cleanName)
+    .filter((n) => n.length > 0);
+  return names.length >= 2 && names.every(isPersonName) ? names : null;
+}
+
+/** A name without "and", footnote marks ("Xianglong Liu*") and emphasis. */
+function cleanName(text: string): string {
+  return text
+    .replace(/^\s*and\s+/u, '')
+    .replace(/[*†‡§¶#\d_]+/gu, '')
+    .trim();
+}
+
+/** "Haotong Qin", "Zhihao JIA", "J. Doe", "Jean-Pierre de la Cruz", "李飞飞": a person's name. */
+function isPersonName(name: string): boolean {
+  if (/^\p{Script=Han}{2,4}$/u.test(name)) return true;
+  const words = name.split(/\s+/u);
+  if (words.length < 2 || words.length > 4) return false;
+  let capitalised = 0;
+  for (const w of words) {
+    if (/^\p{Lu}(?:\p{Ll}+|\.)?(?:-\p{Lu}?\p{Ll}+)*$/u.test(w)) capitalised++;
+    else if (!/^\p{Lu}{2,}$/u.test(w) && !/^(?:de|van|von|der|den|da|di|du|le|la|del|bin)$/u.test(w))
+      return false;
+  }
+  return capitalised > 0;
+}
+
 function handleExtra(t: Token, section: Section, sink: ItemSink): void {
-  if (t.type !== 'html_block') return; // code blocks: left to the sweeper
+  // Code blocks, and the text of HTML blocks outside <a href>: left to the sweeper, which
+  // decides what a URL written there belongs to (see `sweepOrphanLinks`).
+  if (t.type !== 'html_block') return;
   const line = (t.map?.[0] ?? 0) + 1;
   for (const found of parseHtmlBlock(t.content, line)) {
     const item = newItem(found.title, found.line, section);
@@ -792,10 +1131,25 @@ function imageUrlStarts(text: string, start: number, end: number): ReadonlySet<n
 }
 
 /**
- * Nothing of the input is dropped: a URL that no rule above placed (a link inside a code
- * block or an odd HTML fragment) joins the item just before it, or becomes an item itself.
+ * Nothing of the input is dropped: a URL that no rule above placed joins the item just
+ * before it in the same section, or becomes an item of that section itself.
+ *
+ * Most such URLs are written in code blocks. A URL in a code block is no markdown link, but
+ * it is something the list says, and what it says is about the entry the block follows: a
+ * BibTeX citation of the paper above it (htqin line 62 cites MQBench, line 55, in
+ * `journal = "https://openreview.net/forum?id=TUplOmF8DsM"`), a `git clone` of the tool
+ * above it. So it joins that entry, as the brief keeps every link on some item. It never
+ * crosses a heading: a block that opens a section documents no entry of the one before
+ * (DefTruth's "©️Citations" block cites the list itself, line 26), and an entry of its
+ * own is better than a link on an unrelated one. A URL the list links elsewhere is kept
+ * already and adds nothing.
  */
-function sweepOrphanLinks(text: string, sink: ItemSink, warnings: string[]): void {
+function sweepOrphanLinks(
+  text: string,
+  sink: ItemSink,
+  sections: readonly SectionStart[],
+  warnings: string[],
+): void {
   const byLine = [...sink.items].sort((a, b) => a.line - b.line);
   // Nearly every URL in the text is, character for character, a link of the item it was
   // read into, the last item starting at or before its line: that settles it as kept.
@@ -808,7 +1162,7 @@ function sweepOrphanLinks(text: string, sink: ItemSink, warnings: string[]): voi
     }
     return keptKeys;
   };
-  let orphans = 0;
+  const orphanLines: number[] = [];
   eachUrlInText(text, (url, line) => {
     const host = lastAtOrBefore(byLine, line);
     if (host?.links.some((l) => l.url === url)) return;
@@ -817,21 +1171,44 @@ function sweepOrphanLinks(text: string, sink: ItemSink, warnings: string[]): voi
     const badge = piecesLinks([{ kind: 'link', url, label: '', imageOnly: false, bold: false }], true);
     if (badge.length === 0) return; // a badge or an in-page anchor
     keys().add(key);
-    orphans++;
-    if (host && line - host.line < 40) host.links.push({ url, role: classifyLink(url) });
+    orphanLines.push(line);
+    const section = lastSectionAtOrBefore(sections, line);
+    const sameSection = host !== undefined && host.line >= (section?.line ?? 0);
+    if (host && sameSection && line - host.line < 40) host.links.push({ url, role: classifyLink(url) });
     else {
       const item = newItem(titleFromUrl(url), line, {
-        topic: host?.topic ?? [],
+        topic: section?.topic ?? [],
         status: null,
         importance: null,
         navigation: false,
+        year: null,
       });
       item.links = [{ url, role: classifyLink(url) }];
       sink.add(item);
     }
   });
-  if (orphans > 0)
-    warnings.push(`${orphans} link(s) outside any list item were attached to the nearest item`);
+  if (orphanLines.length > 0) {
+    const shown = orphanLines.slice(0, 10).join(', ') + (orphanLines.length > 10 ? ', …' : '');
+    warnings.push(
+      `${orphanLines.length} link(s) outside any list item were kept on the nearest item (line ${shown})`,
+    );
+  }
+}
+
+/** The section a line is in: the last one starting at or before it (a binary search). */
+function lastSectionAtOrBefore(sections: readonly SectionStart[], line: number): SectionStart | undefined {
+  let lo = 0;
+  let hi = sections.length - 1;
+  let found: SectionStart | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const section = sections[mid] as SectionStart;
+    if (section.line <= line) {
+      found = section;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 /** The last item (sorted by line) that starts at or before `line`: a binary search. */
