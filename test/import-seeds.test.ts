@@ -370,6 +370,30 @@ describe('importing the four seeds and the real lists', () => {
   });
 });
 
+describe('the entry that stands for a list', () => {
+  it('is never identified by the links a list gives about itself: two lists under the MIT license stay two', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-about-'));
+    const store = freshStore(dir, 'l.sqlite');
+    try {
+      // The MoE list's line 3 is its MIT badge, a link to opensource.org/licenses/MIT.
+      const moe = fs.readFileSync(LISTS.find((f) => f.includes('mixture-of-experts')) ?? '', 'utf8');
+      const other = path.join(dir, 'other.md');
+      fs.writeFileSync(other, moe.replace(/^# awesome-mixture-of-experts/mu, '# another reading list'));
+      importFiles(store, [LISTS.find((f) => f.includes('mixture-of-experts')) ?? '', other]);
+      const licensed = store
+        .listItems({})
+        .filter((i) => i.links.some((l) => l.url === 'https://opensource.org/licenses/MIT'));
+      assert.deepEqual(licensed.map((i) => i.title).sort(), [
+        'another reading list',
+        'awesome-mixture-of-experts',
+      ]);
+    } finally {
+      store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('duplicates inside one real list', () => {
   it('merges htqin’s two Any-Precision LLM entries and chenhongyu’s /pdf/ and /abs/ survey', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-dup-'));

@@ -58,6 +58,12 @@ export interface ParsedItem {
   line: number;
   /** What a reference manager or a metadata source says beyond a list's fields (absent for markdown). */
   bib?: BibFields;
+  /**
+   * The entry that stands for the list itself, holding the links a list gives about itself
+   * (its license badge, its Twitter): they say nothing of what the entry is, so they never
+   * identify it, or every two lists under the MIT license would share one entry.
+   */
+  aboutList?: true;
 }
 
 /**

@@ -106,7 +106,9 @@ export function placeEntry(
     lookup: keys,
     stored: storedKeys,
     weak,
-  } = namesSeveralWorks(entry.links) ? { lookup: [], stored: [], weak: false } : identityKeySets(entry.links);
+  } = entry.aboutList || namesSeveralWorks(entry.links)
+    ? { lookup: [], stored: [], weak: false }
+    : identityKeySets(entry.links);
   const tkeys = titleKeys(entry.title);
   const tokens = entry.authors.length > 0 ? titleBlockingKeys(entry.title) : [];
   // Blocking tokens in two sets: every source's ("t:"), and those of sources with no DOI or

@@ -840,6 +840,7 @@ class ListWalker {
       );
       item.links = about.links;
       item.notes = about.notes;
+      item.aboutList = true;
       sink.items.unshift(item);
     }
     sweepOrphanLinks(text, sink, this.sections, warnings);
