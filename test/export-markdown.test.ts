@@ -176,7 +176,7 @@ const KEPT: Array<{ title: string; aliases?: string[]; link?: Required<Link>; li
   {
     title: 'Efficient KG Reasoning for Small LLMs',
     link: { url: 'https://arxiv.org/abs/2504.03137', role: 'paper', label: 'Paper' },
-    line: '- [ ] Efficient KG Reasoning for Small LLMs [Paper](https://arxiv.org/abs/2504.03137)',
+    line: '- [ ] Efficient KG Reasoning for Small LLMs (2025) [Paper](https://arxiv.org/abs/2504.03137)',
   },
   {
     title:
@@ -191,7 +191,7 @@ const KEPT: Array<{ title: string; aliases?: string[]; link?: Required<Link>; li
   {
     title: 'BNN+: Improved Binary Network Training',
     link: { url: 'https://openreview.net/pdf?id=SJfHg2A5tQ', role: 'pdf', label: 'paper' },
-    line: '- [ ] BNN+: Improved Binary Network Training [paper](https://openreview.net/pdf?id=SJfHg2A5tQ)',
+    line: '- [ ] BNN+: Improved Binary Network Training (2019) [paper](https://openreview.net/pdf?id=SJfHg2A5tQ)',
   },
   {
     title: 'GQA: Training Generalized Multi-Query Transformer Models from Multi-Head Checkpoints',
