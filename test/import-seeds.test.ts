@@ -394,6 +394,45 @@ describe('the entry that stands for a list', () => {
   });
 });
 
+describe('identity at the edges of its rules', () => {
+  const inLibrary = (files: Record<string, string>, extra: readonly string[] = []): ItemRecord[] => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-edges-'));
+    const store = freshStore(dir, 'l.sqlite');
+    try {
+      const written = Object.entries(files).map(([name, text]) => {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, text);
+        return file;
+      });
+      importFiles(store, [...extra, ...written]);
+      return store.listItems({});
+    } finally {
+      store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('a repository titled two ways is one item, and so is one post inside it', () => {
+    const items = inLibrary({
+      'a.md':
+        '- FlashAttention [code](https://github.com/Dao-AILab/flash-attention)\n' +
+        '- [DeepSpeed-FastGen](https://github.com/microsoft/DeepSpeed/tree/master/blogs/deepspeed-fastgen)\n',
+      'b.md':
+        '- [Dao-AILab/flash-attention](https://github.com/Dao-AILab/flash-attention)\n' +
+        '- [DeepSpeed-FastGen: High-throughput Text Generation for LLMs via MII and DeepSpeed-Inference](https://github.com/microsoft/DeepSpeed/tree/master/blogs/deepspeed-fastgen)\n',
+    });
+    assert.equal(items.length, 2, items.map((i) => i.title).join('; '));
+  });
+
+  it('an icon link names no work: papers-we-love’s "[:scroll:](x.pdf) [Chubby…](url)" is found by its link', () => {
+    const pwl = LISTS.find((f) => f.includes('papers-we-love')) ?? '';
+    const chubby =
+      'http://static.googleusercontent.com/media/research.google.com/en/us/archive/chubby-osdi06.pdf';
+    const items = inLibrary({ 'mine.md': `- [Chubby lock service](${chubby})\n` }, [pwl]);
+    assert.equal(items.filter((i) => i.links.some((l) => l.url === chubby)).length, 1);
+  });
+});
+
 describe('duplicates inside one real list', () => {
   it('merges htqin’s two Any-Precision LLM entries and chenhongyu’s /pdf/ and /abs/ survey', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-dup-'));

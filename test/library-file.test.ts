@@ -291,6 +291,65 @@ describe('re-importing', () => {
     }
   });
 
+  test('a new entry of an old title with its own id is a new item; the old entry keeps its own', (t) => {
+    // dair-ai adds each week at the top: a new "Agent S" (another arXiv id) above the old one.
+    const dir = tempDir(t);
+    const db = path.join(dir, 'library.sqlite');
+    const list = path.join(dir, 'read-list.md');
+    const original = fs.readFileSync(seed('004'), 'utf8');
+    fs.writeFileSync(list, original);
+    importJson(db, [list]);
+    const gshard = listItems(db).find((i) => i.ids['arxiv'] === '2006.16668');
+    assert.ok(gshard);
+    assert.equal(runCli(['--db', db, 'mark', String(gshard.id), 'read']).status, 0);
+    const newer = GSHARD_LINE.replace('2006.16668', '2006.16669');
+    fs.writeFileSync(list, original.replace(GSHARD_LINE, `${newer}\n${GSHARD_LINE}`));
+    const report = importJson(db, [list]);
+    assert.equal(report.added, 1);
+    const items = listItems(db);
+    const old = items.find((i) => i.id === gshard.id);
+    assert.equal(old?.ids['arxiv'], '2006.16668');
+    assert.equal(old?.status, 'read');
+    assert.ok(!old?.links.some((l) => l.url.includes('2006.16669')), 'the old item holds no new id');
+    const added = items.filter((i) => i.ids['arxiv'] === '2006.16669');
+    assert.equal(added.length, 1);
+    assert.notEqual(added[0]!.id, gshard.id);
+  });
+
+  test('entries of one title go back to their own items: under the same topic first, and after a removal', (t) => {
+    const dir = tempDir(t);
+    const db = path.join(dir, 'library.sqlite');
+    const list = path.join(dir, 'read-list.md');
+    const original = fs.readFileSync(seed('002'), 'utf8');
+    const ray = '* TODO [Ray](./blogs/ray/)';
+    assert.ok(original.includes(ray));
+    // Seed 002's "Ray" under "Blog notes", and a second one under "Book notes".
+    const twice = original.replace('## Book notes', `## Book notes\n\n${ray}\n`);
+    fs.writeFileSync(list, twice);
+    importJson(db, [list]);
+    const rays = listItems(db).filter((i) => i.title === 'Ray');
+    assert.equal(rays.length, 2);
+    const book = rays.find((i) => i.topics.some((p) => p.includes('Book notes')));
+    assert.ok(book);
+    assert.equal(runCli(['--db', db, 'mark', String(book.id), 'read']).status, 0);
+    // The first Ray goes: the second keeps its own item, not the first one's.
+    fs.writeFileSync(list, twice.replace(`${ray}\n`, ''));
+    const report = importJson(db, [list]);
+    assert.equal(report.added, 0);
+    const kept = listItems(db).find((i) => i.id === book.id);
+    assert.equal(kept?.status, 'read');
+    assert.equal(kept?.orphaned, false);
+    // It goes too, then comes back: the same item, not a new one.
+    fs.writeFileSync(list, original.replace(`${ray}\n`, ''));
+    importJson(db, [list]);
+    assert.equal(listItems(db).find((i) => i.id === book.id)?.orphaned, true);
+    fs.writeFileSync(list, twice);
+    const back = importJson(db, [list]);
+    assert.equal(back.added, 0, 'both come back to their items');
+    assert.equal(listItems(db).filter((i) => i.title === 'Ray').length, 2);
+    assert.equal(listItems(db).find((i) => i.id === book.id)?.status, 'read');
+  });
+
   test('a corrected link keeps the item, and the wrong id goes', (t) => {
     const dir = tempDir(t);
     const db = path.join(dir, 'library.sqlite');

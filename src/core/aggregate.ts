@@ -4,7 +4,7 @@
 import { titleKey } from './identity.js';
 import { furthestStatus, highestImportance, type Link } from './item.js';
 import { isOwnList, METADATA_LIST_PATH, type ItemAggregate, type StoredSource } from './library-store.js';
-import { itemKindFromLinks } from './link-role.js';
+import { itemKindFromLinks, labelNamesRole } from './link-role.js';
 
 /**
  * How much a string reads like a paper's full title. Seed 000 writes "cnn-winograd" and
@@ -44,9 +44,11 @@ function namesAroundItsPaper(s: StoredSource): boolean {
     (l) =>
       (l.role === 'paper' || l.role === 'pdf') &&
       l.label !== undefined &&
-      l.label.length > 1 &&
+      l.label.length > 2 &&
       s.title.length > l.label.length &&
-      s.title.includes(l.label),
+      s.title.includes(l.label) &&
+      // "[Paper](…)" beside dair-ai's "PaperBench" names the link, not the work.
+      !labelNamesRole(l.label, l.url),
   );
 }
 

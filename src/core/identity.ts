@@ -40,6 +40,8 @@ export function namesSeveralWorks(links: readonly Link[]): boolean {
   const targets = new Set<string>();
   for (const link of links) {
     if (!PRIMARY_ROLES.has(link.role) || !link.label || labelNamesRole(link.label, link.url)) continue;
+    // An icon (papers-we-love's "[:scroll:](x.pdf) [Title](…)") or a file beside the list names nothing.
+    if (/^:[\w+-]+:$/u.test(link.label.trim()) || !/^https?:/iu.test(link.url)) continue;
     const name = titleKey(link.label);
     if (name === '') continue;
     names.add(name);
@@ -92,7 +94,27 @@ export function identityKeySets(links: readonly Link[]): {
  * …/DeepSpeed/tree/master/blogs/; they were one item. (A post elsewhere is its own URL: one
  * zhihu post titled two ways by chenhongyu's and DefTruth's lists stays one item.)
  */
-export function weakKeyTitlesDiffer(entry: TitleEvidence, item: TitleEvidence): boolean {
+export function weakKeyTitlesDiffer(key: string, entry: TitleEvidence, item: TitleEvidence): boolean {
+  // Only the repository's id is weak: the post's own URL, found again, is the post.
+  if (!key.startsWith('github:')) return false;
+  const [owner = '', repo = ''] = key.slice('github:'.length).split('/');
+  // A page inside the repository, not the repository itself, that both link.
+  const root = `url:github.com/${owner}/${repo}`;
+  const pages = (links: readonly Link[]): string[] =>
+    links.flatMap((l) =>
+      canonicalIdsOfUrl(l.url)
+        .filter((id) => id.scheme === 'url')
+        .map(idKey)
+        .filter((u) => u.toLowerCase() !== root),
+    );
+  const theirs = new Set(pages(item.links));
+  if (pages(identityLinks(entry.links)).some((u) => theirs.has(u))) return false;
+  // A title that is the repository's name ("FlashAttention", "Dao-AILab/flash-attention") is
+  // the repository however the other is titled.
+  const names = new Set([titleKey(repo), titleKey(owner + repo)]);
+  const namesIt = (t: string): boolean =>
+    names.has(titleKey(t)) || names.has(titleKey(t.split(/[:：]/u)[0] ?? ''));
+  if ([...(entry.titles ?? []), ...(item.titles ?? [])].some(namesIt)) return false;
   const comparison = compareRecords(entry, item);
   return comparison.verdict === 'different' && comparison.rule === 'different titles';
 }

@@ -4,7 +4,14 @@
 import { aggregateSources } from './aggregate.js';
 import type { ParsedItem, ParsedList } from './item.js';
 import type { LibraryStore, StoredSource } from './library-store.js';
-import { placeEntry, ReturningEntries, seriesTitleKeys, sourceAnchorNamer } from './place-entry.js';
+import { identityKeySets } from './identity.js';
+import {
+  ANCHOR_PREFIX,
+  placeEntry,
+  ReturningEntries,
+  seriesTitleKeys,
+  sourceAnchorNamer,
+} from './place-entry.js';
 import { dropEmptyTopics, refreshTopicRanks, topicRootRanks } from './topic-service.js';
 import { renamed } from './topic-tree.js';
 
@@ -97,11 +104,14 @@ export function importLists(
         continue;
       }
       const listId = store.saveList(input.path, input.parsed.title, input.sha256, at);
-      const earlier = existing ? store.entriesOfList(listId) : [];
-      const before = new Set(earlier.map((e) => e.itemId));
+      const earlier = existing ? store.entriesOfList(listId, `${ANCHOR_PREFIX}${input.path}#`) : [];
+      const before = new Set(earlier.filter((e) => !e.kept).map((e) => e.itemId));
       const orphans = new Set(existing ? store.removeSourcesOfList(listId) : []);
       for (const id of orphans) keptRows.add(id);
-      const returning = new ReturningEntries(earlier.filter((e) => orphans.has(e.itemId)));
+      const returning = new ReturningEntries(
+        earlier.filter((e) => e.kept || orphans.has(e.itemId)),
+        claimedBy(store, input.parsed.items),
+      );
       for (const id of before) {
         previous.add(id);
         touched.add(id);
@@ -200,6 +210,20 @@ export function importLists(
     options.onProgress?.(total, total);
     return report;
   });
+}
+
+/**
+ * Whether an entry of the list as it is now carries an identity key of an item: that entry is
+ * the item's own, and no other entry may take it back by its title (ReturningEntries). The
+ * list's keys are gathered when first asked, which only an entry that nothing else placed does.
+ */
+function claimedBy(store: LibraryStore, entries: readonly ParsedItem[]): (itemId: number) => boolean {
+  let keys: Set<string> | null = null;
+  return (itemId) => {
+    keys ??= new Set(entries.flatMap((e) => identityKeySets(e.links).lookup));
+    const held = keys;
+    return store.identityKeysOfItem(itemId).some((k) => held.has(k));
+  };
 }
 
 /** A parsed entry as the source the store now holds (ids aside): what aggregate.ts folds. */

@@ -204,6 +204,15 @@ export interface LibraryStats {
   inSeveralLists: number;
 }
 
+/** An entry of a list as the library holds it (LibraryStore.entriesOfList). */
+export interface StoredEntry {
+  itemId: number;
+  title: string;
+  topic: string;
+  /** An item no list holds now, found by the list's anchor among its kept rows. */
+  kept: boolean;
+}
+
 export interface LibraryStore {
   /** Runs `fn` in one transaction: all of its writes land, or none. */
   transaction<T>(fn: () => T): T;
@@ -211,8 +220,14 @@ export interface LibraryStore {
 
   listByPath(path: string): StoredList | null;
   saveList(path: string, title: string | null, sha256: string, at: string): number;
-  /** The list's entries as stored: each source's item and title, in the list's order. */
-  entriesOfList(listId: number): Array<{ itemId: number; title: string }>;
+  /**
+   * The list's entries as stored: each source's item, title and topic, in the list's order;
+   * then items a list mentioned before that no list holds now (kept, orphaned), by the
+   * anchors their kept rows hold (`anchorPrefix`: "src:<path>#").
+   */
+  entriesOfList(listId: number, anchorPrefix: string): StoredEntry[];
+  /** The identity keys an item is found by (anchors aside). */
+  identityKeysOfItem(itemId: number): string[];
   /** One past the last line of the list's sources: the line a new one takes in a list lectio writes (`lectio add`). */
   nextLineOfList(listId: number): number;
   /**

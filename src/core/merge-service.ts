@@ -139,6 +139,7 @@ export function findDuplicates(store: LibraryStore, limit = 1000): DuplicatePair
       const comparison = compareRecords(evidence, store.evidenceOf(other));
       if (comparison.verdict === 'different') continue;
       if (keptApart(store, item.id, other)) continue;
+      if (out.some((p) => p.a.id === item.id && p.b.id === other)) continue; // a named pair already
       out.push({
         a: { id: item.id, title: item.title },
         b: { id: other, title: titleOf.get(other) ?? '' },
@@ -162,7 +163,7 @@ function namedPairs(
     const key = titleKey(name);
     if (key.length < 4 || isMatchableTitle(key)) continue; // a name, not a title
     const longer = titles.find((t) => titleKey(t) !== key) ?? null;
-    const others = store.findItemsByTitleKeyPrefix(key, 20).filter((id) => id !== item.id && titleOf.has(id));
+    const others = store.findItemsByTitleKeyPrefix(key, 50).filter((id) => id !== item.id && titleOf.has(id));
     if (others.length === 0) continue;
     const near = store.titlesOfItems(others);
     const headed = others.filter((other) => nameHeadsTitle(name, longer, near.get(other) ?? []));

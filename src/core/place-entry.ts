@@ -19,7 +19,7 @@ import {
   weakKeyTitlesDiffer,
 } from './identity.js';
 import type { ParsedItem } from './item.js';
-import { ADDED_LIST_PATH, type LibraryStore } from './library-store.js';
+import { ADDED_LIST_PATH, type LibraryStore, type StoredEntry } from './library-store.js';
 
 export interface Placement {
   itemId: number;
@@ -157,7 +157,7 @@ export function placeEntry(
       (m) =>
         allowed(m.itemId) &&
         (entry.bib === undefined || keyMatchContradiction(evidence, store.evidenceOf(m.itemId)) === null) &&
-        (!weak || !weakKeyTitlesDiffer(evidence, store.evidenceOf(m.itemId))),
+        (!weak || !weakKeyTitlesDiffer(m.key, evidence, store.evidenceOf(m.itemId))),
     );
   const first = byKey[0];
   if (first) {
@@ -176,7 +176,7 @@ export function placeEntry(
   const lookup = tokens.length > 0 ? titleLookupKeys(entry.title) : [];
   const best = bestTitleMatch(store, evidence, tkeys, lookup, idLess, context, allowed);
   if (best) return placed(best.itemId, best.comparison.rule);
-  const back = context.returning?.next(entry.title);
+  const back = context.returning?.next(entry.title, entry.topic.join(' / '));
   if (back !== undefined && allowed(back)) return placed(back, 'same entry');
   return { itemId: store.createItem(at), created: true, reason: 'new', joined, ...stored };
 }
@@ -191,30 +191,43 @@ export function placeEntry(
  * the user corrected (another arXiv id): the title rules find the old item but its old id
  * contradicts the new one; the entry is the same, so it keeps the user's status and notes,
  * and the old id goes with the rows the list no longer holds (LibraryStore.dropKeptRows).
- * Entries of one title are matched in list order; each item is taken once per entry.
+ * An entry the list dropped earlier and now gives again comes back too (its item is kept,
+ * orphaned, with the list's anchor).
+ *
+ * An earlier item is not taken when an entry of the list still carries one of its ids (that
+ * entry is its own): dair-ai adds a week at the top with a new "Agent S" (2504.00906) above the
+ * old one (2410.08164). Of several earlier entries of one title, the one under the same topic
+ * goes first ("Ray" under "Systems" and under "RL"), then list order; each is taken once.
  */
 export class ReturningEntries {
-  private readonly byTitle = new Map<string, number[]>();
+  private readonly byTitle = new Map<string, StoredEntry[]>();
 
-  constructor(entries: ReadonlyArray<{ itemId: number; title: string }>) {
-    for (const { itemId, title } of entries) {
-      const key = titleKey(title);
+  constructor(
+    entries: readonly StoredEntry[],
+    /** Whether some entry of the list as it is now carries an identity key of the item. */
+    private readonly claimed: (itemId: number) => boolean,
+  ) {
+    for (const entry of entries) {
+      const key = titleKey(entry.title);
       if (!key) continue;
       const queue = this.byTitle.get(key);
-      if (queue) queue.push(itemId);
-      else this.byTitle.set(key, [itemId]);
+      if (queue) queue.push(entry);
+      else this.byTitle.set(key, [entry]);
     }
   }
 
-  /** The next item an earlier entry of this title made. */
-  next(title: string): number | undefined {
-    return this.byTitle.get(titleKey(title))?.[0];
+  /** The item an earlier entry of this title made, under this topic first. */
+  next(title: string, topic: string): number | undefined {
+    const queue = this.byTitle.get(titleKey(title));
+    if (!queue) return undefined;
+    const free = queue.filter((e) => !this.claimed(e.itemId));
+    return (free.find((e) => e.topic === topic) ?? free[0])?.itemId;
   }
 
   /** The entry was placed: an earlier entry of its title that made this item is accounted for. */
   placed(title: string, itemId: number): void {
     const queue = this.byTitle.get(titleKey(title));
-    const at = queue?.indexOf(itemId) ?? -1;
+    const at = queue?.findIndex((e) => e.itemId === itemId) ?? -1;
     if (queue && at >= 0) queue.splice(at, 1);
   }
 }
