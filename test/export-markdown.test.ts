@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { importLists } from '../src/core/import-lists.js';
 import { titleKey } from '../src/core/identity.js';
 import { type ExportItem, itemIds } from '../src/core/library-export.js';
-import type { Link } from '../src/core/item.js';
+import { type Link, LINK_ROLES } from '../src/core/item.js';
 import type { LibraryStore } from '../src/core/library-store.js';
 import { exportMarkdown } from '../src/formats/export/markdown-export.js';
 import { cleanTitle } from '../src/formats/markdown/item-fields.js';
@@ -54,15 +54,8 @@ function labelOf(link: Link, item: ExportItem): string {
  * carry the link ("Title [site](https://nips.cc/)", "[notes](./papers/LLM/LLAMA2.md)"): it
  * only says the link's role again, so it may come back where there was no label before.
  */
-const ROLE_WORDS_WRITTEN = new Set([
-  'paper',
-  'pdf',
-  'code',
-  'blog',
-  'slides',
-  'video',
-  'notes',
-  'site',
+const ROLE_WORDS_WRITTEN = new Set<string>([
+  ...LINK_ROLES.filter((role) => role !== 'other'),
   'docs',
   'link',
 ]);

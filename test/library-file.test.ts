@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, type TestContext, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { EXIT_CODES } from '../src/cli/cli-context.js';
 import {
@@ -111,6 +111,23 @@ function importJson(db: string, files: readonly string[]): ImportSummary {
 /** Two lines of seed 004 the tests edit. */
 const GSHARD_LINE = '- [ ] [GShard](https://arxiv.org/abs/2006.16668)';
 const SWITCH_LINE = '- [ ] [Switch Transformers](https://arxiv.org/abs/2101.03961)';
+
+/** Seed 004 as a list of the test's own, imported, its GShard item given a status by the user. */
+function seed004WithGShard(
+  t: TestContext,
+  status: string,
+): { db: string; list: string; original: string; gshard: ListedItem } {
+  const dir = tempDir(t);
+  const db = path.join(dir, 'library.sqlite');
+  const list = path.join(dir, 'read-list.md');
+  const original = fs.readFileSync(seed('004'), 'utf8');
+  fs.writeFileSync(list, original);
+  importJson(db, [list]);
+  const gshard = listItems(db).find((i) => i.ids['arxiv'] === '2006.16668');
+  assert.ok(gshard);
+  assert.equal(runCli(['--db', db, 'mark', String(gshard.id), status]).status, 0);
+  return { db, list, original, gshard };
+}
 
 describe('re-importing', () => {
   test('the same four seeds again changes nothing', (t) => {
@@ -293,15 +310,7 @@ describe('re-importing', () => {
 
   test('a new entry of an old title with its own id is a new item; the old entry keeps its own', (t) => {
     // dair-ai adds each week at the top: a new "Agent S" (another arXiv id) above the old one.
-    const dir = tempDir(t);
-    const db = path.join(dir, 'library.sqlite');
-    const list = path.join(dir, 'read-list.md');
-    const original = fs.readFileSync(seed('004'), 'utf8');
-    fs.writeFileSync(list, original);
-    importJson(db, [list]);
-    const gshard = listItems(db).find((i) => i.ids['arxiv'] === '2006.16668');
-    assert.ok(gshard);
-    assert.equal(runCli(['--db', db, 'mark', String(gshard.id), 'read']).status, 0);
+    const { db, list, original, gshard } = seed004WithGShard(t, 'read');
     const newer = GSHARD_LINE.replace('2006.16668', '2006.16669');
     fs.writeFileSync(list, original.replace(GSHARD_LINE, `${newer}\n${GSHARD_LINE}`));
     const report = importJson(db, [list]);
@@ -351,15 +360,7 @@ describe('re-importing', () => {
   });
 
   test('a corrected link keeps the item, and the wrong id goes', (t) => {
-    const dir = tempDir(t);
-    const db = path.join(dir, 'library.sqlite');
-    const list = path.join(dir, 'read-list.md');
-    const original = fs.readFileSync(seed('004'), 'utf8');
-    fs.writeFileSync(list, original);
-    importJson(db, [list]);
-    const gshard = listItems(db).find((i) => i.ids['arxiv'] === '2006.16668');
-    assert.ok(gshard);
-    assert.equal(runCli(['--db', db, 'mark', String(gshard.id), 'reading']).status, 0);
+    const { db, list, original, gshard } = seed004WithGShard(t, 'reading');
     fs.writeFileSync(list, original.replace(GSHARD_LINE, GSHARD_LINE.replace('2006.16668', '2006.16669')));
     const report = importJson(db, [list]);
     assert.equal(report.added, 0);

@@ -1173,7 +1173,7 @@ function sweepOrphanLinks(
     if (badge.length === 0) return; // a badge or an in-page anchor
     keys().add(key);
     orphanLines.push(line);
-    const section = lastSectionAtOrBefore(sections, line);
+    const section = lastAtOrBefore(sections, line); // the section the line is in
     const sameSection = host !== undefined && host.line >= (section?.line ?? 0);
     if (host && sameSection && line - host.line < 40) host.links.push({ url, role: classifyLink(url) });
     else {
@@ -1196,30 +1196,14 @@ function sweepOrphanLinks(
   }
 }
 
-/** The section a line is in: the last one starting at or before it (a binary search). */
-function lastSectionAtOrBefore(sections: readonly SectionStart[], line: number): SectionStart | undefined {
-  let lo = 0;
-  let hi = sections.length - 1;
-  let found: SectionStart | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const section = sections[mid] as SectionStart;
-    if (section.line <= line) {
-      found = section;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
-/** The last item (sorted by line) that starts at or before `line`: a binary search. */
-function lastAtOrBefore(byLine: readonly ParsedItem[], line: number): ParsedItem | undefined {
+/** The last of things sorted by line (items, sections) that starts at or before `line`: a binary search. */
+function lastAtOrBefore<T extends { line: number }>(byLine: readonly T[], line: number): T | undefined {
   let lo = 0;
   let hi = byLine.length - 1;
-  let found: ParsedItem | undefined;
+  let found: T | undefined;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const item = byLine[mid] as ParsedItem;
+    const item = byLine[mid] as T;
     if (item.line <= line) {
       found = item;
       lo = mid + 1;
