@@ -113,7 +113,7 @@ export function weakKeyTitlesDiffer(key: string, entry: TitleEvidence, item: Tit
   // the repository however the other is titled.
   const names = new Set([titleKey(repo), titleKey(owner + repo)]);
   const namesIt = (t: string): boolean =>
-    names.has(titleKey(t)) || names.has(titleKey(t.split(/[:：]/u)[0] ?? ''));
+    names.has(titleKey(t)) || names.has(titleKey(headOf(t)?.head ?? ''));
   if ([...(entry.titles ?? []), ...(item.titles ?? [])].some(namesIt)) return false;
   const comparison = compareRecords(entry, item);
   return comparison.verdict === 'different' && comparison.rule === 'different titles';
@@ -429,11 +429,17 @@ export function nameHeadsTitle(name: string, title: string | null, other: readon
   const key = titleKey(name);
   if (key.length < 4 || isMatchableTitle(key) || GENERIC.has(key)) return false;
   return other.some((t) => {
-    const colon = t.search(/[:：]/u);
-    if (colon <= 0 || titleKey(t.slice(0, colon)) !== key) return false;
-    const rest = titleKey(t.slice(colon + 1));
+    const parts = headOf(t);
+    if (parts === null || titleKey(parts.head) !== key) return false;
+    const rest = titleKey(parts.rest);
     return rest !== '' && (title === null || titleKey(title) === key || titleKey(title) === rest);
   });
+}
+
+/** A title's name before its colon and the rest ("GShard" and "Scaling Giant Models…"), if it has one. */
+function headOf(title: string): { head: string; rest: string } | null {
+  const colon = title.search(/[:：]/u);
+  return colon > 0 ? { head: title.slice(0, colon), rest: title.slice(colon + 1) } : null;
 }
 
 /** Whether two records carry different ids of one scheme (arXiv, DOI, GitHub, YouTube). */

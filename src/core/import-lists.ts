@@ -219,10 +219,16 @@ export function importLists(
  */
 function claimedBy(store: LibraryStore, entries: readonly ParsedItem[]): (itemId: number) => boolean {
   let keys: Set<string> | null = null;
+  const answers = new Map<number, boolean>();
   return (itemId) => {
     keys ??= new Set(entries.flatMap((e) => identityKeySets(e.links).lookup));
     const held = keys;
-    return store.identityKeysOfItem(itemId).some((k) => held.has(k));
+    let claimed = answers.get(itemId);
+    if (claimed === undefined) {
+      claimed = store.identityKeysOfItem(itemId).some((k) => held.has(k));
+      answers.set(itemId, claimed);
+    }
+    return claimed;
   };
 }
 

@@ -117,6 +117,8 @@ export function findDuplicates(store: LibraryStore, limit = 1000): DuplicatePair
   const out: DuplicatePair[] = [];
   const items = store.listItems({});
   const titleOf = new Map(items.map((i) => [i.id, i.title]));
+  /** Pairs listed, as "a b" (a < b): a named pair is not listed again as a likely one. */
+  const seen = new Set<string>();
   for (const item of items) {
     const titles = store.titlesOfItems([item.id]).get(item.id) ?? [item.title];
     const candidates = new Set<number>(store.findItemsByTitleKeys(titles.flatMap((t) => titleKeys(t))));
@@ -124,7 +126,8 @@ export function findDuplicates(store: LibraryStore, limit = 1000): DuplicatePair
     for (const ids of store.findItemsByTitleTokens(blocking, 100).values())
       for (const id of ids) candidates.add(id);
     for (const pair of namedPairs(store, item, titles, titleOf)) {
-      if (out.some((p) => p.a.id === pair.a.id && p.b.id === pair.b.id)) continue;
+      if (seen.has(`${pair.a.id} ${pair.b.id}`)) continue;
+      seen.add(`${pair.a.id} ${pair.b.id}`);
       out.push(pair);
       if (out.length >= limit) return out;
     }
@@ -139,7 +142,7 @@ export function findDuplicates(store: LibraryStore, limit = 1000): DuplicatePair
       const comparison = compareRecords(evidence, store.evidenceOf(other));
       if (comparison.verdict === 'different') continue;
       if (keptApart(store, item.id, other)) continue;
-      if (out.some((p) => p.a.id === item.id && p.b.id === other)) continue; // a named pair already
+      if (seen.has(`${item.id} ${other}`)) continue; // a named pair already
       out.push({
         a: { id: item.id, title: item.title },
         b: { id: other, title: titleOf.get(other) ?? '' },
@@ -168,9 +171,9 @@ function namedPairs(
     const near = store.titlesOfItems(others);
     const headed = others.filter((other) => nameHeadsTitle(name, longer, near.get(other) ?? []));
     // A name that heads several titles is a family's or a word's ("Llama", "Survey").
-    if (headed.length > 2) continue;
+    if (headed.length === 0 || headed.length > 2) continue;
+    const a = store.evidenceOf(item.id);
     for (const other of headed) {
-      const a = store.evidenceOf(item.id);
       const b = store.evidenceOf(other);
       if (idsContradict(a, b) || keptApart(store, item.id, other)) continue;
       const [first, second] = item.id < other ? [item.id, other] : [other, item.id];

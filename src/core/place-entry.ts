@@ -151,14 +151,13 @@ export function placeEntry(
     if (target) return placed(target.itemId, 'merged by you');
   }
 
-  const byKey = store
-    .findItemsByKeys(keys)
-    .filter(
-      (m) =>
-        allowed(m.itemId) &&
-        (entry.bib === undefined || keyMatchContradiction(evidence, store.evidenceOf(m.itemId)) === null) &&
-        (!weak || !weakKeyTitlesDiffer(m.key, evidence, store.evidenceOf(m.itemId))),
-    );
+  const byKey = store.findItemsByKeys(keys).filter((m) => {
+    if (!allowed(m.itemId)) return false;
+    if (entry.bib === undefined && !weak) return true;
+    const theirs = store.evidenceOf(m.itemId);
+    if (entry.bib !== undefined && keyMatchContradiction(evidence, theirs) !== null) return false;
+    return !weak || !weakKeyTitlesDiffer(m.key, evidence, theirs);
+  });
   const first = byKey[0];
   if (first) {
     // One entry carrying the ids of two items shows they are one work.
@@ -226,6 +225,7 @@ export class ReturningEntries {
 
   /** The entry was placed: an earlier entry of its title that made this item is accounted for. */
   placed(title: string, itemId: number): void {
+    if (this.byTitle.size === 0) return; // a new list, or nothing left without a list: every entry passes here
     const queue = this.byTitle.get(titleKey(title));
     const at = queue?.findIndex((e) => e.itemId === itemId) ?? -1;
     if (queue && at >= 0) queue.splice(at, 1);

@@ -220,7 +220,7 @@ export class SqliteLibraryStore implements LibraryStore {
           )
           .pluck(),
       identityKeysOfItem: () =>
-        db.prepare("SELECT DISTINCT key FROM item_keys WHERE item_id = ? AND key NOT LIKE 'src:%'"),
+        db.prepare("SELECT DISTINCT key FROM item_keys WHERE item_id = ? AND key NOT LIKE 'src:%'").pluck(),
       insertItem: () => db.prepare('INSERT INTO items (created_at, updated_at) VALUES (?, ?)'),
       insertItemWithId: () => db.prepare('INSERT INTO items (id, created_at, updated_at) VALUES (?, ?, ?)'),
       maxItemId: () => db.prepare('SELECT max(id) AS id FROM items'),
@@ -311,7 +311,7 @@ export class SqliteLibraryStore implements LibraryStore {
 
   identityKeysOfItem(itemId: number): string[] {
     this.settle();
-    return this.stmt.identityKeysOfItem.pluck().all(itemId) as string[];
+    return this.stmt.identityKeysOfItem.all(itemId) as string[];
   }
 
   nextLineOfList(listId: number): number {
@@ -336,7 +336,7 @@ export class SqliteLibraryStore implements LibraryStore {
     const orphanIds = orphans.map((o) => o.item_id);
     for (const part of chunks(orphanIds)) {
       const q = placeholders(part.length);
-      db.prepare(`DELETE FROM links WHERE +source_id = 0 AND item_id IN (${q})`).run(...part);
+      this.deleteKeptRows(part, ['links']);
       // Every source of these items is in this list, so each of their rows that a source holds
       // is one of the list's. (Testing \`source_id IN\` the list's sources probed the item index
       // once per item and source: a changed 10k-entry list took 23 s to import again.)
@@ -357,12 +357,14 @@ export class SqliteLibraryStore implements LibraryStore {
 
   dropKeptRows(itemIds: readonly number[]): void {
     this.settle();
-    for (const part of chunks(itemIds)) {
-      const q = placeholders(part.length);
-      for (const table of ['links', 'item_keys', 'title_keys']) {
-        // \`+source_id\`: by the item index, not by the source one, which would scan every kept row.
-        this.db.prepare(`DELETE FROM ${table} WHERE +source_id = 0 AND item_id IN (${q})`).run(...part);
-      }
+    for (const part of chunks(itemIds)) this.deleteKeptRows(part, ['links', 'item_keys', 'title_keys']);
+  }
+
+  private deleteKeptRows(itemIds: readonly number[], tables: readonly string[]): void {
+    const q = placeholders(itemIds.length);
+    // \`+source_id\`: by the item index, not by the source one, which would scan every kept row.
+    for (const table of tables) {
+      this.db.prepare(`DELETE FROM ${table} WHERE +source_id = 0 AND item_id IN (${q})`).run(...itemIds);
     }
   }
 
