@@ -199,6 +199,45 @@ describe('duplicates, merge and unmerge', () => {
     assert.equal(pairs.length, 1);
   });
 
+  it('shows an entry merged by a link whose title names another paper, and unmerge splits it for good', (t) => {
+    // htqin's list, lines 322-324: the third row repeats QDrop's OpenReview link.
+    const dir = tempDir(t);
+    const db = path.join(dir, 'lib.sqlite');
+    const list = path.join(dir, 'quant.md');
+    const rows = [
+      '- [[ICLR](https://openreview.net/forum?id=ySQH0oDyp7)] QDrop: Randomly Dropping Quantization for Extremely Low-bit Post-Training Quantization. [**`qnn`**]',
+      '- [[ICLR](https://openreview.net/forum?id=JXhROKNZzOc)] SQuant: On-the-Fly Data-Free Quantization via Diagonal Hessian Approximation. [**`qnn`**][code](https://github.com/clevercool/SQuant)]',
+      '- [[ICLR](https://openreview.net/forum?id=ySQH0oDyp7)] Optimal ANN-SNN Conversion for High-accuracy and Ultra-low-latency Spiking Neural Networks. [**`snn`**]',
+    ];
+    fs.writeFileSync(list, `${rows.join('\n')}\n`);
+    importOk(db, [list]);
+    assert.equal(listItems(db).length, 2, 'one id is one item: the import merges the two rows');
+    const found = JSON.parse(runCli(['--db', db, 'duplicates', '--json']).stdout) as Array<{
+      kind: string;
+      item: { id: number; title: string };
+      source: { file: string; line: number; title: string };
+      keys: string[];
+    }>;
+    assert.equal(found.length, 1);
+    const [split] = found;
+    assert.equal(split?.kind, 'split');
+    assert.match(split?.item.title ?? '', /^QDrop/u);
+    assert.deepEqual([split?.source.line, split?.keys], [3, ['url:openreview.net/forum?id=ySQH0oDyp7']]);
+    assert.match(split?.source.title ?? '', /^Optimal ANN-SNN Conversion/u);
+    const text = runCli(['--db', db, 'duplicates']).stdout;
+    assert.match(text, new RegExp(`lectio unmerge ${split?.item.id} \\S*quant\\.md:3\\n`, 'u'));
+    assert.match(text, /1 entry merged by a shared link but titled as another work/u);
+
+    const u = runCli(['--db', db, 'unmerge', String(split?.item.id), 'quant.md:3']);
+    assert.equal(u.status, 0, u.stderr);
+    assert.equal(runCli(['--db', db, 'duplicates']).stdout, 'no likely duplicates\n');
+    // The list edited and imported again: the row stays split, and nothing is shown again.
+    fs.appendFileSync(list, '- [[ICLR](https://openreview.net/forum?id=new)] Another Paper Entirely\n');
+    importOk(db, [list]);
+    assert.equal(listItems(db).length, 4);
+    assert.equal(runCli(['--db', db, 'duplicates']).stdout, 'no likely duplicates\n');
+  });
+
   it('unmerge splits a source out, and neither a shared DOI nor a re-import merges it back', (t) => {
     const dir = tempDir(t);
     const db = path.join(dir, 'lib.sqlite');

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type ImportReport, importLists } from '../src/core/import-lists.js';
-import { findDuplicates } from '../src/core/merge-service.js';
+import { findDuplicates, findOtherWorks } from '../src/core/merge-service.js';
 import type { ItemRecord, LibraryStore } from '../src/core/library-store.js';
 import { looseUrlKey, urlsInText } from '../src/formats/markdown/parse-markdown-list.js';
 import { readListFile } from '../src/formats/read-list-file.js';
@@ -300,6 +300,20 @@ describe('importing the four seeds and the real lists', () => {
         `${name} / ${title}: ${named.join('; ')}`,
       );
     }
+  });
+
+  it('shows the rows merged by a link that the list gave another paper too, and no other', () => {
+    const shown = findOtherWorks(store)
+      .map((o) => `${path.basename(o.source.file)}:${o.source.line} ${o.keys.join(' ')}`)
+      .sort();
+    assert.deepEqual(shown, [
+      'awesome-llm-inference_DefTruth.md:414 arxiv:2404.09221',
+      'awesome-llm-inference_DefTruth.md:499 arxiv:2407.09621',
+      'awesome-mixture-of-experts_XueFuzhao.md:79 arxiv:2205.12399',
+      'awesome-mixture-of-experts_XueFuzhao.md:88 arxiv:2101.03961',
+      'awesome-model-quantization_htqin.md:324 url:openreview.net/forum?id=ySQH0oDyp7',
+      'ml-papers-of-the-week_dair-ai.md:804 arxiv:2408.05109',
+    ]);
   });
 
   it('reads statuses as the lists say', () => {

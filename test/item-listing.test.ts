@@ -108,6 +108,29 @@ describe('list --json through item-listing.ts', () => {
     }
   });
 
+  it('takes a topic by its last name in search (topic:) and export (--topic) too', () => {
+    const lib = path.join(dir, 'library.sqlite');
+    const search = (query: string) => runCli(['--db', lib, 'search', query, '--json', '-n', '500']);
+    const byLeaf = search('topic:生成模型');
+    assert.equal(byLeaf.status, 0, byLeaf.stderr);
+    assert.ok(JSON.parse(byLeaf.stdout).length > 5);
+    assert.equal(byLeaf.stdout, search('topic:"所有论文 / 生成模型"').stdout);
+    assert.equal(search('topic:生成').stdout, '[]\n', 'a topic that is not there matches nothing');
+    // "Publication" ends a path under "MoE Model", "MoE System" and "MoE Application".
+    const ambiguous = search('topic:Publication');
+    assert.equal(ambiguous.status, 4, ambiguous.stderr);
+    assert.match(ambiguous.stderr, /topic "Publication" could be: .*MoE Model \/ Publication/u);
+
+    const exported = (topic: string) => runCli(['--db', lib, 'export', '--format', 'md', '--topic', topic]);
+    const leaf = exported('生成模型');
+    assert.equal(leaf.status, 0, leaf.stderr);
+    assert.equal(leaf.stdout, exported('所有论文 / 生成模型').stdout);
+    assert.match(leaf.stdout, /生成模型/u);
+    const missing = exported('生成');
+    assert.notEqual(missing.status, 0);
+    assert.match(missing.stderr, /no topic "生成"; closest: "所有论文 \/ 生成模型"/u);
+  });
+
   it('is an empty array when nothing matches', () => {
     assert.equal(listItemsJson(db, { topic: 'no such topic at all' }), '[]');
   });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { LectioError } from '../core/errors.js';
 import { STATUSES, type Status } from '../core/item.js';
+import { resolveTopic } from '../core/topic-tree.js';
 import type { ListFilter } from '../core/library-store.js';
 import type { ItemWriter, TextPiece } from '../formats/export/item-writer.js';
 import type { MarkdownExportOptions } from '../formats/export/markdown-export.js';
@@ -74,11 +75,17 @@ export function registerExport(program: Command): void {
       }
       const store = openStoreForReading(command);
       if (!store) throw new LectioError('not_found', 'the library is empty; run "lectio import FILE" first');
-      const filter: ListFilter = {};
-      if (opts.topic) filter.topic = opts.topic;
-      if (opts.status) filter.status = opts.status;
       const now = process.env.LECTIO_NOW ?? new Date().toISOString();
       try {
+        const filter: ListFilter = {};
+        // A topic's path in any case, or its last name, as list and next take it.
+        if (opts.topic)
+          opts.topic = resolveTopic(
+            store.topics().map((t) => t.path),
+            opts.topic,
+          );
+        if (opts.topic) filter.topic = opts.topic;
+        if (opts.status) filter.status = opts.status;
         if (opts.format === 'json') {
           const { writeBackup } = await import('../formats/export/json-backup.js');
           const text = writeBackup(store.backupTables(), now);

@@ -2,9 +2,10 @@
 // fixing what the identity rules got wrong. The decisions outlive re-imports.
 
 import type { Command } from 'commander';
-import { findDuplicates, mergeByUser, unmergeByUser } from '../core/merge-service.js';
+import { findDuplicates, findOtherWorks, mergeByUser, unmergeByUser } from '../core/merge-service.js';
 import { resolveRef } from '../core/resolve-ref.js';
 import { globals, printJson, withExistingStore } from './cli-context.js';
+import { displayPath } from './display-path.js';
 import { clockNow } from './settings.js';
 
 const REF = 'an item id, an arXiv id, a DOI, a URL or words of the title';
@@ -12,16 +13,20 @@ const REF = 'an item id, an arXiv id, a DOI, a URL or words of the title';
 export function registerDuplicates(program: Command): void {
   program
     .command('duplicates')
-    .description('list likely duplicates the rules did not merge, with the evidence')
+    .description(
+      'list likely duplicates the rules did not merge, and merged entries that name another work, with the evidence',
+    )
     .option('--json', 'print JSON')
-    .option('--limit <n>', 'at most this many pairs', '200')
+    .option('--limit <n>', 'at most this many of each', '200')
     .action((opts: { limit: string }, command: Command) => {
       const limit = Math.max(1, Number.parseInt(opts.limit, 10) || 200);
       withExistingStore(command, (store) => {
         const pairs = findDuplicates(store, limit);
+        const others = findOtherWorks(store, limit);
         if (globals(command).json) {
-          printJson(
-            pairs.map((p) => ({
+          printJson([
+            ...pairs.map((p) => ({
+              kind: 'merge',
               a: p.a,
               b: p.b,
               verdict: p.comparison.verdict,
@@ -31,10 +36,11 @@ export function registerDuplicates(program: Command): void {
                 p.comparison.authorOverlap === null ? null : Number(p.comparison.authorOverlap.toFixed(3)),
               years: p.comparison.years,
             })),
-          );
+            ...others.map((o) => ({ kind: 'split', item: o.item, source: o.source, keys: o.keys })),
+          ]);
           return;
         }
-        if (pairs.length === 0) {
+        if (pairs.length === 0 && others.length === 0) {
           process.stdout.write('no likely duplicates\n');
           return;
         }
@@ -50,10 +56,28 @@ export function registerDuplicates(program: Command): void {
             `#${p.a.id} ${cut(p.a.title)}\n#${p.b.id} ${cut(p.b.title)}\n  title ${Math.round(c.titleSimilarity * 100)}% alike, ${authors}, years ${years}: ${c.rule}`,
           );
         }
-        out.push(`${pairs.length} pair${pairs.length === 1 ? '' : 's'}; "lectio merge A B" joins a pair`);
+        if (pairs.length > 0) out.push(`${plural(pairs.length, 'pair')}; "lectio merge A B" joins a pair`);
+        if (others.length > 0 && pairs.length > 0) out.push('');
+        for (const o of others) {
+          const where = `${displayPath(o.source.file)}:${o.source.line}`;
+          out.push(
+            `#${o.item.id} ${cut(o.item.title)}\n  ${where} ${cut(o.source.title)}\n  merged by ${o.keys.join(', ')}, but its title names another work: lectio unmerge ${o.item.id} ${shellWord(where)}`,
+          );
+        }
+        if (others.length > 0)
+          out.push(
+            `${plural(others.length, 'entry', 'entries')} merged by a shared link but titled as another work; "lectio unmerge ITEM SOURCE" splits one out`,
+          );
         process.stdout.write(`${out.join('\n')}\n`);
       });
     });
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** A file:line as one shell word: quoted when it holds anything but plain path characters. */
+function shellWord(s: string): string {
+  return /^[\w./:@+-]+$/u.test(s) ? s : `'${s.replace(/'/gu, "'\\''")}'`;
 }
 
 export function registerMerge(program: Command): void {

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { LectioError } from '../core/errors.js';
 import type { SearchHit, SnippetPart } from '../core/search-index.js';
-import { type ParsedQuery, parseSearchQuery } from '../core/search-query.js';
+import { type ParsedQuery, parseSearchQuery, withTopicPaths } from '../core/search-query.js';
 import { searchHitJson } from '../core/item-json.js';
 import { MARK_CLOSE, MARK_OPEN, markText, renderParts } from '../core/search-snippet.js';
 import { globals, openStoreForReading, printJson } from './cli-context.js';
@@ -82,7 +82,10 @@ export function registerSearch(program: Command): void {
       let hits: SearchHit[] = [];
       try {
         // One more than shown, to tell whether there are more.
-        if (store) hits = store.searchIndex().search(query, limit + 1);
+        if (store) {
+          const resolved = withTopicPaths(query, () => store.topics().map((t) => t.path));
+          hits = store.searchIndex().search(resolved, limit + 1);
+        }
       } finally {
         store?.close();
       }

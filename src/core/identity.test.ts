@@ -5,6 +5,7 @@ import {
   identityKeySets,
   identityKeys,
   keyMatchContradiction,
+  namesOtherWork,
   titleKey,
   titleBlockingKeys,
   titleKeys,
@@ -142,6 +143,73 @@ describe('title merge contradictions', () => {
       ),
       null,
     );
+  });
+});
+
+describe('sources under one id that name another work (namesOtherWork)', () => {
+  const t = (title: string, ...aliases: string[]) => ({ title, aliases });
+  it('finds rows whose link names another paper, in the real lists', () => {
+    const other: Array<[string, ReturnType<typeof t>, ReturnType<typeof t>]> = [
+      [
+        'DefTruth 414/415, one arXiv id',
+        t('Exploring and Improving Drafts in Blockwise Parallel Decoding', 'Parallel Decoding'),
+        t(
+          'Multi-Token Joint Speculative Decoding for Accelerating Large Language Model Inference',
+          'Multi-Token Speculative Decoding',
+        ),
+      ],
+      [
+        'DefTruth 498/499',
+        t('Acceleration of Tensor-Product Operations with Tensor Cores', 'Tensor Product'),
+        t('HADACORE: TENSOR CORE ACCELERATED HADAMARD TRANSFORM KERNEL', 'HADACORE'),
+      ],
+      [
+        'htqin 322/324, one OpenReview id',
+        t('QDrop: Randomly Dropping Quantization for Extremely Low-bit Post-Training Quantization'),
+        t('Optimal ANN-SNN Conversion for High-accuracy and Ultra-low-latency Spiking Neural Networks'),
+      ],
+      [
+        'XueFuzhao 27/88',
+        t('Switch Transformers: Scaling to Trillion Parameter Models with Simple and Efficient Sparsity'),
+        t('Mixture-of-Experts with Expert Choice Routing'),
+      ],
+      ['dair-ai 802/804', t('Scaling LLM Test-Time Compute Optimally'), t('Survey of NL2QL')],
+    ];
+    for (const [name, a, b] of other) {
+      assert.equal(namesOtherWork(a, b), true, name);
+      assert.equal(namesOtherWork(b, a), true, `${name}, the other way`);
+    }
+  });
+  it('leaves a paper under its new name, a nickname and a paraphrase alone', () => {
+    const same: Array<[string, ReturnType<typeof t>, ReturnType<typeof t>]> = [
+      [
+        'chenhongyu 890/899: ASPEN renamed mLoRA',
+        t('ASPEN: High-Throughput LoRA Fine-Tuning of Large Language Models with a Single GPU'),
+        t('mLoRA: Fine-Tuning LoRA Adapters via Highly-Efficient Pipeline Parallelism in Multiple GPUs'),
+      ],
+      [
+        'DefTruth titles FlashAttention-2 by its subtitle, seed 003 by its name',
+        t('Faster Attention with Better Parallelism and Work Partitioning', 'FlashAttention-2'),
+        t('Flash Attention-2'),
+      ],
+      [
+        'mli: Megatron LM',
+        t('Training Multi-Billion Parameter Language Models Using Model Parallelism', 'Megatron-LM'),
+        t('Megatron LM'),
+      ],
+      [
+        'dair-ai paraphrases',
+        t('Evaluating Large Language Models: A Comprehensive Survey'),
+        t('Evaluating LLMs'),
+      ],
+      ['a one-word name', t('StreamingLLM'), t('Efficient Streaming Language Models with Attention Sinks')],
+      [
+        'CJK titles are not compared',
+        t('跟读者建立联系【研究的艺术·一】'),
+        t('明白问题的重要性【研究的艺术·二】'),
+      ],
+    ];
+    for (const [name, a, b] of same) assert.equal(namesOtherWork(a, b), false, name);
   });
 });
 

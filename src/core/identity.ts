@@ -442,6 +442,48 @@ function headOf(title: string): { head: string; rest: string } | null {
   return colon > 0 ? { head: title.slice(0, colon), rest: title.slice(colon + 1) } : null;
 }
 
+/**
+ * Below this share of words (Dice, stop words aside) two titles have a word or two in
+ * common and no more. DefTruth lists "Exploring and Improving Drafts in Blockwise Parallel
+ * Decoding" and, on the next row, "Multi-Token Joint Speculative Decoding for Accelerating
+ * Large Language Model Inference" under one arXiv id: 0.13. A paper renamed between its
+ * versions shares more: chenhongyu lists 2312.02515 as "ASPEN: High-Throughput LoRA
+ * Fine-Tuning of Large Language Models with a Single GPU" and as "mLoRA: Fine-Tuning LoRA
+ * Adapters via Highly-Efficient Pipeline Parallelism in Multiple GPUs" (0.27), and dair-ai's
+ * "Evaluating LLMs" is "Evaluating Large Language Models: A Comprehensive Survey" (0.25).
+ */
+const OTHER_WORK_WORDS = 0.2;
+
+/**
+ * Whether two sources of one item, which share an id, name two different works: the list's
+ * author linked another paper than the one named, most often by copying a row with its link
+ * (htqin's QDrop and "Optimal ANN-SNN Conversion…", two rows apart under one OpenReview id;
+ * XueFuzhao's "Mixture-of-Experts with Expert Choice Routing" under Switch Transformers'
+ * arXiv id). The id still makes one item (the brief's rule); `lectio duplicates` shows the
+ * source so that the user can split it out. Each title has two words or more besides stop
+ * words, the two share under OTHER_WORK_WORDS of them, and no name of one (title or alias)
+ * is alike, nested in or the same as a name of the other: DefTruth titles FlashAttention-2
+ * by its subtitle "Faster Attention with Better Parallelism and Work Partitioning" with the
+ * alias "FlashAttention-2", which seed 003 has as its title. Titles in CJK scripts are not
+ * compared: their words are not split.
+ */
+export function namesOtherWork(
+  a: { title: string; aliases: readonly string[] },
+  b: { title: string; aliases: readonly string[] },
+): boolean {
+  const cjk = /[\u3040-\u30ff\u3400-\u9fff]/u;
+  if (cjk.test(a.title) || cjk.test(b.title)) return false;
+  const x = titleInfo(a.title);
+  const y = titleInfo(b.title);
+  const content = (info: TitleInfo) => [...info.wordSet].filter((w) => !STOP_WORDS.has(w)).length;
+  if (content(x) < 2 || content(y) < 2 || wordDice(x, y) >= OTHER_WORK_WORDS) return false;
+  const names = (r: typeof a) => [r.title, ...r.aliases].filter((t) => titleKey(t) !== '');
+  const [as, bs] = [names(a), names(b)];
+  const keys = new Set(as.map(titleKey));
+  if (bs.some((t) => keys.has(titleKey(t)))) return false;
+  return !titlesMayBeAlike(as, bs);
+}
+
 /** Whether two records carry different ids of one scheme (arXiv, DOI, GitHub, YouTube). */
 export function idsContradict(a: TitleEvidence, b: TitleEvidence): boolean {
   return idContradiction(a, b) !== null;

@@ -335,6 +335,12 @@ export interface LibraryStore {
   /** Writes a backup's rows; `replace` first empties the library. Call inside transaction(). */
   restoreTables(backup: BackupTables, replace: boolean): void;
   listItems(filter: ListFilter): ItemRecord[];
+  /**
+   * Every item of the library (the inbox aside), in id order, with its title, aliases and
+   * number of sources: what `lectio duplicates` walks, without listItems' links and notes
+   * (3.8 s of listItems against a fraction of it at 100k items).
+   */
+  itemTitles(): Array<{ id: number; title: string; aliases: string[]; sources: number }>;
   /** One page of light rows in a given order, with the total (the web app's library list). */
   pageItems(request: ItemPageRequest): ItemPage;
   findItemIdsByUrlOrKey(keys: readonly string[]): number[];

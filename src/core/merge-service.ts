@@ -7,8 +7,10 @@ import { aggregateSources } from './aggregate.js';
 import { LectioError } from './errors.js';
 import {
   compareRecords,
+  identityKeySets,
   idsContradict,
   isMatchableTitle,
+  namesOtherWork,
   nameHeadsTitle,
   type RecordComparison,
   type TitleEvidence,
@@ -115,7 +117,7 @@ export interface DuplicatePair {
  */
 export function findDuplicates(store: LibraryStore, limit = 1000): DuplicatePair[] {
   const out: DuplicatePair[] = [];
-  const items = store.listItems({});
+  const items = store.itemTitles();
   const titleOf = new Map(items.map((i) => [i.id, i.title]));
   /** Pairs listed, as "a b" (a < b): a named pair is not listed again as a likely one. */
   const seen = new Set<string>();
@@ -147,6 +149,46 @@ export function findDuplicates(store: LibraryStore, limit = 1000): DuplicatePair
         a: { id: item.id, title: item.title },
         b: { id: other, title: titleOf.get(other) ?? '' },
         comparison,
+      });
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}
+
+export interface OtherWork {
+  item: { id: number; title: string };
+  /** The source that names another work than the item's title. */
+  source: { id: number; file: string; line: number; title: string };
+  /** The ids it shares with the item's other sources: why it was merged. */
+  keys: string[];
+}
+
+/**
+ * Sources merged into an item by an id they share with it, whose titles name another work
+ * (identity.ts namesOtherWork): the list linked the wrong paper. One id is one item, so the
+ * import merges them; the user decides, and `lectio unmerge` splits one out. The sources that
+ * stay are those that carry the item's title (as title or alias), else its first source; a
+ * source is shown when it names another work than each of them. Sources that share no id
+ * with them were merged by title or by the user, and are never shown.
+ */
+export function findOtherWorks(store: LibraryStore, limit = 1000): OtherWork[] {
+  const out: OtherWork[] = [];
+  for (const item of store.itemTitles()) {
+    if (item.sources < 2) continue;
+    const sources = store.sourcesOf(item.id);
+    const key = titleKey(item.title);
+    const named = sources.filter((s) => [s.title, ...s.aliases].some((t) => titleKey(t) === key));
+    const staying = named.length > 0 ? named : sources.slice(0, 1);
+    const stayingKeys = new Set(staying.flatMap((s) => identityKeySets(s.links).stored));
+    for (const source of sources) {
+      if (staying.includes(source) || !staying.every((s) => namesOtherWork(s, source))) continue;
+      const keys = identityKeySets(source.links).stored.filter((k) => stayingKeys.has(k));
+      if (keys.length === 0) continue;
+      out.push({
+        item: { id: item.id, title: item.title },
+        source: { id: source.id, file: source.file, line: source.line, title: source.title },
+        keys,
       });
       if (out.length >= limit) return out;
     }

@@ -5,6 +5,7 @@
 import { hasCjk } from './cjk.js';
 import { LectioError } from './errors.js';
 import { ITEM_KINDS, type ItemKind, STATUSES, type Status } from './item.js';
+import { resolveTopicFilter } from './topic-tree.js';
 
 /**
  * `typed`: the user wrote `quant*`. `implicit`: the last word of a query that does not end
@@ -44,6 +45,22 @@ export type SearchFilter =
 export interface ParsedQuery {
   terms: SearchTerm[];
   filters: SearchFilter[];
+}
+
+/**
+ * The query with each `topic:` name resolved as `list --topic` resolves it: a topic's path in
+ * any case, or the last name of one path ("topic:量化技术" for "核心领域必读论文 / 模型压缩与量化 /
+ * 量化技术"). `topicPaths` is asked only when the query has a topic filter.
+ */
+export function withTopicPaths(query: ParsedQuery, topicPaths: () => readonly string[]): ParsedQuery {
+  if (!query.filters.some((f) => f.type === 'topic')) return query;
+  const paths = topicPaths();
+  return {
+    ...query,
+    filters: query.filters.map((f) =>
+      f.type === 'topic' ? { type: 'topic', path: resolveTopicFilter(paths, f.path) } : f,
+    ),
+  };
 }
 
 export const FILTER_NAMES = ['topic', 'status', 'kind', 'year', 'stars', 'has', 'list'] as const;

@@ -78,6 +78,20 @@ export function resolveTopic(paths: readonly string[], name: string): string {
 }
 
 /**
+ * resolveTopic for a filter (`list --topic`, search's `topic:`): a name of no topic stays as
+ * typed and selects nothing, as it did before names were resolved (a move empties and drops a
+ * topic); a name that several topics end with is still an error that lists them.
+ */
+export function resolveTopicFilter(paths: readonly string[], name: string): string {
+  try {
+    return resolveTopic(paths, name);
+  } catch (e) {
+    if (e instanceof LectioError && e.code === 'not_found') return name;
+    throw e;
+  }
+}
+
+/**
  * The new tree order after the user names topics in priority order: each named topic moves
  * ahead of its siblings, in the order given; the others keep their order behind them.
  */

@@ -15,7 +15,7 @@ import { createPlan, showPlan } from '../core/plan-service.js';
 import { readingQueue } from '../core/reading-queue.js';
 import { readingEventsOf, readingProgress } from '../core/reading-progress.js';
 import { resolveRef } from '../core/resolve-ref.js';
-import { parseSearchQuery } from '../core/search-query.js';
+import { parseSearchQuery, withTopicPaths } from '../core/search-query.js';
 import { moveItems, prioritizeTopics, renameTopic, topicSummaries } from '../core/topic-service.js';
 import { resolveTopic, treeOrder } from '../core/topic-tree.js';
 import { checkListName, listInputOfBytes } from '../formats/read-list-file.js';
@@ -188,7 +188,7 @@ const libraryRoutes: Route[] = [
     summary: 'full-text search with the query syntax of lectio search; snippets mark hits with « »',
     query: z.object({ q: z.string().max(2000), limit: z.coerce.number().int().min(1).max(1000).default(50) }),
     handle: ({ store }, { query }) => {
-      const parsed = parseSearchQuery(query.q);
+      const parsed = withTopicPaths(parseSearchQuery(query.q), () => store.topics().map((t) => t.path));
       const hits = store.searchIndex().search(parsed, query.limit + 1);
       return { hits: hits.slice(0, query.limit).map(searchHitJson), more: hits.length > query.limit };
     },
