@@ -277,6 +277,21 @@ describe('importing the four seeds and the real lists', () => {
     ]);
   });
 
+  it('keeps the four parts of mli’s 研究的艺术 apart, though each links the book’s page', () => {
+    const book = 'https://press.uchicago.edu/ucp/books/book/chicago/C/bo23521678.html';
+    const parts = items.filter((i) => i.links.some((l) => l.url === book));
+    assert.deepEqual(parts.map((i) => i.title).sort(), [
+      '如何讲好故事、故事里的论点【研究的艺术·三】',
+      '明白问题的重要性【研究的艺术·二】',
+      '理由、论据和担保【研究的艺术·四】',
+      '跟读者建立联系【研究的艺术·一】',
+    ]);
+    for (const part of parts) {
+      assert.equal(part.sources.length, 1);
+      assert.equal(part.links.filter((l) => l.role === 'video').length, 1, part.title);
+    }
+  });
+
   it('names a paper by its own row, not by a video about it (mli’s ResNet)', () => {
     const [resnet] = byArxiv(items, '1512.03385');
     assert.equal(resnet?.title, 'ResNet');

@@ -6,6 +6,7 @@ import {
   identityKeys,
   keyMatchContradiction,
   namesOtherWork,
+  otherPartOfSeries,
   titleKey,
   titleBlockingKeys,
   titleKeys,
@@ -210,6 +211,31 @@ describe('sources under one id that name another work (namesOtherWork)', () => {
       ],
     ];
     for (const [name, a, b] of same) assert.equal(namesOtherWork(a, b), false, name);
+  });
+});
+
+describe('parts of a series (otherPartOfSeries)', () => {
+  it('tells another part of the same series', () => {
+    assert.equal(
+      otherPartOfSeries('理由、论据和担保【研究的艺术·四】', ['如何讲好故事、故事里的论点【研究的艺术·三】']),
+      true,
+    );
+    assert.equal(otherPartOfSeries('CLIP 改进工作串讲（下）', ['CLIP 改进工作串讲（上）']), true);
+    assert.equal(otherPartOfSeries('Transactions (Part II)', ['Transactions (Part I)']), true);
+  });
+  it('leaves the same part, another series, and titles without a part alone', () => {
+    assert.equal(
+      otherPartOfSeries('跟读者建立联系【研究的艺术·一】', ['跟读者建立联系【研究的艺术·一】']),
+      false,
+    );
+    assert.equal(otherPartOfSeries('A【研究的艺术·一】', ['B【另一本书·二】']), false);
+    assert.equal(otherPartOfSeries('A【研究的艺术·一】', ['The Craft of Research']), false);
+    assert.equal(otherPartOfSeries('Attention Is All You Need', ['Attention Is All You Need (2)']), false);
+    assert.equal(
+      otherPartOfSeries('X【研究的艺术·二】', ['Y【研究的艺术·一】', 'X【研究的艺术·二】']),
+      false,
+      'an item that already holds this part',
+    );
   });
 });
 

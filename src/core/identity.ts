@@ -484,6 +484,37 @@ export function namesOtherWork(
   return !titlesMayBeAlike(as, bs);
 }
 
+/**
+ * A title's part of a series, from the bracket that ends it: mli's "理由、论据和担保【研究的艺术·四】"
+ * is part 四 of 研究的艺术, "CLIP 改进工作串讲（上）" part 上 of a series it does not name,
+ * "Transactions (Part II)" part ii.
+ */
+function seriesPart(title: string): { series: string; part: string } | null {
+  const m =
+    /[(（【[]\s*([^()（）【】[\]]*?)[\s·・:：-]*((?:part\s*)?(?:\d+|[ivx]+)|[上中下]|[一二三四五六七八九十]+)\s*[)）】\]]\s*$/iu.exec(
+      title,
+    );
+  if (!m) return null;
+  return { series: titleKey(m[1] ?? ''), part: (m[2] ?? '').toLowerCase().replace(/^part\s*/u, '') };
+}
+
+/**
+ * Whether an entry is another part of a series than the item its link found: each title of
+ * the item that names a part of the same series names another part. mli lists four videos on
+ * one book, "跟读者建立联系【研究的艺术·一】" to "理由、论据和担保【研究的艺术·四】", each linking the
+ * book's page from its title; the page made them one item, titled by one of the four. Asked
+ * only of a page's `url:` key (place-entry.ts): an arXiv id or a DOI names one paper, however
+ * many videos discuss it.
+ */
+export function otherPartOfSeries(title: string, itemTitles: readonly string[]): boolean {
+  const own = seriesPart(title);
+  if (own === null) return false;
+  const parts = itemTitles
+    .map(seriesPart)
+    .filter((p): p is { series: string; part: string } => p !== null && p.series === own.series);
+  return parts.length > 0 && parts.every((p) => p.part !== own.part);
+}
+
 /** Whether two records carry different ids of one scheme (arXiv, DOI, GitHub, YouTube). */
 export function idsContradict(a: TitleEvidence, b: TitleEvidence): boolean {
   return idContradiction(a, b) !== null;

@@ -17,6 +17,7 @@ import {
   titleBlockingKeys,
   titleLookupKeys,
   weakKeyTitlesDiffer,
+  otherPartOfSeries,
 } from './identity.js';
 import type { ParsedItem } from './item.js';
 import { ADDED_LIST_PATH, type LibraryStore, type StoredEntry } from './library-store.js';
@@ -151,10 +152,15 @@ export function placeEntry(
     if (target) return placed(target.itemId, 'merged by you');
   }
 
+  // Only a title that ends in a bracket may name a part of a series (otherPartOfSeries).
+  const partOfSeries = /[)）】\]]\s*$/u.test(entry.title);
   const byKey = store.findItemsByKeys(keys).filter((m) => {
     if (!allowed(m.itemId)) return false;
-    if (entry.bib === undefined && !weak) return true;
+    const pageKey = partOfSeries && m.key.startsWith('url:');
+    if (entry.bib === undefined && !weak && !pageKey) return true;
     const theirs = store.evidenceOf(m.itemId);
+    if (pageKey && otherPartOfSeries(entry.title, theirs.titles ?? [])) return false;
+    if (entry.bib === undefined && !weak) return true;
     if (entry.bib !== undefined && keyMatchContradiction(evidence, theirs) !== null) return false;
     return !weak || !weakKeyTitlesDiffer(m.key, evidence, theirs);
   });

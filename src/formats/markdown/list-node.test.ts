@@ -207,3 +207,20 @@ describe('link roles: a label that says little gives way to a clear URL', () => 
     assert.deepEqual(roles(row(DAIR, 339)), ['Blog blog', 'Paper 1 paper', 'Paper 2 paper', 'Tweet other']);
   });
 });
+
+describe('a bracketed title the author left without its link', () => {
+  it('chenhongyu’s reading list, line 986: "[Title]: note" is the title and a note', () => {
+    const item = line('llm-inference-optimization-paper_chenhongyu2048.md', 986);
+    assert.equal(
+      item.title,
+      'Parm: Efficient Training of Large Sparsely-Activated Models with Dedicated Schedules',
+    );
+    assert.deepEqual(item.notes, ["comm optimization in MoE, accepted by InfoCom'24"]);
+    assert.equal(item.status, 'to-read');
+  });
+  it('leaves a short tag before a title alone ("[bnn] Title")', () => {
+    const item = one('- [bnn] Binary Neural Networks: A Survey\n');
+    assert.equal(item.title, 'Binary Neural Networks: A Survey');
+    assert.deepEqual(item.aliases, ['bnn']);
+  });
+});

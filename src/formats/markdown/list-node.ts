@@ -190,6 +190,9 @@ const CELL_BREAK =
  * Reads the head line of an item. `cellBreak`: the text is a table cell, where the title
  * may run on into a summary (CELL_BREAK).
  */
+/** A bracketed title of a few words, then a colon or nothing: see readHead. */
+const UNLINKED_TITLE = /^\s*\[([^[\]]*\p{L}[^[\]]*\s[^[\]]*\s[^[\]]*)\]\s*(?::\s*|$)/u;
+
 export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBreak = false): HeadInfo {
   const full = piecesText(pieces);
   const { status, marker } = leadingStatus(withoutDecorationBeforeStatus(full));
@@ -240,6 +243,15 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBr
   }
   if (mayStartWithDecoration(titleRaw)) titleRaw = titleRaw.replace(LEADING_DECORATION, '');
   titleRaw = leadingStatus(titleRaw).rest;
+  // "[Title]: note" is a link whose URL the author left out, as the rows around it read
+  // "[Title](url): note" (chenhongyu's reading list, line 986: "[Parm: Efficient Training of
+  // Large Sparsely-Activated Models with Dedicated Schedules]: comm optimization in MoE").
+  const unlinked = plainText ? UNLINKED_TITLE.exec(titleRaw) : null;
+  if (unlinked) {
+    const note = titleRaw.slice(unlinked[0].length).trim();
+    titleRaw = unlinked[1] ?? '';
+    if (note) remark = remark ? `${note}\n${remark}` : note;
+  }
   let cleaned = cleanTitle(titleRaw);
   if (plainText) {
     const split = splitAliasPrefix(cleaned, titleRaw);
