@@ -384,22 +384,28 @@ describe('who may call', () => {
 });
 
 describe('lectio serve', () => {
-  it('serves a new library with the examples on a free loopback port and prints its URL', async () => {
+  it('serves a new library with the examples on a free loopback port, prints its URL and what to read first', async () => {
     const db = path.join(dir, 'served.sqlite');
     const child = spawn(process.execPath, [LECTIO_BIN, '--db', db, 'serve', '--port', '0', '--examples'], {
       env: childEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
+      let out = '';
       const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
         child.stdout.on('data', (chunk: Buffer) => {
           out += chunk.toString();
-          const m = /http:\/\/127\.0\.0\.1:\d+\//u.exec(out);
-          if (m) resolve(m[0]);
+          const m = /http:\/\/127\.0\.0\.1:\d+\/[^]*\n3\. #\d+ .*\n.*\n/u.exec(out);
+          if (m) resolve(/http:\/\/127\.0\.0\.1:\d+\//u.exec(m[0])?.[0] ?? '');
         });
         child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
       });
+      // The top three of `lectio next`, each with why it is there.
+      const first = out.slice(out.indexOf('read first'));
+      assert.match(first, /^read first \(lectio next lists more\):\n1\. #\d+ {2}\S.*\n {3}topic #\d/u);
+      assert.doesNotMatch(first, /^4\. /mu);
+      const next = runCli(['--db', db, 'next', '-n', '3']);
+      assert.equal(first.slice(first.indexOf('\n') + 1), next.stdout);
       const stats = (await (await fetch(`${url}api/stats`)).json()) as { items: number };
       assert.ok(stats.items > 10, 'the examples were imported');
       const page = await fetch(url);

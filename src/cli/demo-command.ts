@@ -1,5 +1,5 @@
-// lectio demo: what `npm start` runs. Imports the bundled example lists into the library
-// and says what to read first.
+// lectio demo: imports the bundled example lists into the library and says what to read
+// first, on the terminal (`npm start` serves them: serve-command.ts).
 
 import fs from 'node:fs';
 import path from 'node:path';

@@ -43,10 +43,15 @@ export function registerNext(program: Command): void {
         );
         return;
       }
-      const width = String(entries.length).length;
-      const lines = entries.map(
-        (e, i) => `${String(i + 1).padStart(width)}. #${e.id}  ${e.title}\n${' '.repeat(width + 2)}${e.why}`,
-      );
-      process.stdout.write(`${lines.join('\n')}\n`);
+      process.stdout.write(queueText(entries));
     });
+}
+
+/** The queue as `next` prints it: rank, id and title, then why it is there, indented. */
+export function queueText(entries: readonly QueueEntry[]): string {
+  const width = String(entries.length).length;
+  const lines = entries.map(
+    (e, i) => `${String(i + 1).padStart(width)}. #${e.id}  ${e.title}\n${' '.repeat(width + 2)}${e.why}`,
+  );
+  return `${lines.join('\n')}\n`;
 }

@@ -6,12 +6,14 @@ import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
 import { LectioError } from '../core/errors.js';
 import { importLists } from '../core/import-lists.js';
+import { readingQueue } from '../core/reading-queue.js';
 import { readListFile } from '../formats/read-list-file.js';
 import { createApp } from '../http/app.js';
 import { isLoopback, loopbackHosts, serveApp } from '../http/server.js';
 import { defaultWebDir, loadStaticFiles } from '../http/static-files.js';
 import { dbPathOf, openStore } from './cli-context.js';
 import { examplesDir } from './demo-command.js';
+import { queueText } from './next-command.js';
 import { clockNow, loadSettings } from './settings.js';
 
 export const DEFAULT_PORT = 4178;
@@ -80,6 +82,10 @@ export function registerServe(program: Command): void {
       process.stdout.write(
         `lectio is serving ${dbPathOf(command)}\n  http://${shown}:${bound}/\n(Ctrl-C stops it)\n`,
       );
+      // What to read first, as `lectio next` ranks it: the answer a newcomer came for.
+      const first = readingQueue(store, { now: clockNow(), weights: loadSettings().weights, limit: 3 });
+      if (first.length > 0)
+        process.stdout.write(`\nread first (lectio next lists more):\n${queueText(first)}`);
       const stop = () => {
         server.close();
         store.close();
