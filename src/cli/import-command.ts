@@ -12,6 +12,7 @@ import { dbPathOf, globals, printJson } from './cli-context.js';
 import { displayPath } from './display-path.js';
 import { progressOnStderr } from './progress.js';
 import { backupAmong, restoreBackupFile } from './restore-backup-file.js';
+import { plural } from './text-width.js';
 
 /** Inputs above this size show progress. */
 const BIG_INPUT_BYTES = 1024 * 1024;
@@ -88,7 +89,7 @@ function printReport(report: ImportReport): void {
     for (const w of f.warnings) out.push(`  warning: ${w}`);
   }
   out.push(
-    `${report.added} added, ${report.updated} updated, ${report.merged} merged into existing items; the library holds ${report.items} items`,
+    `${report.added} added, ${report.updated} updated, ${report.merged} merged into existing items; the library holds ${plural(report.items, 'item')}`,
   );
   const shown = report.merges.slice(0, 20);
   if (shown.length > 0) {

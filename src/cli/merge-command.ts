@@ -7,6 +7,7 @@ import { resolveRef } from '../core/resolve-ref.js';
 import { globals, printJson, withExistingStore } from './cli-context.js';
 import { displayPath } from './display-path.js';
 import { clockNow } from './settings.js';
+import { plural } from './text-width.js';
 
 const REF = 'an item id, an arXiv id, a DOI, a URL or words of the title';
 
@@ -72,8 +73,6 @@ export function registerDuplicates(program: Command): void {
       });
     });
 }
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /** A file:line as one shell word: quoted when it holds anything but plain path characters. */
 function shellWord(s: string): string {

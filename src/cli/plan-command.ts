@@ -6,6 +6,7 @@ import { createPlan, showPlan } from '../core/plan-service.js';
 import type { PlanView } from '../core/reading-plan.js';
 import { globals, printJson, withExistingStore } from './cli-context.js';
 import { clockNow, loadSettings } from './settings.js';
+import { plural } from './text-width.js';
 
 interface CreateOptions {
   topic?: string;
@@ -41,7 +42,7 @@ export function registerPlan(program: Command): void {
         if (globals(command).json) printJson(view);
         else {
           process.stdout.write(
-            `plan "${view.name}": ${view.total} items, ${view.perWeek} a week, ${view.start} to ${view.end}\n\n${renderPlan(view)}\n`,
+            `plan "${view.name}": ${plural(view.total, 'item')}, ${view.perWeek} a week, ${view.start} to ${view.end}\n\n${renderPlan(view)}\n`,
           );
         }
       });

@@ -10,6 +10,7 @@ import { MAX_LIST_BYTES } from '../formats/read-list-file.js';
 import { decodeText } from '../formats/text-decoding.js';
 import type { Command } from 'commander';
 import { globals, openStore, printJson } from './cli-context.js';
+import { plural } from './text-width.js';
 
 /** The backup among `files`, or null when none is one. A backup is restored alone. */
 export function backupAmong(files: readonly string[]): { file: string; backup: BackupFile } | null {
@@ -51,7 +52,7 @@ export function restoreBackupFile(
     if (globals(command).json) printJson({ restored: file, ...report });
     else {
       process.stdout.write(
-        `${path.basename(file)}: restored ${report.items} items, ${report.lists} lists, ${report.topics} topics, ${report.plans} plans${report.replaced ? ' (the library was replaced)' : ''}\n`,
+        `${path.basename(file)}: restored ${plural(report.items, 'item')}, ${plural(report.lists, 'list')}, ${plural(report.topics, 'topic')}, ${plural(report.plans, 'plan')}${report.replaced ? ' (the library was replaced)' : ''}\n`,
       );
     }
   } finally {

@@ -15,6 +15,7 @@ import { dbPathOf, openStore } from './cli-context.js';
 import { examplesDir } from './demo-command.js';
 import { queueText } from './next-command.js';
 import { clockNow, loadSettings } from './settings.js';
+import { plural } from './text-width.js';
 
 export const DEFAULT_PORT = 4178;
 
@@ -63,7 +64,7 @@ export function registerServe(program: Command): void {
           .sort()
           .map((f) => readListFile(path.join(dir, f)));
         const report = importLists(store, inputs, { now: () => new Date() });
-        process.stderr.write(`imported ${inputs.length} example lists: ${report.items} items\n`);
+        process.stderr.write(`imported ${inputs.length} example lists: ${plural(report.items, 'item')}\n`);
       }
       const deps = { store, now: clockNow, settings: loadSettings };
       // Filled in once the port is known (--port 0 picks one): the guard reads it per request.

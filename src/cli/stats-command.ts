@@ -2,6 +2,7 @@
 
 import type { Command } from 'commander';
 import { globals, openStoreForReading, printJson } from './cli-context.js';
+import { plural } from './text-width.js';
 
 export function registerStats(program: Command): void {
   program
@@ -27,11 +28,11 @@ export function registerStats(program: Command): void {
           .join(', ');
       process.stdout.write(
         [
-          `${stats.items} items from ${stats.lists} lists (${stats.sources} entries, ${stats.links} links, ${stats.topics} topics)`,
-          `${stats.inSeveralLists} items appear in more than one list`,
+          `${plural(stats.items, 'item')} from ${plural(stats.lists, 'list')} (${plural(stats.sources, 'entry', 'entries')}, ${plural(stats.links, 'link')}, ${plural(stats.topics, 'topic')})`,
+          `${stats.inSeveralLists === 1 ? '1 item appears' : `${stats.inSeveralLists} items appear`} in more than one list`,
           `status: ${kv(stats.byStatus)}`,
           `kind: ${kv(stats.byKind)}`,
-          stats.orphaned ? `${stats.orphaned} items no longer in any list (kept)` : '',
+          stats.orphaned ? `${plural(stats.orphaned, 'item')} no longer in any list (kept)` : '',
         ]
           .filter(Boolean)
           .join('\n') + '\n',

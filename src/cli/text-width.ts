@@ -24,3 +24,8 @@ export function fitWidth(text: string, width: number): string {
   }
   return `${out}…${' '.repeat(Math.max(0, width - used - 1))}`;
 }
+
+/** "1 item", "2 items": a count and its noun. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

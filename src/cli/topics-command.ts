@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { prioritizeTopics, renameTopic, type TopicSummary, topicSummaries } from '../core/topic-service.js';
 import { globals, openStoreForReading, printJson, withExistingStore } from './cli-context.js';
 import { clockNow } from './settings.js';
-import { displayWidth, fitWidth } from './text-width.js';
+import { displayWidth, fitWidth, plural } from './text-width.js';
 
 export function registerTopics(program: Command): void {
   program
@@ -51,7 +51,7 @@ export function registerTopic(program: Command): void {
         withExistingStore(command, (store) => {
           const r = renameTopic(store, from, to, mode, clockNow());
           process.stdout.write(
-            `${r.merged ? 'merged' : 'renamed'} "${r.from}" ${r.merged ? 'into' : 'to'} "${r.to}" (${r.items} items)\n`,
+            `${r.merged ? 'merged' : 'renamed'} "${r.from}" ${r.merged ? 'into' : 'to'} "${r.to}" (${plural(r.items, 'item')})\n`,
           );
         });
       });
@@ -66,7 +66,7 @@ function renderTopics(topics: readonly TopicSummary[]): string {
       const rank = t.rank !== null ? `${String(t.rank).padStart(2)}.` : '   ';
       const done = t.read + t.skipped;
       const bar = t.items > 0 ? progressBar(done / t.items) : progressBar(0);
-      return `${rank} ${fitWidth(name, width)}  ${String(t.items).padStart(5)} items  ${bar} ${done}/${t.items} done${t.reading ? ` · ${t.reading} reading` : ''}`;
+      return `${rank} ${fitWidth(name, width)}  ${String(t.items).padStart(5)} ${t.items === 1 ? 'item ' : 'items'}  ${bar} ${done}/${t.items} done${t.reading ? ` · ${t.reading} reading` : ''}`;
     })
     .join('\n');
 }
