@@ -216,6 +216,7 @@ describe('duplicates, merge and unmerge', () => {
       kind: string;
       item: { id: number; title: string };
       source: { file: string; line: number; title: string };
+      with: { file: string; line: number; title: string };
       keys: string[];
     }>;
     assert.equal(found.length, 1);
@@ -224,9 +225,18 @@ describe('duplicates, merge and unmerge', () => {
     assert.match(split?.item.title ?? '', /^QDrop/u);
     assert.deepEqual([split?.source.line, split?.keys], [3, ['url:openreview.net/forum?id=ySQH0oDyp7']]);
     assert.match(split?.source.title ?? '', /^Optimal ANN-SNN Conversion/u);
+    assert.equal(split?.with.line, 1, 'the row it was merged with');
+    assert.match(split?.with.title ?? '', /^QDrop/u);
+    // Either row may hold the wrong link: both are shown, each with its unmerge.
     const text = runCli(['--db', db, 'duplicates']).stdout;
-    assert.match(text, new RegExp(`lectio unmerge ${split?.item.id} \\S*quant\\.md:3\\n`, 'u'));
-    assert.match(text, /1 entry merged by a shared link but titled as another work/u);
+    assert.match(text, /\n {2}\S*quant\.md:1 QDrop: .*\n {2}\S*quant\.md:3 Optimal ANN-SNN .*\n/u);
+    assert.match(text, /one item by url:openreview\.net\/forum\?id=ySQH0oDyp7, under titles of two works/u);
+    for (const line of [1, 3])
+      assert.match(
+        text,
+        new RegExp(`\\n {2}lectio unmerge ${split?.item.id} \\S*quant\\.md:${line}\\n`, 'u'),
+      );
+    assert.match(text, /\n1 item with entries that name two works;/u);
 
     const u = runCli(['--db', db, 'unmerge', String(split?.item.id), 'quant.md:3']);
     assert.equal(u.status, 0, u.stderr);

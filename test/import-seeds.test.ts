@@ -292,6 +292,61 @@ describe('importing the four seeds and the real lists', () => {
     }
   });
 
+  it('keeps them apart when another list links the book’s page, in either order', () => {
+    const mli = LISTS.find((f) => path.basename(f).startsWith('paper-reading_mli')) ?? '';
+    const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-series-'));
+    const book = path.join(dir2, 'books.md');
+    fs.writeFileSync(
+      book,
+      '- [The Craft of Research](https://press.uchicago.edu/ucp/books/book/chicago/C/bo23521678.html)\n',
+    );
+    try {
+      for (const order of [
+        [mli, book],
+        [book, mli],
+      ]) {
+        const other = freshStore(dir2, `${path.basename(order[0] ?? '')}.sqlite`);
+        try {
+          for (const file of order) importFiles(other, [file]);
+          const holding = other
+            .listItems({})
+            .filter((i) => [i.title, ...i.aliases].some((t) => t.includes('【研究的艺术·')));
+          assert.equal(holding.length, 4, `each part its own item (${path.basename(order[0] ?? '')} first)`);
+          const withBook = holding.filter((i) => i.sources.some((s) => s.file === book));
+          assert.equal(withBook.length, 1, 'the book joins one of them');
+        } finally {
+          other.close();
+        }
+      }
+    } finally {
+      fs.rmSync(dir2, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps one paper one item when its titles end in a venue and year (htqin’s QDrop)', () => {
+    const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-venue-'));
+    const url = 'https://openreview.net/forum?id=ySQH0oDyp7';
+    const write = (name: string, text: string): string => {
+      const file = path.join(dir2, name);
+      fs.writeFileSync(file, text);
+      return file;
+    };
+    const other = freshStore(dir2, 'l.sqlite');
+    try {
+      importFiles(other, [
+        write(
+          'qa.md',
+          `- [QDrop: Randomly Dropping Quantization for Extremely Low-bit Post-Training Quantization (ICLR 2022)](${url})\n`,
+        ),
+        write('qb.md', `- [QDrop (ICLR'22)](${url})\n`),
+      ]);
+      assert.equal(other.listItems({}).length, 1);
+    } finally {
+      other.close();
+      fs.rmSync(dir2, { recursive: true, force: true });
+    }
+  });
+
   it('names a paper by its own row, not by a video about it (mli’s ResNet)', () => {
     const [resnet] = byArxiv(items, '1512.03385');
     assert.equal(resnet?.title, 'ResNet');

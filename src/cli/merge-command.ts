@@ -22,8 +22,9 @@ export function registerDuplicates(program: Command): void {
     .action((opts: { limit: string }, command: Command) => {
       const limit = Math.max(1, Number.parseInt(opts.limit, 10) || 200);
       withExistingStore(command, (store) => {
-        const pairs = findDuplicates(store, limit);
-        const others = findOtherWorks(store, limit);
+        const items = store.itemTitles();
+        const pairs = findDuplicates(store, limit, items);
+        const others = findOtherWorks(store, limit, items);
         if (globals(command).json) {
           printJson([
             ...pairs.map((p) => ({
@@ -37,7 +38,13 @@ export function registerDuplicates(program: Command): void {
                 p.comparison.authorOverlap === null ? null : Number(p.comparison.authorOverlap.toFixed(3)),
               years: p.comparison.years,
             })),
-            ...others.map((o) => ({ kind: 'split', item: o.item, source: o.source, keys: o.keys })),
+            ...others.map((o) => ({
+              kind: 'split',
+              item: o.item,
+              source: o.source,
+              with: o.with,
+              keys: o.keys,
+            })),
           ]);
           return;
         }
@@ -60,14 +67,22 @@ export function registerDuplicates(program: Command): void {
         if (pairs.length > 0) out.push(`${plural(pairs.length, 'pair')}; "lectio merge A B" joins a pair`);
         if (others.length > 0 && pairs.length > 0) out.push('');
         for (const o of others) {
-          const where = `${displayPath(o.source.file)}:${o.source.line}`;
+          const rows = [o.with, o.source].map((s) => ({
+            where: `${displayPath(s.file)}:${s.line}`,
+            title: s.title,
+          }));
           out.push(
-            `#${o.item.id} ${cut(o.item.title)}\n  ${where} ${cut(o.source.title)}\n  merged by ${o.keys.join(', ')}, but its title names another work: lectio unmerge ${o.item.id} ${shellWord(where)}`,
+            [
+              `#${o.item.id} ${cut(o.item.title)}`,
+              ...rows.map((r) => `  ${r.where} ${cut(r.title)}`),
+              `  one item by ${o.keys.join(', ')}, under titles of two works: one of the links is another paper's`,
+              ...rows.map((r) => `  lectio unmerge ${o.item.id} ${shellWord(r.where)}`),
+            ].join('\n'),
           );
         }
         if (others.length > 0)
           out.push(
-            `${plural(others.length, 'entry', 'entries')} merged by a shared link but titled as another work; "lectio unmerge ITEM SOURCE" splits one out`,
+            `${plural(others.length, 'item')} with entries that name two works; "lectio unmerge ITEM FILE:LINE" splits out the entry whose link is wrong`,
           );
         process.stdout.write(`${out.join('\n')}\n`);
       });

@@ -194,6 +194,23 @@ describe('sources under one id that name another work (namesOtherWork)', () => {
         t('Flash Attention-2'),
       ],
       [
+        'a name of one heads the other title (no word shared but the name)',
+        t('Better Parallelism and Work Partitioning', 'FlashAttention-2'),
+        t('FlashAttention-2 kernel notes, explained'),
+      ],
+      ['mli: GPT-3, a short name', t('GPT-3'), t('Language Models are Few-Shot Learners')],
+      [
+        'mli: Megatron LM without its alias',
+        t('Megatron LM'),
+        t('Training Multi-Billion Parameter Language Models Using Model Parallelism'),
+      ],
+      ['Llama 2', t('Llama 2'), t('Open Foundation and Fine-Tuned Chat Models')],
+      [
+        'Vision Transformer',
+        t('Vision Transformer'),
+        t('An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale'),
+      ],
+      [
         'mli: Megatron LM',
         t('Training Multi-Billion Parameter Language Models Using Model Parallelism', 'Megatron-LM'),
         t('Megatron LM'),
@@ -204,13 +221,29 @@ describe('sources under one id that name another work (namesOtherWork)', () => {
         t('Evaluating LLMs'),
       ],
       ['a one-word name', t('StreamingLLM'), t('Efficient Streaming Language Models with Attention Sinks')],
+      ['Chinese titles are not compared', t('跟读者建立联系'), t('明白问题的重要性')],
       [
-        'CJK titles are not compared',
-        t('跟读者建立联系【研究的艺术·一】'),
-        t('明白问题的重要性【研究的艺术·二】'),
+        'Korean titles are not compared',
+        t('GPT-3 논문 리뷰 정리'),
+        t('Language Models are Few-Shot Learners'),
       ],
     ];
     for (const [name, a, b] of same) assert.equal(namesOtherWork(a, b), false, name);
+  });
+  it('tells the same pairs apart without what kept them together', () => {
+    // The cases above, each without the one thing that saved it: the test of each is live.
+    assert.equal(
+      namesOtherWork(
+        t('Better Parallelism and Work Partitioning'),
+        t('FlashAttention-2 kernel notes, explained'),
+      ),
+      true,
+    );
+    assert.equal(
+      namesOtherWork(t('GPT-3 paper review notes'), t('Language Models are Few-Shot Learners')),
+      true,
+    );
+    assert.equal(namesOtherWork(t('Survey of NL2QL'), t('Scaling LLM Test-Time Compute Optimally')), true);
   });
 });
 
@@ -222,6 +255,16 @@ describe('parts of a series (otherPartOfSeries)', () => {
     );
     assert.equal(otherPartOfSeries('CLIP 改进工作串讲（下）', ['CLIP 改进工作串讲（上）']), true);
     assert.equal(otherPartOfSeries('Transactions (Part II)', ['Transactions (Part I)']), true);
+    assert.equal(otherPartOfSeries('Transactions (Part 2)', ['Transactions (Part I)']), true);
+    assert.equal(otherPartOfSeries('第十二讲【系列·十二】', ['第十一讲【系列·十一】']), true);
+  });
+  it('reads a venue, a year and a version as no part', () => {
+    const qdrop = 'QDrop: Randomly Dropping Quantization for Extremely Low-bit Post-Training Quantization';
+    assert.equal(otherPartOfSeries(`${qdrop} (ICLR 2022)`, ["QDrop (ICLR'22)"]), false);
+    assert.equal(otherPartOfSeries("QDrop (ICLR'22)", [`${qdrop} (ICLR 2022)`]), false);
+    assert.equal(otherPartOfSeries('Transactions (Part 1)', ['Transactions (Part I)']), false);
+    assert.equal(otherPartOfSeries('Paged attention (v2)', ['Paged attention (v1)']), false);
+    assert.equal(otherPartOfSeries('第十二讲【系列·十二】', ['第十二讲【系列·12】']), false);
   });
   it('leaves the same part, another series, and titles without a part alone', () => {
     assert.equal(

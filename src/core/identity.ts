@@ -455,47 +455,100 @@ function headOf(title: string): { head: string; rest: string } | null {
 const OTHER_WORK_WORDS = 0.2;
 
 /**
+ * Whether namesOtherWork may compare a title: one of three words or more (stop words, numbers
+ * and single letters aside), or of two that read as a phrase, with a stop word between them
+ * (dair-ai's "Survey of NL2QL"). Anything shorter is a work's short name, which shares no
+ * word with its full title: mli names 2005.14165 "GPT-3" and 1909.08053 "Megatron LM", and
+ * "Llama 2", "DALL·E 2" and "Vision Transformer" name their papers too.
+ */
+function comparableTitle(info: TitleInfo): boolean {
+  let words = 0;
+  let stop = false;
+  for (const w of info.wordSet) {
+    if (STOP_WORDS.has(w)) stop = true;
+    else if (/\p{L}.*\p{L}/u.test(w)) words++;
+  }
+  return words >= 3 || (words === 2 && stop);
+}
+
+/**
  * Whether two sources of one item, which share an id, name two different works: the list's
  * author linked another paper than the one named, most often by copying a row with its link
  * (htqin's QDrop and "Optimal ANN-SNN Conversion…", two rows apart under one OpenReview id;
  * XueFuzhao's "Mixture-of-Experts with Expert Choice Routing" under Switch Transformers'
  * arXiv id). The id still makes one item (the brief's rule); `lectio duplicates` shows the
- * source so that the user can split it out. Each title has two words or more besides stop
- * words, the two share under OTHER_WORK_WORDS of them, and no name of one (title or alias)
+ * source so that the user can split it out. Each title is more than a short name
+ * (comparableTitle), the two share under OTHER_WORK_WORDS of their words, and no name of one (title or alias)
  * is alike, nested in or the same as a name of the other: DefTruth titles FlashAttention-2
  * by its subtitle "Faster Attention with Better Parallelism and Work Partitioning" with the
- * alias "FlashAttention-2", which seed 003 has as its title. Titles in CJK scripts are not
- * compared: their words are not split.
+ * alias "FlashAttention-2", which seed 003 has as its title. Titles in Chinese, Japanese or
+ * Korean script are not compared: their words are not split.
  */
 export function namesOtherWork(
   a: { title: string; aliases: readonly string[] },
   b: { title: string; aliases: readonly string[] },
 ): boolean {
-  const cjk = /[\u3040-\u30ff\u3400-\u9fff]/u;
-  if (cjk.test(a.title) || cjk.test(b.title)) return false;
+  const unsplit = /[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af]/u;
+  if (unsplit.test(a.title) || unsplit.test(b.title)) return false;
   const x = titleInfo(a.title);
   const y = titleInfo(b.title);
-  const content = (info: TitleInfo) => [...info.wordSet].filter((w) => !STOP_WORDS.has(w)).length;
-  if (content(x) < 2 || content(y) < 2 || wordDice(x, y) >= OTHER_WORK_WORDS) return false;
+  if (!comparableTitle(x) || !comparableTitle(y)) return false;
+  if (wordDice(x, y) >= OTHER_WORK_WORDS) return false;
   const names = (r: typeof a) => [r.title, ...r.aliases].filter((t) => titleKey(t) !== '');
   const [as, bs] = [names(a), names(b)];
+  const spaced = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   const keys = new Set(as.map(titleKey));
   if (bs.some((t) => keys.has(titleKey(t)))) return false;
+  const [ak, bk] = [as.map(spaced), bs.map(spaced)];
+  // One name heading another ("FlashAttention-2" and "FlashAttention-2 kernel notes").
+  const heads = (n: string, t: string) => n === t || (n.length >= 4 && t.startsWith(`${n} `));
+  if (ak.some((n) => bk.some((t) => heads(n, t) || heads(t, n)))) return false;
   return !titlesMayBeAlike(as, bs);
 }
 
 /**
  * A title's part of a series, from the bracket that ends it: mli's "理由、论据和担保【研究的艺术·四】"
- * is part 四 of 研究的艺术, "CLIP 改进工作串讲（上）" part 上 of a series it does not name,
- * "Transactions (Part II)" part ii.
+ * is part 4 of 研究的艺术, "CLIP 改进工作串讲（上）" part 上 of a series it does not name,
+ * "Transactions (Part II)" and "(Part 2)" part 2. A bare number is a part only after a
+ * series name and a separator, and never a year: "(ICLR 2022)" and "(ICLR'22)" name a
+ * venue (htqin's QDrop), "(v2)" a version.
  */
 function seriesPart(title: string): { series: string; part: string } | null {
+  const inner = SERIES_BRACKET.exec(title)?.[1]?.trim();
+  if (!inner) return null;
   const m =
-    /[(（【[]\s*([^()（）【】[\]]*?)[\s·・:：-]*((?:part\s*)?(?:\d+|[ivx]+)|[上中下]|[一二三四五六七八九十]+)\s*[)）】\]]\s*$/iu.exec(
-      title,
-    );
+    /^(.*?)[\s·・:：-]*\b(?:part|pt\.?)\s*(\d{1,2}|[ivx]{1,4})$/iu.exec(inner) ??
+    /^(.*?)[\s·・:：-]*([上中下]|[一二三四五六七八九十]{1,3})$/u.exec(inner) ??
+    /^(.*[^\s'’·・:：-])[\s·・:：-]+(\d{1,2}|[ivx]{1,4})$/iu.exec(inner);
   if (!m) return null;
-  return { series: titleKey(m[1] ?? ''), part: (m[2] ?? '').toLowerCase().replace(/^part\s*/u, '') };
+  return { series: titleKey(m[1] ?? ''), part: partNumber((m[2] ?? '').toLowerCase()) };
+}
+
+const SERIES_BRACKET = /[(（【[]([^()（）【】[\]]*)[)）】\]]\s*$/u;
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 };
+const CJK_DIGITS = '一二三四五六七八九';
+
+/** "iv", "四", "4" → "4"; "十二" → "12"; 上, 中 and 下 stay as they are. */
+function partNumber(part: string): string {
+  if (/^\d+$/u.test(part)) return String(Number(part));
+  if (/^[ivx]+$/u.test(part)) {
+    let n = 0;
+    for (let i = 0; i < part.length; i++) {
+      const v = ROMAN[part[i] ?? ''] ?? 0;
+      n += v < (ROMAN[part[i + 1] ?? ''] ?? 0) ? -v : v;
+    }
+    return String(n);
+  }
+  if (/^[一二三四五六七八九十]+$/u.test(part)) {
+    const [tens, ones] = part.includes('十') ? part.split('十') : ['', part];
+    const digit = (c: string | undefined): number => CJK_DIGITS.indexOf(c ?? '') + 1;
+    return String((part.includes('十') ? Math.max(1, digit(tens)) * 10 : 0) + digit(ones));
+  }
+  return part;
 }
 
 /**

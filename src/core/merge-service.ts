@@ -115,9 +115,12 @@ export interface DuplicatePair {
  * same indexed title keys and blocking keys the import uses (never all pairs). Pairs the
  * user kept apart are left out.
  */
-export function findDuplicates(store: LibraryStore, limit = 1000): DuplicatePair[] {
+export function findDuplicates(
+  store: LibraryStore,
+  limit = 1000,
+  items: ItemTitles = store.itemTitles(),
+): DuplicatePair[] {
   const out: DuplicatePair[] = [];
-  const items = store.itemTitles();
   const titleOf = new Map(items.map((i) => [i.id, i.title]));
   /** Pairs listed, as "a b" (a < b): a named pair is not listed again as a likely one. */
   const seen = new Set<string>();
@@ -156,10 +159,18 @@ export function findDuplicates(store: LibraryStore, limit = 1000): DuplicatePair
   return out;
 }
 
+/** The light list of items both walk (read once when `lectio duplicates` runs both). */
+type ItemTitles = ReturnType<LibraryStore['itemTitles']>;
+
 export interface OtherWork {
   item: { id: number; title: string };
-  /** The source that names another work than the item's title. */
+  /**
+   * The two entries whose titles name different works: `source` shares the ids with `with`,
+   * a source that carries the item's title (else its first). Either may be the one whose
+   * link is wrong: the list may have copied a row with its link, either way.
+   */
   source: { id: number; file: string; line: number; title: string };
+  with: { id: number; file: string; line: number; title: string };
   /** The ids it shares with the item's other sources: why it was merged. */
   keys: string[];
 }
@@ -172,9 +183,13 @@ export interface OtherWork {
  * source is shown when it names another work than each of them. Sources that share no id
  * with them were merged by title or by the user, and are never shown.
  */
-export function findOtherWorks(store: LibraryStore, limit = 1000): OtherWork[] {
+export function findOtherWorks(
+  store: LibraryStore,
+  limit = 1000,
+  items: ItemTitles = store.itemTitles(),
+): OtherWork[] {
   const out: OtherWork[] = [];
-  for (const item of store.itemTitles()) {
+  for (const item of items) {
     if (item.sources < 2) continue;
     const sources = store.sourcesOf(item.id);
     const key = titleKey(item.title);
@@ -185,11 +200,10 @@ export function findOtherWorks(store: LibraryStore, limit = 1000): OtherWork[] {
       if (staying.includes(source) || !staying.every((s) => namesOtherWork(s, source))) continue;
       const keys = identityKeySets(source.links).stored.filter((k) => stayingKeys.has(k));
       if (keys.length === 0) continue;
-      out.push({
-        item: { id: item.id, title: item.title },
-        source: { id: source.id, file: source.file, line: source.line, title: source.title },
-        keys,
-      });
+      const other = staying.find((s) => identityKeySets(s.links).stored.some((k) => keys.includes(k)));
+      if (!other) continue;
+      const ref = (s: typeof source) => ({ id: s.id, file: s.file, line: s.line, title: s.title });
+      out.push({ item: { id: item.id, title: item.title }, source: ref(source), with: ref(other), keys });
       if (out.length >= limit) return out;
     }
   }

@@ -171,7 +171,11 @@ export function placeEntry(
       // ...unless the user split them (`lectio unmerge`): their word wins over a shared DOI.
       if (other === first.itemId || (apartDecisions(store) && keptApart(store, first.itemId, other)))
         continue;
-      store.mergeItems(first.itemId, other, `both carry ${byKey.find((m) => m.itemId === other)?.key}`, at);
+      const key = byKey.find((m) => m.itemId === other)?.key ?? '';
+      // ...or a page joins two parts of a series: the book's page, linked by another list,
+      // found each of mli's four 研究的艺术 videos, kept apart when they were placed.
+      if (key.startsWith('url:') && partsOfOneSeries(store, first.itemId, other)) continue;
+      store.mergeItems(first.itemId, other, `both carry ${key}`, at);
       joined.push(other);
     }
     joinSameTitle(store, first.itemId, evidence, tkeys, context, allowed, at, joined);
@@ -365,4 +369,10 @@ function isStoredSeries(store: LibraryStore, key: string): boolean {
     byList.set(r.listId, group);
   }
   return [...byList.values()].some((group) => group.length > 1 && isSeriesTitle(group));
+}
+
+/** Whether two items are two parts of one series by their titles (otherPartOfSeries). */
+function partsOfOneSeries(store: LibraryStore, a: number, b: number): boolean {
+  const theirs = store.evidenceOf(b).titles ?? [];
+  return (store.evidenceOf(a).titles ?? []).some((title) => otherPartOfSeries(title, theirs));
 }
