@@ -248,6 +248,37 @@ describe('duplicates, merge and unmerge', () => {
     assert.equal(runCli(['--db', db, 'duplicates']).stdout, 'no likely duplicates\n');
   });
 
+  it('merge ITEM FILE:LINE says a row shown as another work is one work with the item, for good', (t) => {
+    const dir = tempDir(t);
+    const db = path.join(dir, 'lib.sqlite');
+    const list = path.join(dir, 'quant.md');
+    const rows = [
+      '- [[ICLR](https://openreview.net/forum?id=ySQH0oDyp7)] QDrop: Randomly Dropping Quantization for Extremely Low-bit Post-Training Quantization. [**`qnn`**]',
+      '- [[ICLR](https://openreview.net/forum?id=ySQH0oDyp7)] Optimal ANN-SNN Conversion for High-accuracy and Ultra-low-latency Spiking Neural Networks. [**`snn`**]',
+    ];
+    fs.writeFileSync(list, `${rows.join('\n')}\n`);
+    importOk(db, [list]);
+    const [item] = listItems(db);
+    const text = runCli(['--db', db, 'duplicates']).stdout;
+    assert.match(
+      text,
+      new RegExp(`\\n {2}lectio merge ${item?.id} \\S*quant\\.md:2 {3}\\(they are one work\\)\\n`, 'u'),
+    );
+    const wrong = runCli(['--db', db, 'merge', String(item?.id), 'quant.md:9']);
+    assert.equal(wrong.status, 3, wrong.stderr);
+    assert.match(wrong.stderr, /no source "quant\.md:9" in this item/u);
+    const kept = runCli(['--db', db, 'merge', String(item?.id), 'quant.md:2']);
+    assert.equal(kept.status, 0, kept.stderr);
+    assert.match(kept.stdout, /^kept \S*quant\.md:2 in #\d+ as one work/u);
+    assert.equal(runCli(['--db', db, 'duplicates']).stdout, 'no likely duplicates\n');
+    assert.equal(listItems(db).length, 1, 'nothing was split or merged');
+    // The list edited and imported again: the word holds.
+    fs.appendFileSync(list, '- [Another Paper Entirely](https://openreview.net/forum?id=new)\n');
+    importOk(db, [list]);
+    assert.equal(listItems(db).length, 2);
+    assert.equal(runCli(['--db', db, 'duplicates']).stdout, 'no likely duplicates\n');
+  });
+
   it('unmerge splits a source out, and neither a shared DOI nor a re-import merges it back', (t) => {
     const dir = tempDir(t);
     const db = path.join(dir, 'lib.sqlite');

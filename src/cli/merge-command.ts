@@ -2,7 +2,13 @@
 // fixing what the identity rules got wrong. The decisions outlive re-imports.
 
 import type { Command } from 'commander';
-import { findDuplicates, findOtherWorks, mergeByUser, unmergeByUser } from '../core/merge-service.js';
+import {
+  findDuplicates,
+  findOtherWorks,
+  keepSourceByUser,
+  mergeByUser,
+  unmergeByUser,
+} from '../core/merge-service.js';
 import { resolveRef } from '../core/resolve-ref.js';
 import { globals, printJson, withExistingStore } from './cli-context.js';
 import { displayPath } from './display-path.js';
@@ -10,6 +16,9 @@ import { clockNow } from './settings.js';
 import { plural } from './text-width.js';
 
 const REF = 'an item id, an arXiv id, a DOI, a URL or words of the title';
+
+/** A source as "lectio show" and "lectio duplicates" print it: file:line. */
+const SOURCE_REF = /^.+:\d+$/u;
 
 export function registerDuplicates(program: Command): void {
   program
@@ -77,12 +86,13 @@ export function registerDuplicates(program: Command): void {
               ...rows.map((r) => `  ${r.where} ${cut(r.title)}`),
               `  one item by ${o.keys.join(', ')}, under titles of two works: one of the links is another paper's`,
               ...rows.map((r) => `  lectio unmerge ${o.item.id} ${shellWord(r.where)}`),
+              `  lectio merge ${o.item.id} ${shellWord(rows[1]?.where ?? '')}   (they are one work)`,
             ].join('\n'),
           );
         }
         if (others.length > 0)
           out.push(
-            `${plural(others.length, 'item')} with entries that name two works; "lectio unmerge ITEM FILE:LINE" splits out the entry whose link is wrong`,
+            `${plural(others.length, 'item')} with entries that name two works; "lectio unmerge ITEM FILE:LINE" splits out the entry whose link is wrong, "lectio merge ITEM FILE:LINE" says they are one work`,
           );
         process.stdout.write(`${out.join('\n')}\n`);
       });
@@ -97,12 +107,26 @@ function shellWord(s: string): string {
 export function registerMerge(program: Command): void {
   program
     .command('merge')
-    .description('merge item B into item A (kept merged by every later import)')
+    .description(
+      'merge item B into item A (kept merged by every later import); with B a source of A (FILE:LINE), keep that source in A',
+    )
     .argument('<a>', REF)
-    .argument('<b>', REF)
+    .argument('<b>', `${REF}; or a source of A as "lectio duplicates" prints it (FILE:LINE)`)
     .action((a: string, b: string, _opts: unknown, command: Command) => {
       withExistingStore(command, (store) => {
         const into = resolveRef(store, a);
+        // "lectio merge 765 htqin.md:324": the row is one work with the item, as duplicates asked.
+        if (SOURCE_REF.test(b) && !b.includes('://')) {
+          const kept = keepSourceByUser(store, into, b, clockNow());
+          const where = `${displayPath(kept.file)}:${kept.line}`;
+          if (globals(command).json)
+            printJson({ id: into, kept: { id: kept.id, file: kept.file, line: kept.line } });
+          else
+            process.stdout.write(
+              `kept ${where} in #${into} as one work; lectio duplicates no longer shows it\n`,
+            );
+          return;
+        }
         const from = resolveRef(store, b);
         mergeByUser(store, into, from, clockNow());
         const item = store.getItems([into])[0];

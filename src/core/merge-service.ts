@@ -104,6 +104,32 @@ export function unmergeByUser(store: LibraryStore, itemId: number, sourceRef: st
   });
 }
 
+/**
+ * The user's word that a source belongs to its item (`lectio merge ITEM FILE:LINE`): a row
+ * that findOtherWorks shows as naming another work is one work with the others after all
+ * ("GPT-3" and "Language Models are Few-Shot Learners" under one arXiv id, had they been
+ * long enough to compare). Kept as decisions between the source's anchor and the others'.
+ */
+export function keepSourceByUser(
+  store: LibraryStore,
+  itemId: number,
+  sourceRef: string,
+  now: Date,
+): StoredSource {
+  const at = now.toISOString();
+  return store.transaction(() => {
+    requireItem(store, itemId);
+    const source = findSource(store.sourcesOf(itemId), sourceRef);
+    const anchors = store.sourceAnchorsOf(itemId);
+    const own = anchors.get(source.id);
+    if (own) {
+      for (const [id, other] of anchors)
+        if (id !== source.id) store.addMergeDecision('together', own, other, at);
+    }
+    return source;
+  });
+}
+
 export interface DuplicatePair {
   a: { id: number; title: string };
   b: { id: number; title: string };
@@ -201,7 +227,7 @@ export function findOtherWorks(
       const keys = identityKeySets(source.links).stored.filter((k) => stayingKeys.has(k));
       if (keys.length === 0) continue;
       const other = staying.find((s) => identityKeySets(s.links).stored.some((k) => keys.includes(k)));
-      if (!other) continue;
+      if (!other || keptTogether(store, item.id, source.id, other.id)) continue;
       const ref = (s: typeof source) => ({ id: s.id, file: s.file, line: s.line, title: s.title });
       out.push({ item: { id: item.id, title: item.title }, source: ref(source), with: ref(other), keys });
       if (out.length >= limit) return out;
@@ -247,4 +273,12 @@ function namedPairs(
     }
   }
   return out;
+}
+
+/** Whether the user said two sources of an item are one work (keepSourceByUser). */
+function keptTogether(store: LibraryStore, itemId: number, a: number, b: number): boolean {
+  const anchors = store.sourceAnchorsOf(itemId);
+  const [x, y] = [anchors.get(a), anchors.get(b)];
+  if (x === undefined || y === undefined) return false;
+  return store.mergeDecisionsOf(x).together.includes(y) || store.mergeDecisionsOf(y).together.includes(x);
 }
