@@ -245,9 +245,11 @@ const COUNT_TAG = /\[\s*\d+(?:[.,]\d+)?[kKmM]?\s*(?::fire:|:star:|⭐|🔥)\uFE0
 
 /**
  * A venue and year before the title: DefTruth's "[**DynamicLLaVA**] [ICLR2025] Dynamic-LLaVA:
- * ...". It names where the paper appeared, not the paper, so it is no alias either.
+ * ...", or "[ICML'24 Spotlight]". It names where the paper appeared, not the paper, so it is
+ * no alias either.
  */
-const VENUE_TAG = /^\[\s*[A-Z][A-Za-z]{1,11}\s?(?:(?:19|20)\d\d|['’]\d\d)\s*\]\s*(?=\S)/u;
+const VENUE_TAG =
+  /^\[\s*[A-Z][A-Za-z]{1,11}\s?(?:(?:19|20)\d\d|['’]\d\d)(?:\s+(?:Oral|Spotlight|Poster|Highlight))?\s*\]\s*(?=\S)/u;
 
 /** "[**SentenceVAE**] SentenceVAE: ..." (DefTruth): a short name before the title. */
 const ALIAS_TAG = /^\[\s*\**([^\]]{1,60}?)\**\s*\]\s*(?=\S)/u;

@@ -223,4 +223,12 @@ describe('a bracketed title the author left without its link', () => {
     assert.equal(item.title, 'Binary Neural Networks: A Survey');
     assert.deepEqual(item.aliases, ['bnn']);
   });
+  it('reads a venue in brackets as a venue, not as the title ("[NeurIPS 2023 Oral]: Title")', () => {
+    const title = 'Efficient Streaming Language Models with Attention Sinks';
+    for (const head of ['[NeurIPS 2023 Oral]: ', "[ICML'24 Spotlight]: ", "[ICML'24 Spotlight] "]) {
+      const item = one(`- ${head}${title}\n`);
+      assert.equal(item.title, title, head);
+      assert.deepEqual([item.aliases, item.notes], [[], []], head);
+    }
+  });
 });

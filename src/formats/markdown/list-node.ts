@@ -193,6 +193,9 @@ const CELL_BREAK =
 /** A bracketed title of a few words, then a colon or nothing: see readHead. */
 const UNLINKED_TITLE = /^\s*\[([^[\]]*\p{L}[^[\]]*\s[^[\]]*\s[^[\]]*)\]\s*(?::\s*|$)/u;
 
+/** "[NeurIPS 2023 Oral]", "[ICML'24 Spotlight]": where the paper appeared, before its title. */
+const VENUE_BRACKET = /^[A-Z][A-Za-z-]{1,11}\s?(?:(?:19|20)\d\d|['’]\d\d)(?:\s+[A-Za-z]+)?$/u;
+
 export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBreak = false): HeadInfo {
   const full = piecesText(pieces);
   const { status, marker } = leadingStatus(withoutDecorationBeforeStatus(full));
@@ -247,7 +250,10 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBr
   // "[Title](url): note" (chenhongyu's reading list, line 986: "[Parm: Efficient Training of
   // Large Sparsely-Activated Models with Dedicated Schedules]: comm optimization in MoE").
   const unlinked = plainText ? UNLINKED_TITLE.exec(titleRaw) : null;
-  if (unlinked) {
+  if (unlinked && VENUE_BRACKET.test((unlinked[1] ?? '').trim())) {
+    // The venue goes, the title after it stays: "[NeurIPS 2023 Oral]: Efficient Streaming …".
+    titleRaw = titleRaw.slice(unlinked[0].length).trim() || (unlinked[1] ?? '');
+  } else if (unlinked) {
     const note = titleRaw.slice(unlinked[0].length).trim();
     titleRaw = unlinked[1] ?? '';
     if (note) remark = remark ? `${note}\n${remark}` : note;
