@@ -27,6 +27,11 @@ function show(db: string, ref: string): ShowJson {
   return JSON.parse(r.stdout) as ShowJson;
 }
 
+/** htqin's list, lines 322 and 324: the second row repeats QDrop's OpenReview link. */
+const HTQIN_322 =
+  '- [[ICLR](https://openreview.net/forum?id=ySQH0oDyp7)] QDrop: Randomly Dropping Quantization for Extremely Low-bit Post-Training Quantization. [**`qnn`**]';
+const HTQIN_324 =
+  '- [[ICLR](https://openreview.net/forum?id=ySQH0oDyp7)] Optimal ANN-SNN Conversion for High-accuracy and Ultra-low-latency Spiking Neural Networks. [**`snn`**]';
 describe('BibTeX and CSL-JSON import', () => {
   it('imports the 7,166-entry Zotero export; a bogus shared arXiv id and book DOIs do not merge papers', (t) => {
     const db = path.join(tempDir(t), 'lib.sqlite');
@@ -205,9 +210,9 @@ describe('duplicates, merge and unmerge', () => {
     const db = path.join(dir, 'lib.sqlite');
     const list = path.join(dir, 'quant.md');
     const rows = [
-      '- [[ICLR](https://openreview.net/forum?id=ySQH0oDyp7)] QDrop: Randomly Dropping Quantization for Extremely Low-bit Post-Training Quantization. [**`qnn`**]',
+      HTQIN_322,
       '- [[ICLR](https://openreview.net/forum?id=JXhROKNZzOc)] SQuant: On-the-Fly Data-Free Quantization via Diagonal Hessian Approximation. [**`qnn`**][code](https://github.com/clevercool/SQuant)]',
-      '- [[ICLR](https://openreview.net/forum?id=ySQH0oDyp7)] Optimal ANN-SNN Conversion for High-accuracy and Ultra-low-latency Spiking Neural Networks. [**`snn`**]',
+      HTQIN_324,
     ];
     fs.writeFileSync(list, `${rows.join('\n')}\n`);
     importOk(db, [list]);
@@ -252,11 +257,7 @@ describe('duplicates, merge and unmerge', () => {
     const dir = tempDir(t);
     const db = path.join(dir, 'lib.sqlite');
     const list = path.join(dir, 'quant.md');
-    const rows = [
-      '- [[ICLR](https://openreview.net/forum?id=ySQH0oDyp7)] QDrop: Randomly Dropping Quantization for Extremely Low-bit Post-Training Quantization. [**`qnn`**]',
-      '- [[ICLR](https://openreview.net/forum?id=ySQH0oDyp7)] Optimal ANN-SNN Conversion for High-accuracy and Ultra-low-latency Spiking Neural Networks. [**`snn`**]',
-    ];
-    fs.writeFileSync(list, `${rows.join('\n')}\n`);
+    fs.writeFileSync(list, `${HTQIN_322}\n${HTQIN_324}\n`);
     importOk(db, [list]);
     const [item] = listItems(db);
     const text = runCli(['--db', db, 'duplicates']).stdout;

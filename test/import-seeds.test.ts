@@ -33,6 +33,28 @@ function freshStore(dir: string, name: string): LibraryStore {
   return new SqliteLibraryStore(openDatabase(path.join(dir, name)));
 }
 
+/**
+ * A scratch library in a temporary directory, with a writer of list files beside it; both
+ * removed after `fn`.
+ */
+function withScratchLibrary(
+  fn: (store: LibraryStore, write: (name: string, text: string) => string) => void,
+): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-scratch-'));
+  const write = (name: string, text: string): string => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+  const store = freshStore(dir, 'l.sqlite');
+  try {
+    fn(store, write);
+  } finally {
+    store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function importFiles(store: LibraryStore, files: readonly string[]): ImportReport {
   return importLists(
     store,
@@ -218,15 +240,8 @@ describe('importing the four seeds and the real lists', () => {
   });
 
   it('joins by title one of two namesakes that a DOI each keeps apart, never both', () => {
-    const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-join-'));
     const title = 'A Study of Namesake Titles in Reading Lists';
-    const write = (name: string, text: string): string => {
-      const file = path.join(dir2, name);
-      fs.writeFileSync(file, text);
-      return file;
-    };
-    const other = freshStore(dir2, 'l.sqlite');
-    try {
+    withScratchLibrary((other, write) => {
       importFiles(other, [
         write('l0.md', '- [Some truncated title](https://arxiv.org/abs/2403.11421)\n'),
         write(
@@ -239,10 +254,7 @@ describe('importing the four seeds and the real lists', () => {
       const items = other.listItems({});
       assert.equal(items.length, 2, 'the arXiv item joins one namesake');
       for (const item of items) assert.ok((item.ids.doi ?? '').length > 0, 'each keeps its own DOI');
-    } finally {
-      other.close();
-      fs.rmSync(dir2, { recursive: true, force: true });
-    }
+    });
   });
 
   it('keeps GPT, GPT-2 and GPT-3 apart, though one video of mli’s links all three', () => {
@@ -324,15 +336,8 @@ describe('importing the four seeds and the real lists', () => {
   });
 
   it('keeps one paper one item when its titles end in a venue and year (htqin’s QDrop)', () => {
-    const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'lectio-venue-'));
     const url = 'https://openreview.net/forum?id=ySQH0oDyp7';
-    const write = (name: string, text: string): string => {
-      const file = path.join(dir2, name);
-      fs.writeFileSync(file, text);
-      return file;
-    };
-    const other = freshStore(dir2, 'l.sqlite');
-    try {
+    withScratchLibrary((other, write) => {
       importFiles(other, [
         write(
           'qa.md',
@@ -341,10 +346,7 @@ describe('importing the four seeds and the real lists', () => {
         write('qb.md', `- [QDrop (ICLR'22)](${url})\n`),
       ]);
       assert.equal(other.listItems({}).length, 1);
-    } finally {
-      other.close();
-      fs.rmSync(dir2, { recursive: true, force: true });
-    }
+    });
   });
 
   it('names a paper by its own row, not by a video about it (mli’s ResNet)', () => {
