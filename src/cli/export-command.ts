@@ -78,13 +78,15 @@ export function registerExport(program: Command): void {
       const now = process.env.LECTIO_NOW ?? new Date().toISOString();
       try {
         const filter: ListFilter = {};
-        // A topic's path in any case, or its last name, as list and next take it.
-        if (opts.topic)
+        // A topic's path in any case, or its last name; an unknown one is refused, as by next.
+        // The resolved path replaces the option: the export's heading and messages name it.
+        if (opts.topic) {
           opts.topic = resolveTopic(
             store.topics().map((t) => t.path),
             opts.topic,
           );
-        if (opts.topic) filter.topic = opts.topic;
+          filter.topic = opts.topic;
+        }
         if (opts.status) filter.status = opts.status;
         if (opts.format === 'json') {
           const { writeBackup } = await import('../formats/export/json-backup.js');

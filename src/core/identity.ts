@@ -5,7 +5,8 @@
 import { canonicalIdsOfUrl, idKey } from './canonical-id.js';
 import type { BibFields, Link, LinkRole } from './item.js';
 import { labelNamesRole } from './link-role.js';
-import { editSimilarity, foldText, words } from './text-similarity.js';
+import { hasCjk } from './cjk.js';
+import { editSimilarity, foldText, spacedWords, words } from './text-similarity.js';
 
 /**
  * Roles whose links say what an item *is*. Code, slides, blog posts and videos are
@@ -471,6 +472,9 @@ function comparableTitle(info: TitleInfo): boolean {
   return words >= 3 || (words === 2 && stop);
 }
 
+/** Hangul, which cjk.ts leaves out (search needs no help with Korean): see namesOtherWork. */
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/u;
+
 /**
  * Whether two sources of one item, which share an id, name two different works: the list's
  * author linked another paper than the one named, most often by copying a row with its link
@@ -478,34 +482,28 @@ function comparableTitle(info: TitleInfo): boolean {
  * XueFuzhao's "Mixture-of-Experts with Expert Choice Routing" under Switch Transformers'
  * arXiv id). The id still makes one item (the brief's rule); `lectio duplicates` shows the
  * source so that the user can split it out. Each title is more than a short name
- * (comparableTitle), the two share under OTHER_WORK_WORDS of their words, and no name of one (title or alias)
- * is alike, nested in or the same as a name of the other: DefTruth titles FlashAttention-2
- * by its subtitle "Faster Attention with Better Parallelism and Work Partitioning" with the
- * alias "FlashAttention-2", which seed 003 has as its title. Titles in Chinese, Japanese or
- * Korean script are not compared: their words are not split.
+ * (comparableTitle), the two share under OTHER_WORK_WORDS of their words, and no name of
+ * one (title or alias) is alike, nested in, heads or is the same as a name of the other:
+ * DefTruth titles FlashAttention-2 by its subtitle "Faster Attention with Better Parallelism
+ * and Work Partitioning" with the alias "FlashAttention-2", which seed 003 has as its title.
+ * Titles in Chinese, Japanese or Korean script are not compared: their words are not split.
  */
 export function namesOtherWork(
   a: { title: string; aliases: readonly string[] },
   b: { title: string; aliases: readonly string[] },
 ): boolean {
-  const unsplit = /[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af]/u;
-  if (unsplit.test(a.title) || unsplit.test(b.title)) return false;
+  if ([a.title, b.title].some((t) => hasCjk(t) || HANGUL.test(t))) return false;
   const x = titleInfo(a.title);
   const y = titleInfo(b.title);
   if (!comparableTitle(x) || !comparableTitle(y)) return false;
   if (wordDice(x, y) >= OTHER_WORK_WORDS) return false;
   const names = (r: typeof a) => [r.title, ...r.aliases].filter((t) => titleKey(t) !== '');
   const [as, bs] = [names(a), names(b)];
-  const spaced = (t: string) =>
-    t
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
   const keys = new Set(as.map(titleKey));
   if (bs.some((t) => keys.has(titleKey(t)))) return false;
-  const [ak, bk] = [as.map(spaced), bs.map(spaced)];
+  const [ak, bk] = [as.map(spacedWords), bs.map(spacedWords)];
   // One name heading another ("FlashAttention-2" and "FlashAttention-2 kernel notes").
-  const heads = (n: string, t: string) => n === t || (n.length >= 4 && t.startsWith(`${n} `));
+  const heads = (n: string, t: string) => n.length >= 4 && t.startsWith(`${n} `);
   if (ak.some((n) => bk.some((t) => heads(n, t) || heads(t, n)))) return false;
   return !titlesMayBeAlike(as, bs);
 }

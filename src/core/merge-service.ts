@@ -87,12 +87,7 @@ export function unmergeByUser(store: LibraryStore, itemId: number, sourceRef: st
     const source = findSource(sources, sourceRef);
     if (sources.length < 2)
       throw new LectioError('bad_input', `#${itemId} has one source only; there is nothing to unmerge`);
-    const anchors = store.sourceAnchorsOf(itemId);
-    const own = anchors.get(source.id);
-    if (own) {
-      for (const [id, other] of anchors)
-        if (id !== source.id) store.addMergeDecision('apart', own, other, at);
-    }
+    decideAboutSource(store, itemId, source.id, 'apart', at);
     const created = store.splitSource(itemId, source.id, at);
     refold(store, itemId, at);
     refold(store, created, at);
@@ -120,14 +115,23 @@ export function keepSourceByUser(
   return store.transaction(() => {
     requireItem(store, itemId);
     const source = findSource(store.sourcesOf(itemId), sourceRef);
-    const anchors = store.sourceAnchorsOf(itemId);
-    const own = anchors.get(source.id);
-    if (own) {
-      for (const [id, other] of anchors)
-        if (id !== source.id) store.addMergeDecision('together', own, other, at);
-    }
+    decideAboutSource(store, itemId, source.id, 'together', at);
     return source;
   });
+}
+
+/** The user's decision between one source of an item and each of its other sources. */
+function decideAboutSource(
+  store: LibraryStore,
+  itemId: number,
+  sourceId: number,
+  kind: 'together' | 'apart',
+  at: string,
+): void {
+  const anchors = store.sourceAnchorsOf(itemId);
+  const own = anchors.get(sourceId);
+  if (own === undefined) return;
+  for (const [id, other] of anchors) if (id !== sourceId) store.addMergeDecision(kind, own, other, at);
 }
 
 export interface DuplicatePair {
@@ -221,12 +225,12 @@ export function findOtherWorks(
     const key = titleKey(item.title);
     const named = sources.filter((s) => [s.title, ...s.aliases].some((t) => titleKey(t) === key));
     const staying = named.length > 0 ? named : sources.slice(0, 1);
-    const stayingKeys = new Set(staying.flatMap((s) => identityKeySets(s.links).stored));
+    const stayingKeys = staying.map((s) => ({ source: s, keys: new Set(identityKeySets(s.links).stored) }));
     for (const source of sources) {
       if (staying.includes(source) || !staying.every((s) => namesOtherWork(s, source))) continue;
-      const keys = identityKeySets(source.links).stored.filter((k) => stayingKeys.has(k));
-      if (keys.length === 0) continue;
-      const other = staying.find((s) => identityKeySets(s.links).stored.some((k) => keys.includes(k)));
+      const keys = identityKeySets(source.links).stored.filter((k) => stayingKeys.some((s) => s.keys.has(k)));
+      // The first staying source that shares one of them: the row it was merged with.
+      const other = stayingKeys.find((s) => keys.some((k) => s.keys.has(k)))?.source;
       if (!other || keptTogether(store, item.id, source.id, other.id)) continue;
       const ref = (s: typeof source) => ({ id: s.id, file: s.file, line: s.line, title: s.title });
       out.push({ item: { id: item.id, title: item.title }, source: ref(source), with: ref(other), keys });

@@ -15,6 +15,14 @@ function safeChar(code: number): string {
   return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
 }
 
+/** Lower case, every run of characters other than letters and digits one space: "flashattention 2". */
+export function spacedWords(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
 /** Lower case, accents folded, entities decoded: the base of every comparison. */
 export function foldText(s: string): string {
   const decoded = decodeEntities(s);

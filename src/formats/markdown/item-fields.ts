@@ -244,12 +244,26 @@ export function mayStartWithDecoration(text: string): boolean {
 const COUNT_TAG = /\[\s*\d+(?:[.,]\d+)?[kKmM]?\s*(?::fire:|:star:|⭐|🔥)\uFE0F?\s*\]/gu;
 
 /**
- * A venue and year before the title: DefTruth's "[**DynamicLLaVA**] [ICLR2025] Dynamic-LLaVA:
- * ...", or "[ICML'24 Spotlight]". It names where the paper appeared, not the paper, so it is
- * no alias either.
+ * A venue and its year, and how the paper was shown there: "ICLR2025", "NeurIPS 2023 Oral",
+ * "ICML'24 Spotlight".
  */
-const VENUE_TAG =
-  /^\[\s*[A-Z][A-Za-z]{1,11}\s?(?:(?:19|20)\d\d|['’]\d\d)(?:\s+(?:Oral|Spotlight|Poster|Highlight))?\s*\]\s*(?=\S)/u;
+const VENUE =
+  String.raw`[A-Z][A-Za-z-]{1,11}\s?(?:(?:19|20)\d\d|['’]\d\d)` +
+  String.raw`(?:\s+(?:Oral|Spotlight|Poster|Highlight|Workshop))?`;
+
+/**
+ * A venue before the title: DefTruth's "[**DynamicLLaVA**] [ICLR2025] Dynamic-LLaVA: ...",
+ * or "[ICML'24 Spotlight]". It names where the paper appeared, not the paper, so it is no
+ * alias either.
+ */
+const VENUE_TAG = new RegExp(String.raw`^\[\s*${VENUE}\s*\]\s*(?=\S)`, 'u');
+
+const WHOLE_VENUE = new RegExp(`^${VENUE}$`, 'u');
+
+/** Whether the text is a venue and no more ("NeurIPS 2023 Oral"). */
+export function isVenue(text: string): boolean {
+  return WHOLE_VENUE.test(text.trim());
+}
 
 /** "[**SentenceVAE**] SentenceVAE: ..." (DefTruth): a short name before the title. */
 const ALIAS_TAG = /^\[\s*\**([^\]]{1,60}?)\**\s*\]\s*(?=\S)/u;

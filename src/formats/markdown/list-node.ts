@@ -9,6 +9,7 @@ import {
   cleanTitle,
   importanceOf,
   isEmptyRemark,
+  isVenue,
   LEADING_DECORATION,
   leadingStatus,
   mayStartWithDecoration,
@@ -186,16 +187,13 @@ function titleStart(pieces: readonly Piece[]): { at: number; skip: number } {
 const CELL_BREAK =
   /\n|\S\s{2,}(?=[\p{Lu}\d"“‘'([].{80})|\S\s+[-–—]\s*(?=[a-z]\w*\s)|\S\s(?=(?:Introduces|Proposes|This (?:paper|work|survey|study|new paper)|Researchers from)\s)/u;
 
+/** A bracketed title of a few words, then a colon or nothing: see readHead. */
+const UNLINKED_TITLE = /^\s*\[([^[\]]*\p{L}[^[\]]*\s[^[\]]*\s[^[\]]*)\]\s*(?::\s*|$)/u;
+
 /**
  * Reads the head line of an item. `cellBreak`: the text is a table cell, where the title
  * may run on into a summary (CELL_BREAK).
  */
-/** A bracketed title of a few words, then a colon or nothing: see readHead. */
-const UNLINKED_TITLE = /^\s*\[([^[\]]*\p{L}[^[\]]*\s[^[\]]*\s[^[\]]*)\]\s*(?::\s*|$)/u;
-
-/** "[NeurIPS 2023 Oral]", "[ICML'24 Spotlight]": where the paper appeared, before its title. */
-const VENUE_BRACKET = /^[A-Z][A-Za-z-]{1,11}\s?(?:(?:19|20)\d\d|['’]\d\d)(?:\s+[A-Za-z]+)?$/u;
-
 export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBreak = false): HeadInfo {
   const full = piecesText(pieces);
   const { status, marker } = leadingStatus(withoutDecorationBeforeStatus(full));
@@ -250,7 +248,7 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBr
   // "[Title](url): note" (chenhongyu's reading list, line 986: "[Parm: Efficient Training of
   // Large Sparsely-Activated Models with Dedicated Schedules]: comm optimization in MoE").
   const unlinked = plainText ? UNLINKED_TITLE.exec(titleRaw) : null;
-  if (unlinked && VENUE_BRACKET.test((unlinked[1] ?? '').trim())) {
+  if (unlinked && isVenue(unlinked[1] ?? '')) {
     // The venue goes, the title after it stays: "[NeurIPS 2023 Oral]: Efficient Streaming …".
     titleRaw = titleRaw.slice(unlinked[0].length).trim() || (unlinked[1] ?? '');
   } else if (unlinked) {

@@ -7,6 +7,7 @@ import { LectioError } from '../../core/errors.js';
 import type { TitleEvidence } from '../../core/identity.js';
 import { aggregateSources } from '../../core/aggregate.js';
 import { identityLinks } from '../../core/identity.js';
+import { spacedWords } from '../../core/text-similarity.js';
 import type { BibFields, ItemKind, Link, LinkRole, ParsedItem, Status } from '../../core/item.js';
 import { topicRankOf } from '../../core/topic-tree.js';
 import { effectiveFields, type UserFields } from '../../core/user-fields.js';
@@ -1168,12 +1169,7 @@ export class SqliteLibraryStore implements LibraryStore {
     const rows = this.db
       .prepare(`SELECT id, title FROM items WHERE ${cond.join(' AND ')} ORDER BY length(title) LIMIT ?`)
       .all(...args, limit + 1) as Array<{ id: number; title: string }>;
-    const norm = (s: string): string =>
-      s
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim();
-    const exact = rows.filter((r) => norm(r.title) === norm(text)).map((r) => r.id);
+    const exact = rows.filter((r) => spacedWords(r.title) === spacedWords(text)).map((r) => r.id);
     return { exact, all: rows.map((r) => r.id) };
   }
 
