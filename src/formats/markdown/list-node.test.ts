@@ -231,4 +231,47 @@ describe('a bracketed title the author left without its link', () => {
       assert.deepEqual([item.aliases, item.notes], [[], []], head);
     }
   });
+  it('reads a bracketed name and a note in lower case as the title and the note', () => {
+    const item = one('- [FlashAttention]: fast attention kernel\n');
+    assert.deepEqual(
+      [item.title, item.aliases, item.notes],
+      ['FlashAttention', [], ['fast attention kernel']],
+    );
+    const named = one('- [GPT-3]: Language Models are Few-Shot Learners\n');
+    assert.deepEqual([named.title, named.aliases], ['Language Models are Few-Shot Learners', ['GPT-3']]);
+  });
+});
+
+describe('a row that CommonMark would read as a link reference definition', () => {
+  // "[label]: destination" at the start of a bullet defines a reference, which renders as
+  // nothing: the row vanished, or its URL went to the row before it.
+  const list = [
+    '- [PagedAttention](https://arxiv.org/abs/2309.06180): vLLM paper',
+    '- [Flash Decoding Paper]: todo',
+    '- [Efficient Streaming Language Models with Attention Sinks]: https://arxiv.org/abs/2309.17453',
+    '',
+  ].join('\n');
+  it('is an entry of its own, with its title, its note and its link', () => {
+    const items = parseMarkdownList(list).items;
+    assert.deepEqual(
+      items.map((i) => [i.title, i.notes, i.links.map((l) => l.url), i.line]),
+      [
+        ['PagedAttention', ['vLLM paper'], ['https://arxiv.org/abs/2309.06180'], 1],
+        ['Flash Decoding Paper', ['todo'], [], 2],
+        [
+          'Efficient Streaming Language Models with Attention Sinks',
+          [],
+          ['https://arxiv.org/abs/2309.17453'],
+          3,
+        ],
+      ],
+    );
+  });
+  it('outside a list is still a definition that the links above it use', () => {
+    const item = one('- [Attention Is All You Need][tf]\n\n[tf]: https://arxiv.org/abs/1706.03762\n');
+    assert.deepEqual(
+      [item.title, item.links.map((l) => l.url)],
+      ['Attention Is All You Need', ['https://arxiv.org/abs/1706.03762']],
+    );
+  });
 });

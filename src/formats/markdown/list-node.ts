@@ -190,6 +190,9 @@ const CELL_BREAK =
 /** A bracketed title of a few words, then a colon or nothing: see readHead. */
 const UNLINKED_TITLE = /^\s*\[([^[\]]*\p{L}[^[\]]*\s[^[\]]*\s[^[\]]*)\]\s*(?::\s*|$)/u;
 
+/** A bracketed name, a colon and a note in lower case: "[FlashAttention]: fast attention kernel". */
+const UNLINKED_NAME = /^\s*\[([^[\]]*\p{L}[^[\]]*)\]\s*:\s*(?=\p{Ll})/u;
+
 /**
  * Reads the head line of an item. `cellBreak`: the text is a table cell, where the title
  * may run on into a summary (CELL_BREAK).
@@ -247,7 +250,10 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBr
   // "[Title]: note" is a link whose URL the author left out, as the rows around it read
   // "[Title](url): note" (chenhongyu's reading list, line 986: "[Parm: Efficient Training of
   // Large Sparsely-Activated Models with Dedicated Schedules]: comm optimization in MoE").
-  const unlinked = plainText ? UNLINKED_TITLE.exec(titleRaw) : null;
+  // A name of one or two words is the title when a note follows it ("[FlashAttention]: fast
+  // attention kernel"), and an alias when a title does ("[GPT-3]: Language Models are
+  // Few-Shot Learners", cleanTitle).
+  const unlinked = plainText ? (UNLINKED_TITLE.exec(titleRaw) ?? UNLINKED_NAME.exec(titleRaw)) : null;
   if (unlinked && isVenue(unlinked[1] ?? '')) {
     // The venue goes, the title after it stays: "[NeurIPS 2023 Oral]: Efficient Streaming …".
     titleRaw = titleRaw.slice(unlinked[0].length).trim() || (unlinked[1] ?? '');

@@ -34,8 +34,11 @@ import {
 import { type HeadInfo, type ListNode, piecesLinks, readHead } from './list-node.js';
 import { parseTableRows, type TableCell } from './table-rows.js';
 import { useFastNormalizeLink } from './fast-normalize-link.js';
+import { useTextReferencesInLists } from './list-item-text.js';
 
-const md = useFastNormalizeLink(new MarkdownIt({ html: true, linkify: false, typographer: false }));
+const md = useTextReferencesInLists(
+  useFastNormalizeLink(new MarkdownIt({ html: true, linkify: false, typographer: false })),
+);
 
 interface Section {
   topic: string[];
