@@ -105,6 +105,12 @@ describe('list --json through item-listing.ts', () => {
       const unknown = run(['--topic', '生成', ...(json ? ['--json'] : [])]);
       assert.equal(unknown.status, 0, 'a topic that is not there has no items');
       assert.equal(unknown.stdout, json ? '[]\n' : 'no items match\n');
+      // A typo does not pass for an empty topic: stderr names the topics it is close to.
+      assert.equal(
+        unknown.stderr,
+        'note: no topic "生成"; closest: "所有论文 / 生成模型" (see "lectio topics")\n',
+      );
+      assert.equal(byLeaf.stderr, '');
     }
   });
 

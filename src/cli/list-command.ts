@@ -3,7 +3,8 @@
 import { type Command, Option } from 'commander';
 import { ITEM_KINDS, type ItemKind, STATUSES, type Status } from '../core/item.js';
 import type { ListFilter } from '../core/library-store.js';
-import { resolveTopicFilter } from '../core/topic-tree.js';
+import { LectioError } from '../core/errors.js';
+import { resolveTopic } from '../core/topic-tree.js';
 import { itemsJsonRuns } from '../store/sqlite/item-listing.js';
 import { globals, openDatabaseForReading, openStoreForReading, printJsonArray } from './cli-context.js';
 import { itemLine } from './item-view.js';
@@ -53,16 +54,21 @@ export function registerList(program: Command): void {
  * The topic a user names, as `next --topic` and the web app read it: its path in any case, or
  * the last part of one path ("生成模型" for "所有论文 / 生成模型", which listed nothing); a name
  * that is the last part of several is an error that lists them. A topic that is not there
- * (any more: a move empties and drops one) has no items.
+ * (any more: a move empties and drops one) has no items, and stderr says so with the topics
+ * it is close to, so that a typo does not pass for an empty topic.
  */
 function topicNamed(command: Command, name: string): string {
   const store = openStoreForReading(command);
   if (!store) return name;
   try {
-    return resolveTopicFilter(
+    return resolveTopic(
       store.topics().map((t) => t.path),
       name,
     );
+  } catch (e) {
+    if (!(e instanceof LectioError && e.code === 'not_found')) throw e;
+    process.stderr.write(`note: ${e.message}\n`);
+    return name;
   } finally {
     store.close();
   }

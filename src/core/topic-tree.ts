@@ -78,9 +78,10 @@ export function resolveTopic(paths: readonly string[], name: string): string {
 }
 
 /**
- * resolveTopic for a filter (`list --topic`, search's `topic:`): a name of no topic stays as
- * typed and selects nothing, as it did before names were resolved (a move empties and drops a
- * topic); a name that several topics end with is still an error that lists them.
+ * resolveTopic for search's `topic:` filter: a name of no topic stays as typed and selects
+ * nothing, as any other term that matches nothing (a move empties and drops a topic); a name
+ * that several topics end with is still an error that lists them. (`list --topic` says on
+ * stderr that the topic is not there: list-command.ts.)
  */
 export function resolveTopicFilter(paths: readonly string[], name: string): string {
   try {
