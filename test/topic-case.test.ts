@@ -1,7 +1,8 @@
-// Topics are matched by their exact spelling when lectio decides one is empty
-// (sqlite-library-store.ts dropEmptyTopics): a list that fixes the case of a heading leaves
-// the old spelling with nothing under it, and it goes; two lists that spell a heading
-// differently keep a topic each, as they say.
+// Topics that differ only in case are one topic: one list's "## LLM" and another's "## llm"
+// file under the topic as the library first spelt it (topic-tree.ts TopicSpelling), as
+// `add --topic` and `move` already did. A list that fixes the case of a heading of its own
+// renames the topic when no other list uses it; the old spelling, with nothing left under
+// it, goes (sqlite-library-store.ts dropEmptyTopics).
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -34,24 +35,41 @@ describe('topics that differ only in case', () => {
   });
   after(() => removeDir(dir));
 
-  it('stay two when two lists spell them so', () => {
+  it('are one topic, spelt as the first list spells it', () => {
     ok([
       'import',
       write('a.md', `## LLM\n\n${paperA}\n`),
       write('b.md', `## llm\n### serving\n\n${paperB}\n`),
     ]);
     assert.deepEqual(tree(), [
-      ['LLM', 1, 1],
-      ['llm', 2, 1],
-      ['llm / serving', null, 1],
+      ['LLM', 1, 2],
+      ['LLM / serving', null, 1],
     ]);
+    assert.equal(ok(['list', '--topic', 'llm', '--json']).match(/"id"/gu)?.length, 2);
   });
 
-  it('lose the old spelling when a list fixes the case of its heading', () => {
+  it('follow a list that fixes the case of a heading only it uses', () => {
     ok(['import', write('b.md', `## LLM\n### Serving\n\n${paperB}\n`)]);
     assert.deepEqual(tree(), [
       ['LLM', 1, 2],
       ['LLM / Serving', null, 1],
+    ]);
+  });
+
+  it('keep the spelling another list still uses', () => {
+    ok(['import', write('b.md', `## llm\n### Serving\n\n${paperB}\n`)]);
+    assert.deepEqual(tree(), [
+      ['LLM', 1, 2],
+      ['LLM / Serving', null, 1],
+    ]);
+  });
+
+  it('keep a rename the user made, whatever case a list writes the old name in', () => {
+    ok(['topic', 'rename', 'LLM / Serving', 'LLM / Inference']);
+    ok(['import', write('b.md', `## LLM\n### SERVING\n\n${paperB}\n`)]);
+    assert.deepEqual(tree(), [
+      ['LLM', 1, 2],
+      ['LLM / Inference', null, 1],
     ]);
   });
 });

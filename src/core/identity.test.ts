@@ -264,6 +264,9 @@ describe('parts of a series (otherPartOfSeries)', () => {
     assert.equal(otherPartOfSeries("QDrop (ICLR'22)", [`${qdrop} (ICLR 2022)`]), false);
     assert.equal(otherPartOfSeries('Transactions (Part 1)', ['Transactions (Part I)']), false);
     assert.equal(otherPartOfSeries('Paged attention (v2)', ['Paged attention (v1)']), false);
+    assert.equal(otherPartOfSeries(`${qdrop} (CVPR 22)`, [`${qdrop} (CVPR 21)`]), false);
+    assert.equal(otherPartOfSeries(`${qdrop} (NeurIPS 23)`, [`${qdrop} (NeurIPS 22)`]), false);
+    assert.equal(otherPartOfSeries('Systems (Lecture 15)', ['Systems (Lecture 14)']), true);
     assert.equal(otherPartOfSeries('第十二讲【系列·十二】', ['第十二讲【系列·12】']), false);
   });
   it('leaves the same part, another series, and titles without a part alone', () => {

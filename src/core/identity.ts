@@ -512,8 +512,8 @@ export function namesOtherWork(
  * A title's part of a series, from the bracket that ends it: mli's "理由、论据和担保【研究的艺术·四】"
  * is part 4 of 研究的艺术, "CLIP 改进工作串讲（上）" part 上 of a series it does not name,
  * "Transactions (Part II)" and "(Part 2)" part 2. A bare number is a part only after a
- * series name and a separator, and never a year: "(ICLR 2022)" and "(ICLR'22)" name a
- * venue (htqin's QDrop), "(v2)" a version.
+ * series name and a separator, and never a year: "(ICLR 2022)", "(ICLR'22)" and "(CVPR 21)"
+ * name a venue (htqin's QDrop), "(v2)" a version.
  */
 function seriesPart(title: string): { series: string; part: string } | null {
   const inner = SERIES_BRACKET.exec(title)?.[1]?.trim();
@@ -523,8 +523,13 @@ function seriesPart(title: string): { series: string; part: string } | null {
     /^(.*?)[\s·・:：-]*([上中下]|[一二三四五六七八九十]{1,3})$/u.exec(inner) ??
     /^(.*[^\s'’·・:：-])[\s·・:：-]+(\d{1,2}|[ivx]{1,4})$/iu.exec(inner);
   if (!m) return null;
+  // Two digits after an acronym are a venue's year: "(CVPR 21)", "(NeurIPS 23)".
+  if (/^\d\d$/u.test(m[2] ?? '') && VENUE_NAME.test(m[1] ?? '')) return null;
   return { series: titleKey(m[1] ?? ''), part: partNumber((m[2] ?? '').toLowerCase()) };
 }
+
+/** One word with two capitals or more: CVPR, NeurIPS, EMNLP (not "Lecture", whose 15 is a part). */
+const VENUE_NAME = /^[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*$/u;
 
 const SERIES_BRACKET = /[(（【[]([^()（）【】[\]]*)[)）】\]]\s*$/u;
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 };

@@ -13,7 +13,7 @@ import {
   sourceAnchorNamer,
 } from './place-entry.js';
 import { dropEmptyTopics, refreshTopicRanks, topicRootRanks } from './topic-service.js';
-import { renamed } from './topic-tree.js';
+import { topicAsNamed, TopicSpelling } from './topic-tree.js';
 
 export interface ListInput {
   /** Absolute path: the list's identity across imports. */
@@ -90,6 +90,7 @@ export function importLists(
     const keptRows = new Set<number>();
     const topics: string[] = [];
     const renames = store.topicRenames();
+    const spelling = new TopicSpelling(store.topics().map((t) => t.path));
 
     for (const input of inputs) {
       const existing = store.listByPath(input.path);
@@ -107,6 +108,7 @@ export function importLists(
       const earlier = existing ? store.entriesOfList(listId, `${ANCHOR_PREFIX}${input.path}#`) : [];
       const before = new Set(earlier.filter((e) => !e.kept).map((e) => e.itemId));
       const orphans = new Set(existing ? store.removeSourcesOfList(listId) : []);
+      if (existing) for (const path of store.emptyTopics()) spelling.unlearn(path);
       for (const id of orphans) keptRows.add(id);
       const returning = new ReturningEntries(
         earlier.filter((e) => e.kept || orphans.has(e.itemId)),
@@ -126,7 +128,7 @@ export function importLists(
       const anchorOf = sourceAnchorNamer(input.path);
       const seriesTitles = seriesTitleKeys(input.parsed.items);
       for (const parsed of input.parsed.items) {
-        const entry = renamed(parsed, renames);
+        const entry = topicAsNamed(parsed, renames, spelling);
         const placed = placeEntry(store, entry, at, {
           anchor: anchorOf(parsed),
           seriesTitleKeys: seriesTitles,

@@ -301,6 +301,8 @@ export interface LibraryStore {
    * orphaned item's old topics find nothing either) and no plan. Returns their paths.
    */
   dropEmptyTopics(): string[];
+  /** The topics that dropEmptyTopics would delete now, left in place. */
+  emptyTopics(): string[];
   topics(): StoredTopic[];
   topicCounts(): TopicCount[];
   /** Rewrites every position: `paths` in order (all of them). */

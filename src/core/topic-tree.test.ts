@@ -3,10 +3,11 @@ import { describe, it } from 'node:test';
 import type { ParsedItem } from './item.js';
 import {
   prioritize,
-  renamed,
   renamedPath,
   resolveTopic,
   resolveTopicForWriting,
+  topicAsNamed,
+  TopicSpelling,
   treeOrder,
 } from './topic-tree.js';
 
@@ -109,12 +110,35 @@ describe('remembered renames', () => {
     ['Blog notes extra', 'Blog notes extra'],
     ['LLM / deploy / source', 'Serving / source'],
     ['LLM', 'LLM'],
+    ['blog notes / 2024', 'Blogs / 2024'],
+    ['llm / DEPLOY', 'Serving'],
     ['', ''],
   ];
   for (const [from, to] of cases)
     it(`"${from}" → "${to}"`, () => assert.equal(renamedPath(from, renames), to));
   it('apply to an imported entry', () => {
     const entry = { topic: ['LLM', 'deploy', 'source'] } as unknown as ParsedItem;
-    assert.deepEqual(renamed(entry, renames).topic, ['Serving', 'source']);
+    assert.deepEqual(topicAsNamed(entry, renames, new TopicSpelling([])).topic, ['Serving', 'source']);
+  });
+});
+
+describe('one topic in any case (TopicSpelling)', () => {
+  const entry = (...topic: string[]) => ({ topic }) as unknown as ParsedItem;
+  it('files an imported entry under the topic as the library spells it', () => {
+    const spelling = new TopicSpelling(['LLM / KV cache']);
+    const none = new Map<string, string>();
+    assert.deepEqual(topicAsNamed(entry('llm'), none, spelling).topic, ['LLM']);
+    assert.deepEqual(topicAsNamed(entry('llm', 'kv CACHE', 'paging'), none, spelling).topic, [
+      'LLM',
+      'KV cache',
+      'paging',
+    ]);
+    assert.deepEqual(topicAsNamed(entry('Vision'), none, spelling).topic, ['Vision']);
+  });
+  it('keeps the first spelling met in one run for the paths after it', () => {
+    const spelling = new TopicSpelling([]);
+    assert.equal(spelling.spellAndLearn('Serving / vLLM'), 'Serving / vLLM');
+    assert.equal(spelling.spellAndLearn('serving / VLLM / notes'), 'Serving / vLLM / notes');
+    assert.equal(spelling.spell('SERVING'), 'Serving');
   });
 });

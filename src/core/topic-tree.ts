@@ -113,8 +113,10 @@ export function renamedPath(path: string, renames: ReadonlyMap<string, string>):
   // is the rule; the bound only guards against a hand-edited cycle.
   for (let step = 0; step < 16; step++) {
     let best: string | null = null;
+    // In any case: "llm" is the topic "LLM" that was renamed (TopicSpelling).
+    const folded = current.toLowerCase();
     for (const from of renames.keys()) {
-      if (isWithin(current, from) && (best === null || from.length > best.length)) best = from;
+      if (isWithin(folded, from.toLowerCase()) && (best === null || from.length > best.length)) best = from;
     }
     if (best === null) return current;
     const to = renames.get(best) ?? best;
@@ -125,10 +127,19 @@ export function renamedPath(path: string, renames: ReadonlyMap<string, string>):
   return current;
 }
 
-export function renamed(entry: ParsedItem, renames: ReadonlyMap<string, string>): ParsedItem {
-  if (renames.size === 0 || entry.topic.length === 0) return entry;
-  const path = renamedPath(entry.topic.join(TOPIC_SEPARATOR), renames);
-  return { ...entry, topic: path.split(TOPIC_SEPARATOR) };
+/**
+ * An imported entry's topic as the library names it: renamed as the user renamed it, and
+ * spelt as the topic is already spelt ("## llm" files under "LLM").
+ */
+export function topicAsNamed(
+  entry: ParsedItem,
+  renames: ReadonlyMap<string, string>,
+  spelling: TopicSpelling,
+): ParsedItem {
+  if (entry.topic.length === 0) return entry;
+  const typed = entry.topic.join(TOPIC_SEPARATOR);
+  const path = spelling.spellAndLearn(renamedPath(typed, renames));
+  return path === typed ? entry : { ...entry, topic: path.split(TOPIC_SEPARATOR) };
 }
 
 /**
@@ -144,18 +155,60 @@ export function resolveTopicForWriting(paths: readonly string[], name: string): 
     .filter(Boolean)
     .join(TOPIC_SEPARATOR);
   if (typed === '') throw new LectioError('bad_input', 'a topic needs a name');
-  const existing = new Map<string, string>();
-  for (const path of paths) {
+  return new TopicSpelling(paths).spell(typed);
+}
+
+/**
+ * How the library spells each topic and its parents, so that a path typed or imported in
+ * another case lands in the topic that is there: one list's "## LLM" and another's "## llm"
+ * are one topic, spelt as the first of them was.
+ */
+export class TopicSpelling {
+  private readonly known = new Map<string, string>();
+
+  constructor(paths: Iterable<string>) {
+    for (const path of paths) this.learn(path);
+  }
+
+  /** The path spelt as the longest known prefix of it is. */
+  spell(path: string): string {
+    const parts = path.split(TOPIC_SEPARATOR);
+    for (let n = parts.length; n > 0; n--) {
+      const found = this.known.get(parts.slice(0, n).join(TOPIC_SEPARATOR).toLowerCase());
+      if (found !== undefined)
+        return n === parts.length ? found : [found, ...parts.slice(n)].join(TOPIC_SEPARATOR);
+    }
+    return path;
+  }
+
+  /** Spells the path and keeps that spelling for the paths that follow. */
+  spellAndLearn(path: string): string {
+    // A list's entries come a section at a time: most paths are the one before.
+    if (path === this.last.path) return this.last.spelt;
+    const spelt = this.spell(path);
+    this.learn(spelt);
+    this.last = { path, spelt };
+    return spelt;
+  }
+
+  private last = { path: '', spelt: '' };
+
+  /**
+   * Forgets a spelling that nothing uses any more: a list that fixes the case of its own
+   * heading ("## llm" to "## LLM") renames the topic only it had.
+   */
+  unlearn(path: string): void {
+    const key = path.toLowerCase();
+    if (this.known.get(key) === path) this.known.delete(key);
+    this.last = { path: '', spelt: '' };
+  }
+
+  private learn(path: string): void {
     const parts = path.split(TOPIC_SEPARATOR);
     for (let n = 1; n <= parts.length; n++) {
       const prefix = parts.slice(0, n).join(TOPIC_SEPARATOR);
-      if (!existing.has(prefix.toLowerCase())) existing.set(prefix.toLowerCase(), prefix);
+      const key = prefix.toLowerCase();
+      if (!this.known.has(key)) this.known.set(key, prefix);
     }
   }
-  const parts = typed.split(TOPIC_SEPARATOR);
-  for (let n = parts.length; n > 0; n--) {
-    const found = existing.get(parts.slice(0, n).join(TOPIC_SEPARATOR).toLowerCase());
-    if (found !== undefined) return [found, ...parts.slice(n)].join(TOPIC_SEPARATOR);
-  }
-  return typed;
 }

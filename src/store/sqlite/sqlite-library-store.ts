@@ -763,6 +763,13 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   dropEmptyTopics(): string[] {
+    const empty = this.emptyTopics();
+    const drop = this.db.prepare('DELETE FROM topics WHERE path = ?');
+    for (const path of empty) drop.run(path);
+    return empty;
+  }
+
+  emptyTopics(): string[] {
     this.settle();
     // A probe per topic through the NOCASE indexes, then the path exactly as spelt (a topic
     // that differs from another only in case is empty when its own spelling is gone): 684
@@ -785,16 +792,13 @@ export class SqliteLibraryStore implements LibraryStore {
       .pluck();
     // Sub-topics of "A" sort from "A / " to just before "A /!" (a space is followed by "!");
     // substr counts characters, as [...text] does.
-    const empty = this.topics()
+    return this.topics()
       .map((t) => t.path)
       .filter((path) => {
         const prefix = `${path} / `;
         const probe = { path, below: prefix, after: `${path} /!`, belowLength: [...prefix].length };
         return used.get(probe) === 0;
       });
-    const drop = this.db.prepare('DELETE FROM topics WHERE path = ?');
-    for (const path of empty) drop.run(path);
-    return empty;
   }
 
   topics(): StoredTopic[] {
