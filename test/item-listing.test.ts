@@ -121,7 +121,13 @@ describe('list --json through item-listing.ts', () => {
     assert.equal(byLeaf.status, 0, byLeaf.stderr);
     assert.ok(JSON.parse(byLeaf.stdout).length > 5);
     assert.equal(byLeaf.stdout, search('topic:"所有论文 / 生成模型"').stdout);
-    assert.equal(search('topic:生成').stdout, '[]\n', 'a topic that is not there matches nothing');
+    const unknown = search('topic:生成');
+    assert.equal(unknown.stdout, '[]\n', 'a topic that is not there matches nothing');
+    assert.equal(
+      unknown.stderr,
+      'note: no topic "生成"; closest: "所有论文 / 生成模型" (see "lectio topics")\n',
+    );
+    assert.equal(byLeaf.stderr, '');
     // "Publication" ends a path under "MoE Model", "MoE System" and "MoE Application".
     const ambiguous = search('topic:Publication');
     assert.equal(ambiguous.status, 4, ambiguous.stderr);

@@ -3,8 +3,7 @@
 import { type Command, Option } from 'commander';
 import { ITEM_KINDS, type ItemKind, STATUSES, type Status } from '../core/item.js';
 import type { ListFilter } from '../core/library-store.js';
-import { LectioError } from '../core/errors.js';
-import { resolveTopic } from '../core/topic-tree.js';
+import { resolveTopicFilter } from '../core/topic-tree.js';
 import { itemsJsonRuns } from '../store/sqlite/item-listing.js';
 import { globals, openDatabaseForReading, openStoreForReading, printJsonArray } from './cli-context.js';
 import { itemLine } from './item-view.js';
@@ -61,14 +60,11 @@ function topicNamed(command: Command, name: string): string {
   const store = openStoreForReading(command);
   if (!store) return name;
   try {
-    return resolveTopic(
+    return resolveTopicFilter(
       store.topics().map((t) => t.path),
       name,
+      (message) => process.stderr.write(`note: ${message}\n`),
     );
-  } catch (e) {
-    if (!(e instanceof LectioError && e.code === 'not_found')) throw e;
-    process.stderr.write(`note: ${e.message}\n`);
-    return name;
   } finally {
     store.close();
   }

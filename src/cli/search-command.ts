@@ -83,7 +83,11 @@ export function registerSearch(program: Command): void {
       try {
         // One more than shown, to tell whether there are more.
         if (store) {
-          const resolved = withTopicPaths(query, () => store.topics().map((t) => t.path));
+          const resolved = withTopicPaths(
+            query,
+            () => store.topics().map((t) => t.path),
+            (message) => process.stderr.write(`note: ${message}\n`),
+          );
           hits = store.searchIndex().search(resolved, limit + 1);
         }
       } finally {

@@ -50,15 +50,20 @@ export interface ParsedQuery {
 /**
  * The query with each `topic:` name resolved as `list --topic` resolves it: a topic's path in
  * any case, or the last name of one path ("topic:量化技术" for "核心领域必读论文 / 模型压缩与量化 /
- * 量化技术"). `topicPaths` is asked only when the query has a topic filter.
+ * 量化技术"). `topicPaths` is asked only when the query has a topic filter; `onUnknown`
+ * hears of a name that is no topic (resolveTopicFilter).
  */
-export function withTopicPaths(query: ParsedQuery, topicPaths: () => readonly string[]): ParsedQuery {
+export function withTopicPaths(
+  query: ParsedQuery,
+  topicPaths: () => readonly string[],
+  onUnknown: (message: string) => void = () => {},
+): ParsedQuery {
   if (!query.filters.some((f) => f.type === 'topic')) return query;
   const paths = topicPaths();
   return {
     ...query,
     filters: query.filters.map((f) =>
-      f.type === 'topic' ? { type: 'topic', path: resolveTopicFilter(paths, f.path) } : f,
+      f.type === 'topic' ? { type: 'topic', path: resolveTopicFilter(paths, f.path, onUnknown) } : f,
     ),
   };
 }

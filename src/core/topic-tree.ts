@@ -78,17 +78,22 @@ export function resolveTopic(paths: readonly string[], name: string): string {
 }
 
 /**
- * resolveTopic for search's `topic:` filter: a name of no topic stays as typed and selects
- * nothing, as any other term that matches nothing (a move empties and drops a topic); a name
- * that several topics end with is still an error that lists them. (`list --topic` says on
- * stderr that the topic is not there: list-command.ts.)
+ * resolveTopic for a filter (`list --topic`, search's `topic:`): a name of no topic stays as
+ * typed and selects nothing, as any term that matches nothing does (a move empties and drops a
+ * topic); `onUnknown` hears why, with the topics it is close to, so that a typo does not pass
+ * for an empty topic. A name that several topics end with is still an error that lists them.
  */
-export function resolveTopicFilter(paths: readonly string[], name: string): string {
+export function resolveTopicFilter(
+  paths: readonly string[],
+  name: string,
+  onUnknown: (message: string) => void = () => {},
+): string {
   try {
     return resolveTopic(paths, name);
   } catch (e) {
-    if (e instanceof LectioError && e.code === 'not_found') return name;
-    throw e;
+    if (!(e instanceof LectioError && e.code === 'not_found')) throw e;
+    onUnknown(e.message);
+    return name;
   }
 }
 
