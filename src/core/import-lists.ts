@@ -89,8 +89,10 @@ export function importLists(
     // Items whose only list changed: they hold kept rows until an entry places them again.
     const keptRows = new Set<number>();
     const topics: string[] = [];
-    const renames = store.topicRenames();
-    const spelling = new TopicSpelling(store.topics().map((t) => t.path));
+    const spelling = new TopicSpelling(
+      store.topics().map((t) => t.path),
+      store.topicRenames(),
+    );
 
     for (const input of inputs) {
       const existing = store.listByPath(input.path);
@@ -128,7 +130,7 @@ export function importLists(
       const anchorOf = sourceAnchorNamer(input.path);
       const seriesTitles = seriesTitleKeys(input.parsed.items);
       for (const parsed of input.parsed.items) {
-        const entry = topicAsNamed(parsed, renames, spelling);
+        const entry = topicAsNamed(parsed, spelling);
         const placed = placeEntry(store, entry, at, {
           anchor: anchorOf(parsed),
           seriesTitleKeys: seriesTitles,

@@ -118,7 +118,7 @@ describe('remembered renames', () => {
     it(`"${from}" → "${to}"`, () => assert.equal(renamedPath(from, renames), to));
   it('apply to an imported entry', () => {
     const entry = { topic: ['LLM', 'deploy', 'source'] } as unknown as ParsedItem;
-    assert.deepEqual(topicAsNamed(entry, renames, new TopicSpelling([])).topic, ['Serving', 'source']);
+    assert.deepEqual(topicAsNamed(entry, new TopicSpelling([], renames)).topic, ['Serving', 'source']);
   });
 });
 
@@ -126,19 +126,27 @@ describe('one topic in any case (TopicSpelling)', () => {
   const entry = (...topic: string[]) => ({ topic }) as unknown as ParsedItem;
   it('files an imported entry under the topic as the library spells it', () => {
     const spelling = new TopicSpelling(['LLM / KV cache']);
-    const none = new Map<string, string>();
-    assert.deepEqual(topicAsNamed(entry('llm'), none, spelling).topic, ['LLM']);
-    assert.deepEqual(topicAsNamed(entry('llm', 'kv CACHE', 'paging'), none, spelling).topic, [
+    assert.deepEqual(topicAsNamed(entry('llm'), spelling).topic, ['LLM']);
+    assert.deepEqual(topicAsNamed(entry('llm', 'kv CACHE', 'paging'), spelling).topic, [
       'LLM',
       'KV cache',
       'paging',
     ]);
-    assert.deepEqual(topicAsNamed(entry('Vision'), none, spelling).topic, ['Vision']);
+    assert.deepEqual(topicAsNamed(entry('Vision'), spelling).topic, ['Vision']);
   });
-  it('keeps the first spelling met in one run for the paths after it', () => {
+  it('keeps the first spelling met in one run for the entries after it', () => {
     const spelling = new TopicSpelling([]);
-    assert.equal(spelling.spellAndLearn('Serving / vLLM'), 'Serving / vLLM');
-    assert.equal(spelling.spellAndLearn('serving / VLLM / notes'), 'Serving / vLLM / notes');
+    assert.deepEqual(topicAsNamed(entry('Serving', 'vLLM'), spelling).topic, ['Serving', 'vLLM']);
+    assert.deepEqual(topicAsNamed(entry('serving', 'VLLM', 'notes'), spelling).topic, [
+      'Serving',
+      'vLLM',
+      'notes',
+    ]);
     assert.equal(spelling.spell('SERVING'), 'Serving');
+  });
+  it('forgets a spelling nothing uses any more', () => {
+    const spelling = new TopicSpelling(['LLM', 'LLM / serving']);
+    spelling.unlearn('LLM / serving');
+    assert.deepEqual(topicAsNamed(entry('llm', 'Serving'), spelling).topic, ['LLM', 'Serving']);
   });
 });

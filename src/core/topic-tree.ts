@@ -136,15 +136,10 @@ export function renamedPath(path: string, renames: ReadonlyMap<string, string>):
  * An imported entry's topic as the library names it: renamed as the user renamed it, and
  * spelt as the topic is already spelt ("## llm" files under "LLM").
  */
-export function topicAsNamed(
-  entry: ParsedItem,
-  renames: ReadonlyMap<string, string>,
-  spelling: TopicSpelling,
-): ParsedItem {
+export function topicAsNamed(entry: ParsedItem, spelling: TopicSpelling): ParsedItem {
   if (entry.topic.length === 0) return entry;
-  const typed = entry.topic.join(TOPIC_SEPARATOR);
-  const path = spelling.spellAndLearn(renamedPath(typed, renames));
-  return path === typed ? entry : { ...entry, topic: path.split(TOPIC_SEPARATOR) };
+  const topic = spelling.entryTopic(entry.topic);
+  return topic === entry.topic ? entry : { ...entry, topic };
 }
 
 /**
@@ -170,9 +165,27 @@ export function resolveTopicForWriting(paths: readonly string[], name: string): 
  */
 export class TopicSpelling {
   private readonly known = new Map<string, string>();
+  /** The last entry topic asked for: the parser gives a section's entries one array. */
+  private last = { from: [] as string[], typed: '', path: '', to: [] as string[] };
 
-  constructor(paths: Iterable<string>) {
+  /** `renames`: the user's remembered renames (store.topicRenames), applied before spelling. */
+  constructor(
+    paths: Iterable<string>,
+    private readonly renames: ReadonlyMap<string, string> = new Map(),
+  ) {
     for (const path of paths) this.learn(path);
+  }
+
+  /** An imported entry's topic, renamed and spelt; the spelling is kept for the entries after it. */
+  entryTopic(topic: string[]): string[] {
+    if (topic === this.last.from) return this.last.to;
+    const typed = topic.join(TOPIC_SEPARATOR);
+    if (typed !== this.last.typed) {
+      const path = this.spell(renamedPath(typed, this.renames));
+      this.learn(path);
+      this.last = { from: topic, typed, path, to: path === typed ? topic : path.split(TOPIC_SEPARATOR) };
+    }
+    return this.last.path === typed ? topic : this.last.to;
   }
 
   /** The path spelt as the longest known prefix of it is. */
@@ -186,18 +199,6 @@ export class TopicSpelling {
     return path;
   }
 
-  /** Spells the path and keeps that spelling for the paths that follow. */
-  spellAndLearn(path: string): string {
-    // A list's entries come a section at a time: most paths are the one before.
-    if (path === this.last.path) return this.last.spelt;
-    const spelt = this.spell(path);
-    this.learn(spelt);
-    this.last = { path, spelt };
-    return spelt;
-  }
-
-  private last = { path: '', spelt: '' };
-
   /**
    * Forgets a spelling that nothing uses any more: a list that fixes the case of its own
    * heading ("## llm" to "## LLM") renames the topic only it had.
@@ -205,7 +206,7 @@ export class TopicSpelling {
   unlearn(path: string): void {
     const key = path.toLowerCase();
     if (this.known.get(key) === path) this.known.delete(key);
-    this.last = { path: '', spelt: '' };
+    this.last = { from: [], typed: '', path: '', to: [] };
   }
 
   private learn(path: string): void {
