@@ -244,12 +244,10 @@ export function mayStartWithDecoration(text: string): boolean {
 const COUNT_TAG = /\[\s*\d+(?:[.,]\d+)?[kKmM]?\s*(?::fire:|:star:|⭐|🔥)\uFE0F?\s*\]/gu;
 
 /**
- * A venue and its year, and how the paper was shown there: "ICLR2025", "NeurIPS 2023 Oral",
- * "ICML'24 Spotlight".
+ * A venue and its year, and how or where the paper was shown there: "ICLR2025", "NeurIPS 2023
+ * Oral", "ICML'24 Spotlight", "ACL 2023 Findings".
  */
-const VENUE =
-  String.raw`[A-Z][A-Za-z-]{1,11}\s?(?:(?:19|20)\d\d|['’]\d\d)` +
-  String.raw`(?:\s+(?:Oral|Spotlight|Poster|Highlight|Workshop))?`;
+const VENUE = String.raw`[A-Z][A-Za-z-]{1,11}\s?(?:(?:19|20)\d\d|['’]\d\d)(?:\s+[A-Z][A-Za-z]+)?`;
 
 /**
  * A venue before the title: DefTruth's "[**DynamicLLaVA**] [ICLR2025] Dynamic-LLaVA: ...",

@@ -4,8 +4,9 @@
 //   - [Flash Decoding Paper]: todo
 //   - [Efficient Streaming Language Models with Attention Sinks]: https://arxiv.org/abs/2309.17453
 // As definitions the first row vanished and the second's URL landed on the row before it.
-// Lists define their references below the list, not inside a bullet, so inside a list item
-// the line stays text and the row is read as any other ("[Title]: note", list-node.ts).
+// On the line of a list item's marker the line therefore stays text, and the row is read as
+// any other ("[Title]: note", list-node.ts). Definitions on the item's later lines stay
+// definitions: a list may define its references indented under its last bullet.
 
 import type { StateBlock } from 'markdown-it';
 
@@ -20,12 +21,21 @@ interface BlockParser {
   };
 }
 
-/** Gives `md` reference definitions everywhere but inside list items. */
+/** What precedes a list item's text on the line of its marker: "- ", "  12. ". */
+const MARKER_BEFORE = /(?:^|\s)(?:[-*+]|\d{1,9}[.)])\s*$/u;
+
+/** Gives `md` reference definitions everywhere but on the line of a list item's marker. */
 export function useTextReferencesInLists<T extends BlockParser>(md: T): T {
   const reference = md.block.ruler.__rules__.find((r) => r.name === 'reference')?.fn;
   if (!reference) throw new Error("markdown-it has no 'reference' block rule");
-  md.block.ruler.at('reference', (state, startLine, endLine, silent) =>
-    state.parentType === 'list' ? false : reference(state, startLine, endLine, silent),
-  );
+  md.block.ruler.at('reference', (state, startLine, endLine, silent) => {
+    if (state.parentType === 'list') {
+      // On a marker's line markdown-it starts the line's text after the marker.
+      const lineStart = state.bMarks[startLine] ?? 0;
+      const before = state.src.slice(lineStart, lineStart + (state.tShift[startLine] ?? 0));
+      if (MARKER_BEFORE.test(before)) return false;
+    }
+    return reference(state, startLine, endLine, silent);
+  });
   return md;
 }

@@ -225,7 +225,13 @@ describe('a bracketed title the author left without its link', () => {
   });
   it('reads a venue in brackets as a venue, not as the title ("[NeurIPS 2023 Oral]: Title")', () => {
     const title = 'Efficient Streaming Language Models with Attention Sinks';
-    for (const head of ['[NeurIPS 2023 Oral]: ', "[ICML'24 Spotlight]: ", "[ICML'24 Spotlight] "]) {
+    for (const head of [
+      '[NeurIPS 2023 Oral]: ',
+      "[ICML'24 Spotlight]: ",
+      "[ICML'24 Spotlight] ",
+      '[ACL 2023 Findings]: ',
+      '[EMNLP-IJCNLP 2019]: ',
+    ]) {
       const item = one(`- ${head}${title}\n`);
       assert.equal(item.title, title, head);
       assert.deepEqual([item.aliases, item.notes], [[], []], head);
@@ -264,6 +270,32 @@ describe('a row that CommonMark would read as a link reference definition', () =
           ['https://arxiv.org/abs/2309.17453'],
           3,
         ],
+      ],
+    );
+  });
+  it('a short name before a URL is the title: "[vLLM]: https://github.com/vllm-project/vllm"', () => {
+    const item = one('- [vLLM]: https://github.com/vllm-project/vllm\n');
+    assert.deepEqual(
+      [item.title, item.aliases, item.notes, item.links.map((l) => l.url)],
+      ['vLLM', [], [], ['https://github.com/vllm-project/vllm']],
+    );
+  });
+  it('indented under the last bullet, on a line of its own, is still a definition', () => {
+    const items = parseMarkdownList(
+      [
+        '- [Attention Is All You Need][tf]',
+        '- [BERT: Pre-training of Deep Bidirectional Transformers][bert]',
+        '',
+        '  [tf]: https://arxiv.org/abs/1706.03762',
+        '  [bert]: https://arxiv.org/abs/1810.04805',
+        '',
+      ].join('\n'),
+    ).items;
+    assert.deepEqual(
+      items.map((i) => [i.title, i.notes, i.links.map((l) => l.url)]),
+      [
+        ['Attention Is All You Need', [], ['https://arxiv.org/abs/1706.03762']],
+        ['BERT: Pre-training of Deep Bidirectional Transformers', [], ['https://arxiv.org/abs/1810.04805']],
       ],
     );
   });

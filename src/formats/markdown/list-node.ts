@@ -190,8 +190,11 @@ const CELL_BREAK =
 /** A bracketed title of a few words, then a colon or nothing: see readHead. */
 const UNLINKED_TITLE = /^\s*\[([^[\]]*\p{L}[^[\]]*\s[^[\]]*\s[^[\]]*)\]\s*(?::\s*|$)/u;
 
-/** A bracketed name, a colon and a note in lower case: "[FlashAttention]: fast attention kernel". */
-const UNLINKED_NAME = /^\s*\[([^[\]]*\p{L}[^[\]]*)\]\s*:\s*(?=\p{Ll})/u;
+/**
+ * A bracketed name, a colon and a note in lower case or nothing more (a URL after it is a link
+ * of its own): "[FlashAttention]: fast attention kernel", "[vLLM]: https://github.com/…".
+ */
+const UNLINKED_NAME = /^\s*\[([^[\]]*\p{L}[^[\]]*)\]\s*:\s*(?=\p{Ll}|$)/u;
 
 /**
  * Reads the head line of an item. `cellBreak`: the text is a table cell, where the title
