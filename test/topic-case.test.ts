@@ -64,12 +64,26 @@ describe('topics that differ only in case', () => {
     ]);
   });
 
+  it('change case by topic rename, also when two lists share the topic', () => {
+    ok(['import', write('c.md', `## llm\n### serving\n\n${paperA.replace('00021', '00023')}\n`)]);
+    assert.deepEqual(tree()[1], ['LLM / Serving', null, 2], 'c.md files under the spelling there is');
+    ok(['topic', 'rename', 'LLM / Serving', 'LLM / SERVING']);
+    assert.deepEqual(tree()[1], ['LLM / SERVING', null, 2]);
+    ok(['import', write('c.md', `## llm\n### Serving\n\n${paperA.replace('00021', '00023')}\n`)]);
+    assert.deepEqual(
+      tree()[1],
+      ['LLM / SERVING', null, 2],
+      'the rename holds for a list that another shares',
+    );
+    ok(['topic', 'rename', 'LLM / SERVING', 'LLM / Serving']);
+  });
+
   it('keep a rename the user made, whatever case a list writes the old name in', () => {
     ok(['topic', 'rename', 'LLM / Serving', 'LLM / Inference']);
     ok(['import', write('b.md', `## LLM\n### SERVING\n\n${paperB}\n`)]);
     assert.deepEqual(tree(), [
-      ['LLM', 1, 2],
-      ['LLM / Inference', null, 1],
+      ['LLM', 1, 3],
+      ['LLM / Inference', null, 2],
     ]);
   });
 });

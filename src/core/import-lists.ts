@@ -13,7 +13,7 @@ import {
   sourceAnchorNamer,
 } from './place-entry.js';
 import { dropEmptyTopics, refreshTopicRanks, topicRootRanks } from './topic-service.js';
-import { topicAsNamed, TopicSpelling } from './topic-tree.js';
+import { TOPIC_SEPARATOR, topicAsNamed, TopicSpelling } from './topic-tree.js';
 
 export interface ListInput {
   /** Absolute path: the list's identity across imports. */
@@ -94,6 +94,8 @@ export function importLists(
       store.topicRenames(),
     );
 
+    /** Who used each topic path before this run, read when a changed list first needs it. */
+    let topicUsers: Map<string, Set<number | null>> | undefined;
     for (const input of inputs) {
       const existing = store.listByPath(input.path);
       if (existing && existing.sha256 === input.sha256) {
@@ -109,8 +111,13 @@ export function importLists(
       const listId = store.saveList(input.path, input.parsed.title, input.sha256, at);
       const earlier = existing ? store.entriesOfList(listId, `${ANCHOR_PREFIX}${input.path}#`) : [];
       const before = new Set(earlier.filter((e) => !e.kept).map((e) => e.itemId));
+      if (existing) topicUsers ??= usersOfTopics(store.topicUsers());
       const orphans = new Set(existing ? store.removeSourcesOfList(listId) : []);
-      if (existing) for (const path of store.emptyTopics()) spelling.unlearn(path);
+      // A heading only this list used follows its spelling now ("## llm" fixed to "## LLM").
+      if (existing && topicUsers) {
+        for (const [path, users] of topicUsers)
+          if (users.has(listId) && users.size === 1) spelling.unlearn(path);
+      }
       for (const id of orphans) keptRows.add(id);
       const returning = new ReturningEntries(
         earlier.filter((e) => e.kept || orphans.has(e.itemId)),
@@ -263,4 +270,21 @@ function asSource(
     bib: entry.bib ?? null,
     links: entry.links,
   };
+}
+
+/** Each topic path and its parents → the lists (null: the user) that file something under it. */
+function usersOfTopics(
+  rows: ReadonlyArray<{ listId: number | null; topic: string }>,
+): Map<string, Set<number | null>> {
+  const users = new Map<string, Set<number | null>>();
+  for (const { listId, topic } of rows) {
+    const parts = topic.split(TOPIC_SEPARATOR);
+    for (let n = 1; n <= parts.length; n++) {
+      const path = parts.slice(0, n).join(TOPIC_SEPARATOR);
+      const set = users.get(path) ?? new Set<number | null>();
+      set.add(listId);
+      users.set(path, set);
+    }
+  }
+  return users;
 }

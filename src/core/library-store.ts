@@ -301,8 +301,11 @@ export interface LibraryStore {
    * orphaned item's old topics find nothing either) and no plan. Returns their paths.
    */
   dropEmptyTopics(): string[];
-  /** The topics that dropEmptyTopics would delete now, left in place. */
-  emptyTopics(): string[];
+  /**
+   * Who files what under which topic path, as spelt: each list (by id) and its sources'
+   * topics; `null` for the user's own (a moved item's topic, a plan's).
+   */
+  topicUsers(): Array<{ listId: number | null; topic: string }>;
   topics(): StoredTopic[];
   topicCounts(): TopicCount[];
   /** Rewrites every position: `paths` in order (all of them). */

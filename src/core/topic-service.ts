@@ -113,9 +113,11 @@ export function renameTopic(
   return store.transaction(() => {
     const paths = treeOrder(store.topics());
     const from = resolveTopic(paths, fromName);
-    const existing = paths.find((p) => p.toLowerCase() === to.toLowerCase());
-    if (existing !== undefined && existing === from)
-      throw new LectioError('bad_input', `"${from}" is already called that`);
+    if (to === from) throw new LectioError('bad_input', `"${from}" is already called that`);
+    // Another topic of that name in any case; the topic itself when only its case changes
+    // ("llm" to "LLM": a rename like any other).
+    const found = paths.find((p) => p.toLowerCase() === to.toLowerCase());
+    const existing = found === from ? undefined : found;
     if (isWithin(to, from)) throw new LectioError('bad_input', `cannot move "${from}" inside itself`);
     if (mode === 'rename' && existing !== undefined) {
       throw new LectioError(
@@ -124,6 +126,7 @@ export function renameTopic(
       );
     }
     const target = mode === 'merge' ? resolveTopic(paths, toName) : to;
+    if (target === from) throw new LectioError('bad_input', `"${from}" is already called that`);
     const items = store.renameTopic(from, target, now.toISOString());
     refreshTopicRanks(store);
     return { from, to: target, items, merged: mode === 'merge' };

@@ -114,6 +114,19 @@ describe('remembered renames', () => {
     ['llm / DEPLOY', 'Serving'],
     ['', ''],
   ];
+  it('prefer a rename of the path as spelt over one in another case', () => {
+    const both = new Map([
+      ['llm', 'Alpha'],
+      ['LLM', 'Beta'],
+    ]);
+    assert.equal(renamedPath('llm / x', both), 'Alpha / x');
+    assert.equal(renamedPath('LLM / x', both), 'Beta / x');
+    assert.equal(renamedPath('Llm / x', both), 'Alpha / x');
+  });
+  it('keep the rest of the path whole when lower case changes a length', () => {
+    assert.equal(renamedPath('İstanbul / food', new Map([['i̇stanbul', 'Turkey']])), 'İstanbul / food');
+    assert.equal(renamedPath('ISTANBUL / food', new Map([['istanbul', 'Turkey']])), 'Turkey / food');
+  });
   for (const [from, to] of cases)
     it(`"${from}" → "${to}"`, () => assert.equal(renamedPath(from, renames), to));
   it('apply to an imported entry', () => {

@@ -110,6 +110,14 @@ export function prioritize(order: readonly string[], named: readonly string[]): 
   return treeOrder(order.map((path) => ({ path, position: rank.get(path) ?? 0 })));
 }
 
+/** isWithin, in any case unless `exact`; `path` keeps its own spelling up to topic's length. */
+function isWithinAnyCase(path: string, topic: string, exact: boolean): boolean {
+  if (exact) return isWithin(path, topic);
+  if (path.length < topic.length || path.slice(0, topic.length).toLowerCase() !== topic.toLowerCase())
+    return false;
+  return path.length === topic.length || path.startsWith(TOPIC_SEPARATOR, topic.length);
+}
+
 /** Renames remembered from `lectio topic rename/merge`, applied to a path: the longest prefix wins. */
 export function renamedPath(path: string, renames: ReadonlyMap<string, string>): string {
   if (renames.size === 0 || path === '') return path;
@@ -117,11 +125,15 @@ export function renamedPath(path: string, renames: ReadonlyMap<string, string>):
   // Renames are kept pointing at the newest name (the store rewrites chains), so one step
   // is the rule; the bound only guards against a hand-edited cycle.
   for (let step = 0; step < 16; step++) {
+    // A rename of the path as spelt, else of it in another case: "llm" is the topic "LLM"
+    // that was renamed (TopicSpelling). The longest wins.
     let best: string | null = null;
-    // In any case: "llm" is the topic "LLM" that was renamed (TopicSpelling).
-    const folded = current.toLowerCase();
-    for (const from of renames.keys()) {
-      if (isWithin(folded, from.toLowerCase()) && (best === null || from.length > best.length)) best = from;
+    for (const exact of [true, false]) {
+      for (const from of renames.keys()) {
+        if ((best === null || from.length > best.length) && isWithinAnyCase(current, from, exact))
+          best = from;
+      }
+      if (best !== null) break;
     }
     if (best === null) return current;
     const to = renames.get(best) ?? best;
@@ -182,7 +194,7 @@ export class TopicSpelling {
     const typed = topic.join(TOPIC_SEPARATOR);
     if (typed !== this.last.typed) {
       const path = this.spell(renamedPath(typed, this.renames));
-      this.learn(path);
+      this.learn(path, this.given);
       this.last = { from: topic, typed, path, to: path === typed ? topic : path.split(TOPIC_SEPARATOR) };
     }
     return this.last.path === typed ? topic : this.last.to;
@@ -200,21 +212,26 @@ export class TopicSpelling {
   }
 
   /**
-   * Forgets a spelling that nothing uses any more: a list that fixes the case of its own
-   * heading ("## llm" to "## LLM") renames the topic only it had.
+   * Forgets a spelling that only a list being imported again used: a list that fixes the case
+   * of its own heading ("## llm" to "## LLM") renames the topic only it had. A spelling an
+   * entry of this run was given stays.
    */
   unlearn(path: string): void {
     const key = path.toLowerCase();
-    if (this.known.get(key) === path) this.known.delete(key);
+    if (this.known.get(key) === path && !this.given.has(key)) this.known.delete(key);
     this.last = { from: [], typed: '', path: '', to: [] };
   }
 
-  private learn(path: string): void {
+  /** Keys (lower case) of the paths entries were given in this run, and their prefixes. */
+  private readonly given = new Set<string>();
+
+  private learn(path: string, given?: Set<string>): void {
     const parts = path.split(TOPIC_SEPARATOR);
     for (let n = 1; n <= parts.length; n++) {
       const prefix = parts.slice(0, n).join(TOPIC_SEPARATOR);
       const key = prefix.toLowerCase();
       if (!this.known.has(key)) this.known.set(key, prefix);
+      given?.add(key);
     }
   }
 }

@@ -762,14 +762,19 @@ export class SqliteLibraryStore implements LibraryStore {
     }
   }
 
-  dropEmptyTopics(): string[] {
-    const empty = this.emptyTopics();
-    const drop = this.db.prepare('DELETE FROM topics WHERE path = ?');
-    for (const path of empty) drop.run(path);
-    return empty;
+  topicUsers(): Array<{ listId: number | null; topic: string }> {
+    this.settle();
+    // One pass over sources (no index needed: a bulk import has dropped sources_topic).
+    return this.db
+      .prepare(
+        `SELECT DISTINCT list_id AS listId, topic FROM sources WHERE topic != ''
+         UNION SELECT NULL, user_topic FROM items WHERE user_topic IS NOT NULL
+         UNION SELECT NULL, topic FROM plans WHERE topic IS NOT NULL`,
+      )
+      .all() as Array<{ listId: number | null; topic: string }>;
   }
 
-  emptyTopics(): string[] {
+  dropEmptyTopics(): string[] {
     this.settle();
     // A probe per topic through the NOCASE indexes, then the path exactly as spelt (a topic
     // that differs from another only in case is empty when its own spelling is gone): 684
@@ -792,13 +797,16 @@ export class SqliteLibraryStore implements LibraryStore {
       .pluck();
     // Sub-topics of "A" sort from "A / " to just before "A /!" (a space is followed by "!");
     // substr counts characters, as [...text] does.
-    return this.topics()
+    const empty = this.topics()
       .map((t) => t.path)
       .filter((path) => {
         const prefix = `${path} / `;
         const probe = { path, below: prefix, after: `${path} /!`, belowLength: [...prefix].length };
         return used.get(probe) === 0;
       });
+    const drop = this.db.prepare('DELETE FROM topics WHERE path = ?');
+    for (const path of empty) drop.run(path);
+    return empty;
   }
 
   topics(): StoredTopic[] {
