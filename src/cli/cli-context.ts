@@ -79,6 +79,11 @@ export function withExistingStore<T>(command: Command, fn: (store: LibraryStore)
 const COMPACT_ABOVE = 100_000;
 
 /** JSON for machines: compact when it is large, indented when a person may read it. */
+/** A note for the user on stderr, beside the command's output: "note: no topic …". */
+export function noteOnStderr(message: string): void {
+  process.stderr.write(`note: ${message}\n`);
+}
+
 export function printJson(value: unknown): void {
   const compact = JSON.stringify(value);
   process.stdout.write(`${compact.length > COMPACT_ABOVE ? compact : JSON.stringify(value, null, 2)}\n`);

@@ -5,7 +5,13 @@ import { ITEM_KINDS, type ItemKind, STATUSES, type Status } from '../core/item.j
 import type { ListFilter } from '../core/library-store.js';
 import { resolveTopicFilter } from '../core/topic-tree.js';
 import { itemsJsonRuns } from '../store/sqlite/item-listing.js';
-import { globals, openDatabaseForReading, openStoreForReading, printJsonArray } from './cli-context.js';
+import {
+  globals,
+  noteOnStderr,
+  openDatabaseForReading,
+  openStoreForReading,
+  printJsonArray,
+} from './cli-context.js';
 import { itemLine } from './item-view.js';
 
 export function registerList(program: Command): void {
@@ -63,7 +69,7 @@ function topicNamed(command: Command, name: string): string {
     return resolveTopicFilter(
       store.topics().map((t) => t.path),
       name,
-      (message) => process.stderr.write(`note: ${message}\n`),
+      noteOnStderr,
     );
   } finally {
     store.close();

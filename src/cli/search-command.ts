@@ -7,7 +7,7 @@ import type { SearchHit, SnippetPart } from '../core/search-index.js';
 import { type ParsedQuery, parseSearchQuery, withTopicPaths } from '../core/search-query.js';
 import { searchHitJson } from '../core/item-json.js';
 import { MARK_CLOSE, MARK_OPEN, markText, renderParts } from '../core/search-snippet.js';
-import { globals, openStoreForReading, printJson } from './cli-context.js';
+import { globals, noteOnStderr, openStoreForReading, printJson } from './cli-context.js';
 import { stars } from './item-view.js';
 
 const EXAMPLES = `
@@ -83,11 +83,7 @@ export function registerSearch(program: Command): void {
       try {
         // One more than shown, to tell whether there are more.
         if (store) {
-          const resolved = withTopicPaths(
-            query,
-            () => store.topics().map((t) => t.path),
-            (message) => process.stderr.write(`note: ${message}\n`),
-          );
+          const resolved = withTopicPaths(query, () => store.topics().map((t) => t.path), noteOnStderr);
           hits = store.searchIndex().search(resolved, limit + 1);
         }
       } finally {

@@ -13,7 +13,7 @@ import {
   sourceAnchorNamer,
 } from './place-entry.js';
 import { dropEmptyTopics, refreshTopicRanks, topicRootRanks } from './topic-service.js';
-import { TOPIC_SEPARATOR, topicAsNamed, TopicSpelling } from './topic-tree.js';
+import { topicAsNamed, topicPathAndParents, TopicSpelling } from './topic-tree.js';
 
 export interface ListInput {
   /** Absolute path: the list's identity across imports. */
@@ -111,10 +111,11 @@ export function importLists(
       const listId = store.saveList(input.path, input.parsed.title, input.sha256, at);
       const earlier = existing ? store.entriesOfList(listId, `${ANCHOR_PREFIX}${input.path}#`) : [];
       const before = new Set(earlier.filter((e) => !e.kept).map((e) => e.itemId));
-      if (existing) topicUsers ??= usersOfTopics(store.topicUsers());
-      const orphans = new Set(existing ? store.removeSourcesOfList(listId) : []);
-      // A heading only this list used follows its spelling now ("## llm" fixed to "## LLM").
-      if (existing && topicUsers) {
+      let orphans = new Set<number>();
+      if (existing) {
+        topicUsers ??= usersOfTopics(store.topicUsers());
+        orphans = new Set(store.removeSourcesOfList(listId));
+        // A heading only this list used follows its spelling now ("## llm" fixed to "## LLM").
         for (const [path, users] of topicUsers)
           if (users.has(listId) && users.size === 1) spelling.unlearn(path);
       }
@@ -278,9 +279,7 @@ function usersOfTopics(
 ): Map<string, Set<number | null>> {
   const users = new Map<string, Set<number | null>>();
   for (const { listId, topic } of rows) {
-    const parts = topic.split(TOPIC_SEPARATOR);
-    for (let n = 1; n <= parts.length; n++) {
-      const path = parts.slice(0, n).join(TOPIC_SEPARATOR);
+    for (const path of topicPathAndParents(topic)) {
       const set = users.get(path) ?? new Set<number | null>();
       set.add(listId);
       users.set(path, set);

@@ -7,6 +7,12 @@ import type { ParsedItem } from './item.js';
 
 export const TOPIC_SEPARATOR = ' / ';
 
+/** "A / B / C" → "A", "A / B", "A / B / C": a path and every parent of it, shortest first. */
+export function topicPathAndParents(path: string): string[] {
+  const parts = path.split(TOPIC_SEPARATOR);
+  return parts.map((_, i) => parts.slice(0, i + 1).join(TOPIC_SEPARATOR));
+}
+
 export function parentOf(path: string): string | null {
   const at = path.lastIndexOf(TOPIC_SEPARATOR);
   return at < 0 ? null : path.slice(0, at);
@@ -176,9 +182,12 @@ export function resolveTopicForWriting(paths: readonly string[], name: string): 
  * are one topic, spelt as the first of them was.
  */
 export class TopicSpelling {
+  /** Lower case path → the path as spelt. */
   private readonly known = new Map<string, string>();
-  /** The last entry topic asked for: the parser gives a section's entries one array. */
-  private last = { from: [] as string[], typed: '', path: '', to: [] as string[] };
+  /** Keys of the paths entries were given in this run, and of their parents. */
+  private readonly given = new Set<string>();
+  /** The last entry topic and its answer: the parser gives a section's entries one array. */
+  private last: { from: string[]; to: string[] } = { from: [], to: [] };
 
   /** `renames`: the user's remembered renames (store.topicRenames), applied before spelling. */
   constructor(
@@ -190,14 +199,13 @@ export class TopicSpelling {
 
   /** An imported entry's topic, renamed and spelt; the spelling is kept for the entries after it. */
   entryTopic(topic: string[]): string[] {
-    if (topic === this.last.from) return this.last.to;
-    const typed = topic.join(TOPIC_SEPARATOR);
-    if (typed !== this.last.typed) {
+    if (topic !== this.last.from) {
+      const typed = topic.join(TOPIC_SEPARATOR);
       const path = this.spell(renamedPath(typed, this.renames));
-      this.learn(path, this.given);
-      this.last = { from: topic, typed, path, to: path === typed ? topic : path.split(TOPIC_SEPARATOR) };
+      for (const key of this.learn(path)) this.given.add(key);
+      this.last = { from: topic, to: path === typed ? topic : path.split(TOPIC_SEPARATOR) };
     }
-    return this.last.path === typed ? topic : this.last.to;
+    return this.last.to;
   }
 
   /** The path spelt as the longest known prefix of it is. */
@@ -219,19 +227,15 @@ export class TopicSpelling {
   unlearn(path: string): void {
     const key = path.toLowerCase();
     if (this.known.get(key) === path && !this.given.has(key)) this.known.delete(key);
-    this.last = { from: [], typed: '', path: '', to: [] };
+    this.last = { from: [], to: [] };
   }
 
-  /** Keys (lower case) of the paths entries were given in this run, and their prefixes. */
-  private readonly given = new Set<string>();
-
-  private learn(path: string, given?: Set<string>): void {
-    const parts = path.split(TOPIC_SEPARATOR);
-    for (let n = 1; n <= parts.length; n++) {
-      const prefix = parts.slice(0, n).join(TOPIC_SEPARATOR);
+  /** Knows the path and its parents as spelt, where no spelling is known yet; returns their keys. */
+  private learn(path: string): string[] {
+    return topicPathAndParents(path).map((prefix) => {
       const key = prefix.toLowerCase();
       if (!this.known.has(key)) this.known.set(key, prefix);
-      given?.add(key);
-    }
+      return key;
+    });
   }
 }

@@ -13,6 +13,7 @@ import { piecesLinks } from '../markdown/list-node.js';
 import { isBadgeOrAnchor } from '../../core/canonical-id.js';
 import { identityLinks, titleKey } from '../../core/identity.js';
 import { classifyLink } from '../../core/link-role.js';
+import { topicPathAndParents } from '../../core/topic-tree.js';
 import { type ItemWriter, TextArena, type TextPiece, writeSelection } from './item-writer.js';
 import { topicTree, walkTopics } from './topic-order.js';
 
@@ -96,10 +97,7 @@ export function markdownWriter(options: MarkdownExportOptions = {}): ItemWriter 
       if (unfiled.length > 0) doc.blank();
       const nodes = walkTopics(topicTree(topics.filter(inScope), byTopic.keys()));
       const hasItems = new Set<string>();
-      for (const path of byTopic.keys()) {
-        const parts = path.split(' / ');
-        for (let n = 1; n <= parts.length; n++) hasItems.add(parts.slice(0, n).join(' / '));
-      }
+      for (const path of byTopic.keys()) for (const p of topicPathAndParents(path)) hasItems.add(p);
       for (const node of nodes) {
         if (!hasItems.has(node.path)) continue;
         doc.line(`${'#'.repeat(Math.min(node.depth + 1, 6))} ${escapeInline(node.name)}`);

@@ -9,7 +9,7 @@ import { aggregateSources } from '../../core/aggregate.js';
 import { identityLinks } from '../../core/identity.js';
 import { spacedWords } from '../../core/text-similarity.js';
 import type { BibFields, ItemKind, Link, LinkRole, ParsedItem, Status } from '../../core/item.js';
-import { topicRankOf } from '../../core/topic-tree.js';
+import { topicPathAndParents, topicRankOf } from '../../core/topic-tree.js';
 import { effectiveFields, type UserFields } from '../../core/user-fields.js';
 import type { SearchIndex } from '../../core/search-index.js';
 import type {
@@ -752,9 +752,7 @@ export class SqliteLibraryStore implements LibraryStore {
     const seen = new Set<string>();
     for (const path of paths) {
       // A sub-topic implies its parents: "LLM / kv cache" needs "LLM".
-      const parts = path.split(' / ');
-      for (let n = 1; n <= parts.length; n++) {
-        const p = parts.slice(0, n).join(' / ');
+      for (const p of topicPathAndParents(path)) {
         if (seen.has(p)) continue;
         seen.add(p);
         if (!this.stmt.topicByPath.get(p)) this.stmt.insertTopic.run(p, ++position);
