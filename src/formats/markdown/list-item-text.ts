@@ -21,19 +21,23 @@ interface BlockParser {
   };
 }
 
-/** What precedes a list item's text on the line of its marker: "- ", "  12. ". */
-const MARKER_BEFORE = /(?:^|\s)(?:[-*+]|\d{1,9}[.)])\s*$/u;
+/**
+ * What precedes a list item's text on the line of its marker: "- ", "  12. ", and "- > "
+ * when the item opens with a quote ("- > [Title]: todo").
+ */
+const MARKER_BEFORE = /(?:^|\s)(?:[-*+]|\d{1,9}[.)])\s*(?:>\s*)*$/u;
 
 /** Gives `md` reference definitions everywhere but on the line of a list item's marker. */
 export function useTextReferencesInLists<T extends BlockParser>(md: T): T {
   const reference = md.block.ruler.__rules__.find((r) => r.name === 'reference')?.fn;
   if (!reference) throw new Error("markdown-it has no 'reference' block rule");
   md.block.ruler.at('reference', (state, startLine, endLine, silent) => {
-    if (state.parentType === 'list') {
-      // On a marker's line markdown-it starts the line's text after the marker.
-      const lineStart = state.bMarks[startLine] ?? 0;
-      const before = state.src.slice(lineStart, lineStart + (state.tShift[startLine] ?? 0));
-      if (MARKER_BEFORE.test(before)) return false;
+    if (state.parentType === 'list' || state.parentType === 'blockquote') {
+      // What stands on the line before its text: inside a list or a quote, markdown-it moves
+      // the line's start past the markers, so the line is read from its last newline.
+      const textStart = (state.bMarks[startLine] ?? 0) + (state.tShift[startLine] ?? 0);
+      const lineStart = state.src.lastIndexOf('\n', textStart - 1) + 1;
+      if (MARKER_BEFORE.test(state.src.slice(lineStart, textStart))) return false;
     }
     return reference(state, startLine, endLine, silent);
   });

@@ -280,6 +280,39 @@ describe('a row that CommonMark would read as a link reference definition', () =
       ['vLLM', [], [], ['https://github.com/vllm-project/vllm']],
     );
   });
+  it('a quoted title after the URL is the title and the name its alias, as a definition reads', () => {
+    const items = parseMarkdownList(
+      [
+        '- [Mamba]: <https://arxiv.org/abs/2312.00752> "Mamba: Linear-Time Sequence Modeling with Selective State Spaces"',
+        "- [Mamba-2]: https://arxiv.org/abs/2405.21060 'Transformers are SSMs'",
+        '',
+      ].join('\n'),
+    ).items;
+    assert.deepEqual(
+      items.map((i) => [i.title, i.aliases, i.notes, i.links.map((l) => l.url)]),
+      [
+        [
+          'Mamba: Linear-Time Sequence Modeling with Selective State Spaces',
+          ['Mamba'],
+          [],
+          ['https://arxiv.org/abs/2312.00752'],
+        ],
+        ['Transformers are SSMs', ['Mamba-2'], [], ['https://arxiv.org/abs/2405.21060']],
+      ],
+    );
+  });
+  it('behind a quote marker on the bullet\'s line, is an entry too: "- > [Title]: todo"', () => {
+    const items = parseMarkdownList(
+      '- > [Flash Decoding Paper]: todo\n- [Orca](https://example.org/orca)\n',
+    ).items;
+    assert.deepEqual(
+      items.map((i) => [i.title, i.notes, i.line]),
+      [
+        ['Flash Decoding Paper', ['todo'], 1],
+        ['Orca', [], 2],
+      ],
+    );
+  });
   it('indented under the last bullet, on a line of its own, is still a definition', () => {
     const items = parseMarkdownList(
       [

@@ -197,6 +197,15 @@ const UNLINKED_TITLE = /^\s*\[([^[\]]*\p{L}[^[\]]*\s[^[\]]*\s[^[\]]*)\]\s*(?::\s
 const UNLINKED_NAME = /^\s*\[([^[\]]*\p{L}[^[\]]*)\]\s*:\s*(?=\p{Ll}|$)/u;
 
 /**
+ * "[Mamba]: <https://arxiv.org/abs/2312.00752> \"Mamba: Linear-Time Sequence Modeling\"": a
+ * name, then a title quoted as CommonMark quotes a definition's title, after the URL or alone
+ * (a bare URL is a link of its own and not in the text). The quoted title is the paper's, the
+ * name its alias, as in "[GPT-3]: Language Models are Few-Shot Learners".
+ */
+const DEFINITION_TITLE =
+  /^\s*\[([^[\]]*\p{L}[^[\]]*)\]\s*:\s*(?:<?https?:\/\/\S+?>?\s+)?(?:"([^"]+)"|'([^']+)'|\(([^()]+)\))\s*$/u;
+
+/**
  * Reads the head line of an item. `cellBreak`: the text is a table cell, where the title
  * may run on into a summary (CELL_BREAK).
  */
@@ -256,8 +265,12 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBr
   // A name of one or two words is the title when a note follows it ("[FlashAttention]: fast
   // attention kernel"), and an alias when a title does ("[GPT-3]: Language Models are
   // Few-Shot Learners", cleanTitle).
-  const unlinked = plainText ? (UNLINKED_TITLE.exec(titleRaw) ?? UNLINKED_NAME.exec(titleRaw)) : null;
-  if (unlinked && isVenue(unlinked[1] ?? '')) {
+  const quoted = plainText && titleRaw.includes(']') ? DEFINITION_TITLE.exec(titleRaw) : null;
+  const unlinked =
+    plainText && !quoted ? (UNLINKED_TITLE.exec(titleRaw) ?? UNLINKED_NAME.exec(titleRaw)) : null;
+  if (quoted) {
+    titleRaw = `[${quoted[1] ?? ''}] ${(quoted[2] ?? quoted[3] ?? quoted[4] ?? '').trim()}`;
+  } else if (unlinked && isVenue(unlinked[1] ?? '')) {
     // The venue goes, the title after it stays: "[NeurIPS 2023 Oral]: Efficient Streaming …".
     titleRaw = titleRaw.slice(unlinked[0].length).trim() || (unlinked[1] ?? '');
   } else if (unlinked) {
