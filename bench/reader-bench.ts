@@ -1,5 +1,6 @@
 // The reader's commands at the scale of a life's reading (issue 3): `lectio next` and
-// `lectio mark` on a 100k-item library, process start included, and the queue in-process.
+// `lectio mark` on a 100k-item library, process start included, and the queue in-process;
+// and `lectio duplicates`, a pass over the whole library, for the record.
 //
 //   node dist/bench/reader-bench.js [--quick]     prints medians; run.ts records them
 //
@@ -34,6 +35,9 @@ export interface ReaderBenchResult {
   markCliMs: number;
   queueInProcessMs: number;
   bareNodeMs: number;
+  /** `lectio duplicates`, median of `duplicatesRuns` (each takes seconds). */
+  duplicatesCliMs: number;
+  duplicatesRuns: number;
 }
 
 export function buildReaderLibrary(tmp: string, items: number): string {
@@ -90,16 +94,22 @@ export function benchReader(
       timeChild([BIN, '--db', db, 'mark', String(firstId), i % 2 === 0 ? 'reading' : 'to-read'], CHILD_ENV),
     );
   }
+  const duplicatesRuns = Math.min(runs, 3);
+  const duplicates = Array.from({ length: duplicatesRuns }, () =>
+    timeChild([BIN, '--db', db, 'duplicates'], CHILD_ENV),
+  );
   const result = {
     items,
     runs,
+    duplicatesCliMs: median(duplicates),
+    duplicatesRuns,
     nextCliMs: median(next),
     markCliMs: median(mark),
     queueInProcessMs: median(inProcess),
     bareNodeMs: median(bare),
   };
   log(
-    `reader: next ${result.nextCliMs.toFixed(0)} ms, mark ${result.markCliMs.toFixed(0)} ms, queue in-process ${result.queueInProcessMs.toFixed(1)} ms, bare node ${result.bareNodeMs.toFixed(0)} ms`,
+    `reader: next ${result.nextCliMs.toFixed(0)} ms, mark ${result.markCliMs.toFixed(0)} ms, queue in-process ${result.queueInProcessMs.toFixed(1)} ms, bare node ${result.bareNodeMs.toFixed(0)} ms, duplicates ${result.duplicatesCliMs.toFixed(0)} ms`,
   );
   return result;
 }

@@ -968,6 +968,12 @@ function renderReader(q: ReaderBenchResult): string[] {
     row(['`lectio mark`', ms(q.markCliMs), '< 150 ms', passFail(q.markCliMs < 150)]),
     row(['the queue in-process (readingQueue, top 10)', ms(q.queueInProcessMs), '', '']),
     row(['bare `node -e 0`', ms(q.bareNodeMs), '', 'for reference']),
+    row([
+      `\`lectio duplicates\` (median of ${q.duplicatesRuns})`,
+      ms(q.duplicatesCliMs),
+      '',
+      'for the record: a pass over every item',
+    ]),
     '',
   );
   return out;

@@ -246,8 +246,18 @@ export interface LibraryStore {
   evidenceOf(itemId: number): TitleEvidence;
   /** Items holding each title blocking token ("t:word"); none for a token `limit` sources or more hold (too common). */
   findItemsByTitleTokens(tokens: readonly string[], limit: number): Map<string, number[]>;
-  /** The titles of each item's sources (and its folded title), for a first look at candidates. */
+  /**
+   * The titles of each item's sources (and its folded title), for a first look at candidates.
+   * Asked for many items at once (a pass over the whole library), it reads them in one scan.
+   */
   titlesOfItems(itemIds: readonly number[]): Map<number, string[]>;
+  /**
+   * What findItemsByTitleKeys and findItemsByTitleTokens answer, for every key at once: each
+   * title key with its items (the first 16, oldest first), and each blocking token ("t:word")
+   * that fewer than `tokenLimit` sources hold with its items. A pass over the whole library
+   * (`lectio duplicates`) reads this once instead of asking twice per item.
+   */
+  titleKeyIndex(tokenLimit: number): { titles: Map<string, number[]>; tokens: Map<string, number[]> };
   /** Bibliographic sources (BibTeX, CSL-JSON) whose title has this key, with their list: series titles. */
   bibRecordsWithTitleKey(key: string, limit: number): Array<{ listId: number; evidence: TitleEvidence }>;
   /** The user's merge decisions about a source anchor: anchors to keep with it, and apart from it. */

@@ -20,7 +20,7 @@ import {
   titleKeys,
 } from './identity.js';
 import type { LibraryStore, StoredSource } from './library-store.js';
-import { keptApart, TOKEN_PREFIX } from './place-entry.js';
+import { COMMON_TOKEN, keptApart, TOKEN_PREFIX } from './place-entry.js';
 import { dropEmptyTopics, refreshTopicRanks } from './topic-service.js';
 
 /** Re-folds an item from its sources after its sources changed. */
@@ -152,27 +152,33 @@ export function findDuplicates(
 ): DuplicatePair[] {
   const out: DuplicatePair[] = [];
   const titleOf = new Map(items.map((i) => [i.id, i.title]));
+  // The whole library is walked: its titles and title keys are read once, not per item.
+  const titlesOf = store.titlesOfItems(items.map((i) => i.id));
+  const index = store.titleKeyIndex(COMMON_TOKEN);
   /** Pairs listed, as "a b" (a < b): a named pair is not listed again as a likely one. */
   const seen = new Set<string>();
   for (const item of items) {
-    const titles = store.titlesOfItems([item.id]).get(item.id) ?? [item.title];
-    const candidates = new Set<number>(store.findItemsByTitleKeys(titles.flatMap((t) => titleKeys(t))));
-    const blocking = titles.flatMap((t) => titleLookupKeys(t)).map((k) => TOKEN_PREFIX + k);
-    for (const ids of store.findItemsByTitleTokens(blocking, 100).values())
-      for (const id of ids) candidates.add(id);
-    for (const pair of namedPairs(store, item, titles, titleOf)) {
+    const titles = titlesOf.get(item.id) ?? [item.title];
+    // Later items only: a pair is looked at from its older item.
+    const later: number[] = [];
+    for (const title of titles) {
+      for (const key of titleKeys(title))
+        for (const id of index.titles.get(key) ?? NONE) if (id > item.id) later.push(id);
+      if (index.tokens.size === 0) continue; // tokens are kept for bibliographic sources only
+      for (const key of titleLookupKeys(title))
+        for (const id of index.tokens.get(TOKEN_PREFIX + key) ?? NONE) if (id > item.id) later.push(id);
+    }
+    for (const pair of namedPairs(store, item, titles, titleOf, titlesOf)) {
       if (seen.has(`${pair.a.id} ${pair.b.id}`)) continue;
       seen.add(`${pair.a.id} ${pair.b.id}`);
       out.push(pair);
       if (out.length >= limit) return out;
     }
-    const later = [...candidates].filter((id) => id > item.id && titleOf.has(id));
-    if (later.length === 0) continue;
-    const near = store.titlesOfItems(later);
     let evidence: TitleEvidence | null = null;
-    for (const other of later) {
+    for (const other of later.length > 1 ? [...new Set(later)].sort((a, b) => a - b) : later) {
+      if (!titleOf.has(other)) continue;
       // Titles first (cheap); the whole evidence only for the few that are alike.
-      if (!titlesMayBeAlike(titles, near.get(other) ?? [])) continue;
+      if (!titlesMayBeAlike(titles, titlesOf.get(other) ?? [])) continue;
       evidence ??= store.evidenceOf(item.id);
       const comparison = compareRecords(evidence, store.evidenceOf(other));
       if (comparison.verdict === 'different') continue;
@@ -188,6 +194,8 @@ export function findDuplicates(
   }
   return out;
 }
+
+const NONE: readonly number[] = [];
 
 /** The light list of items both walk (read once when `lectio duplicates` runs both). */
 type ItemTitles = ReturnType<LibraryStore['itemTitles']>;
@@ -246,6 +254,7 @@ function namedPairs(
   item: { id: number; title: string; aliases: readonly string[] },
   titles: readonly string[],
   titleOf: ReadonlyMap<number, string>,
+  titlesOf: ReadonlyMap<number, readonly string[]>,
 ): DuplicatePair[] {
   const out: DuplicatePair[] = [];
   for (const name of [...titles, ...item.aliases]) {
@@ -254,8 +263,7 @@ function namedPairs(
     const longer = titles.find((t) => titleKey(t) !== key) ?? null;
     const others = store.findItemsByTitleKeyPrefix(key, 50).filter((id) => id !== item.id && titleOf.has(id));
     if (others.length === 0) continue;
-    const near = store.titlesOfItems(others);
-    const headed = others.filter((other) => nameHeadsTitle(name, longer, near.get(other) ?? []));
+    const headed = others.filter((other) => nameHeadsTitle(name, longer, titlesOf.get(other) ?? []));
     // A name that heads several titles is a family's or a word's ("Llama", "Survey").
     if (headed.length === 0 || headed.length > 2) continue;
     const a = store.evidenceOf(item.id);

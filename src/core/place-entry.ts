@@ -51,7 +51,7 @@ export const TOKEN_PREFIX = 't:';
 /** Prefix of the blocking tokens of sources without a DOI or arXiv id. */
 export const ID_LESS_TOKEN_PREFIX = 'u:';
 /** A blocking key held by more items than this is too common to find candidates with ("proceeding"). */
-const COMMON_TOKEN = 100;
+export const COMMON_TOKEN = 100;
 /** Fuzzy candidates compared per entry, most shared tokens first. */
 const MAX_CANDIDATES = 8;
 

@@ -9,6 +9,13 @@ import type { BibFields } from '../../core/item.js';
 import { lazyStatements } from './lazy-statements.js';
 
 const ANCHOR = 'src:';
+/** The prefix of title blocking tokens in title_keys (place-entry.ts TOKEN_PREFIX). */
+const TOKEN = 't:';
+const COLON = 58;
+/** The items findItemsByTitleKeys reads per key (its query's LIMIT). */
+export const TITLE_LOOKUP_LIMIT = 16;
+/** Above this many items, titlesOfItems reads every title once instead of one query per item. */
+const MANY_ITEMS = 2000;
 
 export class MatchingTables {
   private readonly stmt;
@@ -26,6 +33,9 @@ export class MatchingTables {
             'SELECT title FROM sources WHERE item_id = ? UNION ALL SELECT title FROM items WHERE id = ?',
           )
           .pluck(),
+      allSourceTitles: () => db.prepare('SELECT item_id, title FROM sources ORDER BY item_id, id').raw(),
+      allItemTitles: () => db.prepare('SELECT id, title FROM items').raw(),
+      allTitleKeys: () => db.prepare('SELECT key, item_id FROM title_keys ORDER BY key, item_id').raw(),
       decisions: () => db.prepare('SELECT kind, b FROM merge_decisions WHERE a = ?'),
       anyDecision: () => db.prepare('SELECT 1 FROM merge_decisions LIMIT 1'),
       deleteDecision: () => db.prepare('DELETE FROM merge_decisions WHERE a = ? AND b = ?'),
@@ -73,11 +83,47 @@ export class MatchingTables {
 
   titlesOfItems(itemIds: readonly number[]): Map<number, string[]> {
     const out = new Map<number, string[]>();
+    if (itemIds.length > MANY_ITEMS) return this.titlesOfManyItems(itemIds);
     for (const id of itemIds) {
       const titles = this.stmt.titles.all(id, id) as string[];
       out.set(id, [...new Set(titles.filter((t) => t !== ''))]);
     }
     return out;
+  }
+
+  /** titlesOfItems in two scans, sources then items, in the order the query per item reads them. */
+  private titlesOfManyItems(itemIds: readonly number[]): Map<number, string[]> {
+    const all = new Map<number, string[]>(itemIds.map((id) => [id, []]));
+    const add = (id: number, title: string) => {
+      if (title !== '') all.get(id)?.push(title);
+    };
+    for (const [id, title] of this.stmt.allSourceTitles.iterate() as Iterable<[number, string]>)
+      add(id, title);
+    for (const [id, title] of this.stmt.allItemTitles.iterate() as Iterable<[number, string]>) add(id, title);
+    for (const [id, titles] of all) if (titles.length > 1) all.set(id, [...new Set(titles)]);
+    return all;
+  }
+
+  titleKeyIndex(tokenLimit: number): { titles: Map<string, number[]>; tokens: Map<string, number[]> } {
+    const titles = new Map<string, number[]>();
+    const tokens = new Map<string, number[]>();
+    /** Rows per token: the limit counts sources, as findItemsByTitleTokens' LIMIT does. */
+    const rows = new Map<string, number>();
+    // In key order, then item order: each key's items come oldest first, each once.
+    for (const [key, itemId] of this.stmt.allTitleKeys.iterate() as Iterable<[string, number]>) {
+      const isToken = key.startsWith(TOKEN);
+      // Other keys with a prefix ("u:word", the tokens of sources with no DOI or arXiv id) are
+      // not asked for here; title keys hold letters and digits only.
+      if (!isToken && key.charCodeAt(1) === COLON) continue;
+      const map = isToken ? tokens : titles;
+      if (isToken) rows.set(key, (rows.get(key) ?? 0) + 1);
+      const ids = map.get(key);
+      if (!ids) map.set(key, [itemId]);
+      else if (ids[ids.length - 1] !== itemId && (isToken || ids.length < TITLE_LOOKUP_LIMIT))
+        ids.push(itemId);
+    }
+    for (const [token, count] of rows) if (count >= tokenLimit) tokens.delete(token);
+    return { titles, tokens };
   }
 
   bibRecordsWithTitleKey(key: string, limit: number): Array<{ listId: number; evidence: TitleEvidence }> {

@@ -36,7 +36,7 @@ import { itemsUnderTopicArgs, itemsUnderTopicSql, listFilterSql } from './topic-
 import { SqliteSearchIndex } from './sqlite-search.js';
 import { SqliteFeedStore } from './feed-store.js';
 import type { FeedStore } from '../../core/feed-store.js';
-import { MatchingTables } from './merge-decisions.js';
+import { MatchingTables, TITLE_LOOKUP_LIMIT } from './merge-decisions.js';
 import { lazyStatements } from './lazy-statements.js';
 import { SourceRows } from './source-rows.js';
 import {
@@ -228,7 +228,9 @@ export class SqliteLibraryStore implements LibraryStore {
       keyLookup: () =>
         db.prepare('SELECT item_id, key FROM item_keys WHERE key = ? ORDER BY item_id LIMIT 8'),
       titleLookup: () =>
-        db.prepare('SELECT DISTINCT item_id FROM title_keys WHERE key = ? ORDER BY item_id LIMIT 16'),
+        db.prepare(
+          `SELECT DISTINCT item_id FROM title_keys WHERE key = ? ORDER BY item_id LIMIT ${TITLE_LOOKUP_LIMIT}`,
+        ),
       sourcesOfItem: () =>
         db.prepare(
           `SELECT s.*, l.path FROM sources s JOIN lists l ON l.id = s.list_id WHERE s.item_id = ? ORDER BY s.id`,
@@ -430,6 +432,11 @@ export class SqliteLibraryStore implements LibraryStore {
   titlesOfItems(itemIds: readonly number[]): Map<number, string[]> {
     this.settleItems(itemIds);
     return this.matching.titlesOfItems(itemIds);
+  }
+
+  titleKeyIndex(tokenLimit: number): { titles: Map<string, number[]>; tokens: Map<string, number[]> } {
+    this.settle();
+    return this.matching.titleKeyIndex(tokenLimit);
   }
 
   bibRecordsWithTitleKey(key: string, limit: number): Array<{ listId: number; evidence: TitleEvidence }> {
