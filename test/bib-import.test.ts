@@ -215,7 +215,11 @@ describe('duplicates, merge and unmerge', () => {
       HTQIN_324,
     ];
     fs.writeFileSync(list, `${rows.join('\n')}\n`);
-    importOk(db, [list]);
+    // The import says so at once.
+    assert.match(
+      importOk(db, [list]).stdout,
+      /\n1 item joined by one id holds entries that name two works \(one of the links is another paper's\):\n {2}#\d+ QDrop: .* ← quant\.md:3 Optimal ANN-SNN .* \(url:openreview\.net\/forum\?id=ySQH0oDyp7\)\n {2}"lectio duplicates" shows each/u,
+    );
     assert.equal(listItems(db).length, 2, 'one id is one item: the import merges the two rows');
     const found = JSON.parse(runCli(['--db', db, 'duplicates', '--json']).stdout) as Array<{
       kind: string;

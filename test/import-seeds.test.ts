@@ -388,6 +388,19 @@ describe('importing the four seeds and the real lists', () => {
     ]);
   });
 
+  it('says so at import: the report lists the same rows, each with the row it was merged with', () => {
+    const reported = report.otherWorks
+      .map((o) => `${path.basename(o.source.file)}:${o.source.line} ${o.keys.join(' ')}`)
+      .sort();
+    const shown = findOtherWorks(store).map(
+      (o) => `${path.basename(o.source.file)}:${o.source.line} ${o.keys.join(' ')}`,
+    );
+    assert.deepEqual(reported, shown.sort());
+    const qdrop = report.otherWorks.find((o) => o.keys.includes('url:openreview.net/forum?id=ySQH0oDyp7'));
+    assert.match(qdrop?.with.title ?? '', /^QDrop/u);
+    assert.match(qdrop?.source.title ?? '', /^Optimal ANN-SNN Conversion/u);
+  });
+
   it('reads statuses as the lists say', () => {
     const status = (arxiv: string): string | undefined => byArxiv(items, arxiv)[0]?.status;
     assert.equal(status('2401.04088'), 'read', 'seed 004 [x] Mixtral');
@@ -451,6 +464,7 @@ describe('importing the four seeds and the real lists', () => {
     assert.equal(again.added, 0);
     assert.equal(again.updated, 0);
     assert.equal(again.merged, 0);
+    assert.deepEqual(again.otherWorks, []);
     assert.ok(again.files.every((f) => f.outcome === 'unchanged'));
     assert.equal(JSON.stringify(store.listItems({})), before);
   });

@@ -187,6 +187,41 @@ describe('moving the selection to a topic', () => {
   });
 });
 
+describe('the import page', () => {
+  it('reports rows merged by one id under titles of two works, each linked to its item', async () => {
+    const db = path.join(dir, 'other-works.sqlite');
+    openLibrary(db).close();
+    const server = await serveLibrary(db);
+    const errors: string[] = [];
+    const page = await newPage(errors);
+    // htqin's list, lines 322 and 324: the second row repeats QDrop's OpenReview link.
+    const rows = [
+      '- [[ICLR](https://openreview.net/forum?id=ySQH0oDyp7)] QDrop: Randomly Dropping Quantization for Extremely Low-bit Post-Training Quantization. [**`qnn`**]',
+      '- [[ICLR](https://openreview.net/forum?id=ySQH0oDyp7)] Optimal ANN-SNN Conversion for High-accuracy and Ultra-low-latency Spiking Neural Networks. [**`snn`**]',
+      '',
+    ].join('\n');
+    try {
+      await page.goto(`${server.url}/#/import`);
+      await page
+        .locator('.dropzone input[type=file]')
+        .setInputFiles({ name: 'quant.md', mimeType: 'text/markdown', buffer: Buffer.from(rows) });
+      await page.locator('.report', { hasText: 'added' }).waitFor();
+      const shown = page.locator('.other-works li');
+      assert.equal(await shown.count(), 1);
+      assert.match(
+        (await shown.textContent()) ?? '',
+        /^#\d+ QDrop: .* ← line 2: Optimal ANN-SNN Conversion .* \(url:openreview\.net\/forum\?id=ySQH0oDyp7\)$/u,
+      );
+      const [item] = server.store.listItems({});
+      assert.equal(await shown.locator('a').getAttribute('href'), `#/item/${item?.id}`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+});
+
 const HOSTILE = [
   '# Hostile list',
   '',

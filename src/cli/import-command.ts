@@ -102,6 +102,19 @@ function printReport(report: ImportReport): void {
     if (report.merges.length > shown.length)
       out.push(`  … and ${report.merges.length - shown.length} more (--json lists all)`);
   }
+  if (report.otherWorks.length > 0) {
+    const n = report.otherWorks.length;
+    out.push(
+      `${plural(n, 'item')} joined by one id ${n === 1 ? 'holds' : 'hold'} entries that name two works (one of the links is another paper's):`,
+    );
+    for (const o of report.otherWorks.slice(0, 20)) {
+      out.push(
+        `  #${o.item.id} ${truncate(o.with.title, 60)}  ← ${path.basename(o.source.file)}:${o.source.line} ${truncate(o.source.title, 60)} (${o.keys.join(', ')})`,
+      );
+    }
+    if (n > 20) out.push(`  … and ${n - 20} more`);
+    out.push('  "lectio duplicates" shows each with the commands that split it out or keep it');
+  }
   for (const o of report.orphaned) {
     out.push(
       `kept without a source: #${o.id} ${truncate(o.title, 70)} (no list mentions it any more; its notes are kept)`,

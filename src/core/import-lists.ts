@@ -5,6 +5,7 @@ import { aggregateSources } from './aggregate.js';
 import type { ParsedItem, ParsedList } from './item.js';
 import type { LibraryStore, StoredSource } from './library-store.js';
 import { identityKeySets } from './identity.js';
+import { findOtherWorks, mayNameTwoWorks, type OtherWork } from './merge-service.js';
 import {
   ANCHOR_PREFIX,
   placeEntry,
@@ -42,6 +43,12 @@ export interface ImportReport {
   updated: number;
   merged: number;
   merges: MergeNote[];
+  /**
+   * Merges of this run that joined, under one id, entries whose titles name two works: the
+   * list linked another paper (merge-service.ts findOtherWorks). `lectio duplicates` lists
+   * them again until the user unmerges or keeps them.
+   */
+  otherWorks: OtherWork[];
   orphaned: Array<{ id: number; title: string }>;
   items: number;
 }
@@ -65,6 +72,7 @@ export function importLists(
     updated: 0,
     merged: 0,
     merges: [],
+    otherWorks: [],
     orphaned: [],
     items: 0,
   };
@@ -187,8 +195,12 @@ export function importLists(
     // rank is refreshed below, as before.
     const rootRanks = topicRootRanks(store);
     const unfolded: number[] = [];
+    const mergedInto = new Set(report.merges.map((m) => m.itemId));
+    /** Items this run merged into whose entries may name two works (otherWorksAmong). */
+    const twoWorks: number[] = [];
     for (const id of touched) {
       const sources = fresh.get(id) ?? store.sourcesOf(id);
+      if (mergedInto.has(id) && mayNameTwoWorks(sources)) twoWorks.push(id);
       if (sources.length === 0) {
         unfolded.push(id);
         keptRows.delete(id);
@@ -218,10 +230,24 @@ export function importLists(
     // entries still name it), leaves a topic nothing is filed under. A first import cannot.
     // After the bulk import's end, which builds the index of sources' topics again.
     if (itemsBefore > 0 && report.files.some((f) => f.outcome !== 'unchanged')) dropEmptyTopics(store);
+    report.otherWorks = otherWorksAmong(store, twoWorks, report.merges);
     report.items = store.countItems();
     options.onProgress?.(total, total);
     return report;
   });
+}
+
+/** What findOtherWorks shows of these items, where this run's merged entry is one of the two. */
+function otherWorksAmong(
+  store: LibraryStore,
+  ids: readonly number[],
+  merges: readonly MergeNote[],
+): OtherWork[] {
+  if (ids.length === 0) return [];
+  const merged = new Set(merges.map((m) => `${m.line} ${m.file}`));
+  return findOtherWorks(store, Number.POSITIVE_INFINITY, store.itemTitles(ids)).filter((o) =>
+    [o.source, o.with].some((s) => merged.has(`${s.line} ${s.file}`)),
+  );
 }
 
 /**

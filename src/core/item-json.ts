@@ -61,6 +61,7 @@ export function importSummary(report: ImportReport) {
     updated: report.updated,
     merged: report.merged,
     merges: report.merges,
+    otherWorks: report.otherWorks,
     orphaned: report.orphaned,
     items: report.items,
   };

@@ -248,6 +248,30 @@ export function findOtherWorks(
   return out;
 }
 
+/**
+ * Whether findOtherWorks may show any source of an item with these sources: two of them share
+ * an id and name two works. A pure first look, whatever the item's title, for an import's
+ * merges: findOtherWorks then reads the few items it passes.
+ */
+export function mayNameTwoWorks(sources: readonly StoredSource[]): boolean {
+  if (sources.length < 2) return false;
+  // Most merged entries carry one title; their ids are read only for a pair that differs.
+  const titles = sources.map((s) => titleKey(s.title));
+  const keys: Array<Set<string> | undefined> = [];
+  const keysOf = (i: number): Set<string> =>
+    (keys[i] ??= new Set(identityKeySets((sources[i] as StoredSource).links).stored));
+  for (let i = 0; i < sources.length; i++) {
+    for (let j = i + 1; j < sources.length; j++) {
+      if (titles[i] === titles[j]) continue;
+      const [a, b] = [sources[i] as StoredSource, sources[j] as StoredSource];
+      if (!namesOtherWork(a, b) && !namesOtherWork(b, a)) continue;
+      const other = keysOf(j);
+      if ([...keysOf(i)].some((k) => other.has(k))) return true;
+    }
+  }
+  return false;
+}
+
 /** Pairs in which one item's short name heads the other's title (identity.ts nameHeadsTitle). */
 function namedPairs(
   store: LibraryStore,

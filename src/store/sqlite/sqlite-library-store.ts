@@ -1080,15 +1080,23 @@ export class SqliteLibraryStore implements LibraryStore {
     return this.hydrate(rows, `item_id IN (SELECT i.id FROM items i WHERE ${where.join(' AND ')})`, [args]);
   }
 
-  itemTitles(): Array<{ id: number; title: string; aliases: string[]; sources: number }> {
+  itemTitles(
+    ids?: readonly number[],
+  ): Array<{ id: number; title: string; aliases: string[]; sources: number }> {
     this.writeUnwrittenItems();
     this.settle();
     const rows = this.db
       .prepare(
         `SELECT i.id, i.title, i.aliases, (SELECT count(*) FROM sources s WHERE s.item_id = i.id) AS sources
-         FROM items i WHERE i.status != 'inbox' ORDER BY i.id`,
+         FROM items i WHERE i.status != 'inbox' ${ids ? 'AND i.id IN (SELECT value FROM json_each(?))' : ''}
+         ORDER BY i.id`,
       )
-      .all() as Array<{ id: number; title: string; aliases: string; sources: number }>;
+      .all(...(ids ? [JSON.stringify(ids)] : [])) as Array<{
+      id: number;
+      title: string;
+      aliases: string;
+      sources: number;
+    }>;
     return rows.map((r) => ({ ...r, aliases: JSON.parse(r.aliases) as string[] }));
   }
 

@@ -103,6 +103,27 @@ export function ImportView(_props: { loc: Location }) {
               {report.merges.length > 50 ? <p class="dim">… and {report.merges.length - 50} more</p> : null}
             </>
           ) : null}
+          {report.otherWorks.length ? (
+            <>
+              <h2>Two works under one id</h2>
+              <p class="dim">
+                These merged rows share an id but name different works: one of the links is another paper's.{' '}
+                <code>lectio duplicates</code> shows each with the commands that split it out or keep it.
+              </p>
+              <ul class="other-works">
+                {report.otherWorks.map((o) => (
+                  <li>
+                    <a href={href('item', [o.item.id])}>
+                      #{o.item.id} {o.with.title}
+                    </a>{' '}
+                    <span class="dim">
+                      ← line {o.source.line}: {o.source.title} ({o.keys.join(', ')})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {report.orphaned.map((o) => (
             <p class="dim">
               kept without a source: #{o.id} {o.title}
