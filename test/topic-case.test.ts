@@ -56,6 +56,27 @@ describe('topics that differ only in case', () => {
     ]);
   });
 
+  it('keep their priority when a list fixes the case of its own heading', () => {
+    const db2 = path.join(dir, 'priority.sqlite');
+    const run = (args: readonly string[]): string => stdoutOf(lectioAt(db2, args), args);
+    const order = (): Array<[string, number | null]> =>
+      (JSON.parse(run(['topics', '--json'])) as TopicJson[]).map((t) => [t.path, t.rank]);
+    const c = write('c.md', `## Systems\n\n${paperA}\n\n## vision\n### detection\n\n${paperB}\n`);
+    run(['import', c]);
+    run(['topic', 'prioritize', 'vision']);
+    assert.deepEqual(order(), [
+      ['vision', 1],
+      ['vision / detection', null],
+      ['Systems', 2],
+    ]);
+    run(['import', write('c.md', `## Systems\n\n${paperA}\n\n## Vision\n### Detection\n\n${paperB}\n`)]);
+    assert.deepEqual(order(), [
+      ['Vision', 1],
+      ['Vision / Detection', null],
+      ['Systems', 2],
+    ]);
+  });
+
   it('keep the spelling another list still uses', () => {
     ok(['import', write('b.md', `## llm\n### Serving\n\n${paperB}\n`)]);
     assert.deepEqual(tree(), [

@@ -102,6 +102,8 @@ export function importLists(
       store.topicRenames(),
     );
 
+    /** Topics that only a changed list used: their spelling follows the list's. */
+    const ownTopics: string[] = [];
     /** Who used each topic path before this run, read when a changed list first needs it. */
     let topicUsers: Map<string, Set<number | null>> | undefined;
     for (const input of inputs) {
@@ -124,8 +126,11 @@ export function importLists(
         topicUsers ??= usersOfTopics(store.topicUsers());
         orphans = new Set(store.removeSourcesOfList(listId));
         // A heading only this list used follows its spelling now ("## llm" fixed to "## LLM").
-        for (const [path, users] of topicUsers)
-          if (users.has(listId) && users.size === 1) spelling.unlearn(path);
+        for (const [path, users] of topicUsers) {
+          if (!users.has(listId) || users.size !== 1) continue;
+          spelling.unlearn(path);
+          ownTopics.push(path);
+        }
       }
       for (const id of orphans) keptRows.add(id);
       const returning = new ReturningEntries(
@@ -189,6 +194,7 @@ export function importLists(
       }
     }
     store.ensureTopics(topics);
+    if (ownTopics.length > 0) keepPlacesOfRespelt(store, ownTopics, spelling);
 
     // Each fold writes its item's topic_rank too: a second pass over every touched row took
     // 0.25 s of a 100k-item import. Items left without a source keep their topics; their
@@ -235,6 +241,27 @@ export function importLists(
     options.onProgress?.(total, total);
     return report;
   });
+}
+
+/**
+ * A list that fixed the case of its own heading ("## vision" to "## Vision") files under a
+ * new topic row, last among its siblings: it takes the old row's place, and the priority the
+ * user gave the topic with it. The old row, empty now, goes (dropEmptyTopics).
+ */
+function keepPlacesOfRespelt(store: LibraryStore, paths: readonly string[], spelling: TopicSpelling): void {
+  const order = store.topics().map((t) => t.path);
+  const at = new Map(order.map((path, i) => [path, i]));
+  let moved = false;
+  for (const old of paths) {
+    const now = spelling.spell(old);
+    const [i, j] = [at.get(old), at.get(now)];
+    if (now === old || i === undefined || j === undefined) continue;
+    order[i] = now;
+    order[j] = old;
+    at.set(now, i).set(old, j);
+    moved = true;
+  }
+  if (moved) store.setTopicOrder(order);
 }
 
 /** What findOtherWorks shows of these items, where this run's merged entry is one of the two. */
