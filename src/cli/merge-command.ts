@@ -32,8 +32,9 @@ export function registerDuplicates(program: Command): void {
       const limit = Math.max(1, Number.parseInt(opts.limit, 10) || 200);
       withExistingStore(command, (store) => {
         const items = store.itemTitles();
-        const pairs = findDuplicates(store, limit, items);
-        const others = findOtherWorks(store, limit, items);
+        const titles = store.titlesOfItems(items.map((i) => i.id));
+        const pairs = findDuplicates(store, limit, items, titles);
+        const others = findOtherWorks(store, limit, items, titles);
         if (globals(command).json) {
           printJson([
             ...pairs.map((p) => ({

@@ -149,11 +149,11 @@ export function findDuplicates(
   store: LibraryStore,
   limit = 1000,
   items: ItemTitles = store.itemTitles(),
+  titlesOf: TitlesOf = store.titlesOfItems(items.map((i) => i.id)),
 ): DuplicatePair[] {
   const out: DuplicatePair[] = [];
   const titleOf = new Map(items.map((i) => [i.id, i.title]));
   // The whole library is walked: its titles and title keys are read once, not per item.
-  const titlesOf = store.titlesOfItems(items.map((i) => i.id));
   const index = store.titleKeyIndex(COMMON_TOKEN);
   /** Pairs listed, as "a b" (a < b): a named pair is not listed again as a likely one. */
   const seen = new Set<string>();
@@ -199,6 +199,8 @@ const NONE: readonly number[] = [];
 
 /** The light list of items both walk (read once when `lectio duplicates` runs both). */
 type ItemTitles = ReturnType<LibraryStore['itemTitles']>;
+/** The titles of the items' sources (store.titlesOfItems), read once for both as well. */
+type TitlesOf = ReadonlyMap<number, readonly string[]>;
 
 export interface OtherWork {
   item: { id: number; title: string };
@@ -225,10 +227,14 @@ export function findOtherWorks(
   store: LibraryStore,
   limit = 1000,
   items: ItemTitles = store.itemTitles(),
+  titlesOf?: TitlesOf,
 ): OtherWork[] {
   const out: OtherWork[] = [];
   for (const item of items) {
     if (item.sources < 2) continue;
+    // Sources all titled alike name one work (namesOtherWork): most merged items, at no read.
+    const titles = titlesOf?.get(item.id);
+    if (titles && new Set(titles.map(titleKey)).size < 2) continue;
     const sources = store.sourcesOf(item.id);
     const key = titleKey(item.title);
     const named = sources.filter((s) => [s.title, ...s.aliases].some((t) => titleKey(t) === key));
