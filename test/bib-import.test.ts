@@ -257,6 +257,45 @@ describe('duplicates, merge and unmerge', () => {
     assert.equal(runCli(['--db', db, 'duplicates']).stdout, 'no likely duplicates\n');
   });
 
+  it('names a row copied with its link into a list imported before, and rows of many titles under one link', (t) => {
+    const dir = tempDir(t);
+    const db = path.join(dir, 'lib.sqlite');
+    const list = path.join(dir, 'quant.md');
+    fs.writeFileSync(list, `${HTQIN_322}\n`);
+    importOk(db, [list]);
+    // The list edited: the next row copied with QDrop's link. The row joins the list's own
+    // item (no merge), and the report says what it names.
+    fs.writeFileSync(list, `${HTQIN_322}\n${HTQIN_324}\n`);
+    const again = JSON.parse(runCli(['--db', db, 'import', list, '--json']).stdout) as {
+      merged: number;
+      otherWorks: Array<{ source: { line: number; title: string }; with: { line: number } }>;
+    };
+    assert.equal(again.merged, 0);
+    assert.deepEqual(
+      again.otherWorks.map((o) => [o.source.line, o.with.line]),
+      [[2, 1]],
+    );
+    assert.match(again.otherWorks[0]?.source.title ?? '', /^Optimal ANN-SNN Conversion/u);
+
+    // Forty rows of forty titles under one arXiv link (a template's link left in every row):
+    // past a few dozen names the first look leaves them to findOtherWorks, which names them.
+    const many = path.join(dir, 'many.md');
+    // Titles of four words each, no word shared: "Kabo Lime Ruta Sevo"...
+    const syllables = ['ka', 'lo', 'mi', 'nu', 'pe', 'ri', 'so', 'tu', 've', 'zo'];
+    const word = (n: number) =>
+      `${(syllables[n % 10] ?? '').toUpperCase()}${syllables[Math.floor(n / 10) % 10]}${syllables[Math.floor(n / 100) % 10]}`;
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `- [${[0, 1, 2, 3].map((k) => word(4 * i + k)).join(' ')}](https://arxiv.org/abs/2401.00001)`,
+    );
+    fs.writeFileSync(many, `${rows.join('\n')}\n`);
+    const report = JSON.parse(runCli(['--db', db, 'import', many, '--json']).stdout) as {
+      otherWorks: Array<{ keys: string[] }>;
+    };
+    assert.ok(report.otherWorks.length > 0);
+    assert.ok(report.otherWorks.every((o) => o.keys.includes('arxiv:2401.00001')));
+  });
+
   it('merge ITEM FILE:LINE says a row shown as another work is one work with the item, for good', (t) => {
     const dir = tempDir(t);
     const db = path.join(dir, 'lib.sqlite');

@@ -4,7 +4,7 @@
 import { aggregateSources } from './aggregate.js';
 import type { ParsedItem, ParsedList } from './item.js';
 import type { LibraryStore, StoredSource } from './library-store.js';
-import { identityKeySets } from './identity.js';
+import { identityKeySets, titleKey } from './identity.js';
 import { findOtherWorks, mayNameTwoWorks, type OtherWork } from './merge-service.js';
 import {
   ANCHOR_PREFIX,
@@ -66,6 +66,8 @@ export function importLists(
   options: ImportOptions,
 ): ImportReport {
   const at = options.now().toISOString();
+  /** Entries of this run placed into an item with other entries: merges, and more (below). */
+  const joined: Array<Pick<MergeNote, 'itemId' | 'title' | 'file' | 'line'>> = [];
   const report: ImportReport = {
     files: [],
     added: 0,
@@ -121,6 +123,10 @@ export function importLists(
       const listId = store.saveList(input.path, input.parsed.title, input.sha256, at);
       const earlier = existing ? store.entriesOfList(listId, `${ANCHOR_PREFIX}${input.path}#`) : [];
       const before = new Set(earlier.filter((e) => !e.kept).map((e) => e.itemId));
+      /** The titles the list's earlier entries gave each item: a new row joining one is news. */
+      const earlierNames = new Set(
+        earlier.filter((e) => !e.kept).map((e) => `${e.itemId} ${titleKey(e.title)}`),
+      );
       let orphans = new Set<number>();
       if (existing) {
         topicUsers ??= usersOfTopics(store.topicUsers());
@@ -170,17 +176,18 @@ export function importLists(
             line: entry.line,
             reason: 'joined two items',
           });
+          joined.push({ itemId: placed.itemId, title: entry.title, file: input.path, line: entry.line });
         }
         if (placed.created) created.add(placed.itemId);
         else if (!before.has(placed.itemId)) {
           report.merged++;
-          report.merges.push({
-            itemId: placed.itemId,
-            title: entry.title,
-            file: input.path,
-            line: entry.line,
-            reason: placed.reason,
-          });
+          const merge = { itemId: placed.itemId, title: entry.title, file: input.path, line: entry.line };
+          report.merges.push({ ...merge, reason: placed.reason });
+          joined.push(merge);
+        } else if (!earlierNames.has(`${placed.itemId} ${titleKey(entry.title)}`)) {
+          // A row of another title joins the list's own item (a row copied with its link while
+          // editing the list): no merge, but it may name another work.
+          joined.push({ itemId: placed.itemId, title: entry.title, file: input.path, line: entry.line });
         }
         store.addSource(placed.itemId, listId, entry, placed.keys, placed.titleKeys, placed.reason);
         touched.add(placed.itemId);
@@ -201,7 +208,7 @@ export function importLists(
     // rank is refreshed below, as before.
     const rootRanks = topicRootRanks(store);
     const unfolded: number[] = [];
-    const mergedInto = new Set(report.merges.map((m) => m.itemId));
+    const mergedInto = new Set(joined.map((m) => m.itemId));
     /** Items this run merged into whose entries may name two works (otherWorksAmong). */
     const twoWorks: number[] = [];
     for (const id of touched) {
@@ -236,7 +243,7 @@ export function importLists(
     // entries still name it), leaves a topic nothing is filed under. A first import cannot.
     // After the bulk import's end, which builds the index of sources' topics again.
     if (itemsBefore > 0 && report.files.some((f) => f.outcome !== 'unchanged')) dropEmptyTopics(store);
-    report.otherWorks = otherWorksAmong(store, twoWorks, report.merges);
+    report.otherWorks = otherWorksAmong(store, twoWorks, joined);
     report.items = store.countItems();
     options.onProgress?.(total, total);
     return report;
@@ -264,11 +271,11 @@ function keepPlacesOfRespelt(store: LibraryStore, paths: readonly string[], spel
   if (moved) store.setTopicOrder(order);
 }
 
-/** What findOtherWorks shows of these items, where this run's merged entry is one of the two. */
+/** What findOtherWorks shows of these items, where an entry this run joined to one is one of the two. */
 function otherWorksAmong(
   store: LibraryStore,
   ids: readonly number[],
-  merges: readonly MergeNote[],
+  merges: ReadonlyArray<Pick<MergeNote, 'file' | 'line'>>,
 ): OtherWork[] {
   if (ids.length === 0) return [];
   const merged = new Set(merges.map((m) => `${m.line} ${m.file}`));

@@ -254,6 +254,9 @@ export function findOtherWorks(
   return out;
 }
 
+/** More names than this on one item's sources: mayNameTwoWorks leaves it to findOtherWorks. */
+const MANY_NAMES = 32;
+
 /**
  * Whether findOtherWorks may show any source of an item with these sources: two of them share
  * an id and name two works. A pure first look, whatever the item's title, for an import's
@@ -261,15 +264,30 @@ export function findOtherWorks(
  */
 export function mayNameTwoWorks(sources: readonly StoredSource[]): boolean {
   if (sources.length < 2) return false;
+  // Sources named alike answer alike: one look per name, with the ids of all of them. Past a
+  // few dozen names the pairs would cost more than findOtherWorks' own look (one arXiv link
+  // on 4,000 rows of other titles took 50 s).
+  const byName = new Map<string, StoredSource[]>();
+  for (const s of sources) {
+    const name = `${s.title}\n${s.aliases.join('\n')}`;
+    const group = byName.get(name);
+    if (group) group.push(s);
+    else byName.set(name, [s]);
+  }
+  if (byName.size > MANY_NAMES) return true;
+  const groups = [...byName.values()];
   // Most merged entries carry one title; their ids are read only for a pair that differs.
-  const titles = sources.map((s) => titleKey(s.title));
+  const titles = groups.map((g) => titleKey((g[0] as StoredSource).title));
   const keys: Array<Set<string> | undefined> = [];
   const keysOf = (i: number): Set<string> =>
-    (keys[i] ??= new Set(identityKeySets((sources[i] as StoredSource).links).stored));
-  for (let i = 0; i < sources.length; i++) {
-    for (let j = i + 1; j < sources.length; j++) {
+    (keys[i] ??= new Set((groups[i] as StoredSource[]).flatMap((s) => identityKeySets(s.links).stored)));
+  for (let i = 0; i < groups.length; i++) {
+    for (let j = i + 1; j < groups.length; j++) {
       if (titles[i] === titles[j]) continue;
-      const [a, b] = [sources[i] as StoredSource, sources[j] as StoredSource];
+      const [a, b] = [
+        (groups[i] as StoredSource[])[0] as StoredSource,
+        (groups[j] as StoredSource[])[0] as StoredSource,
+      ];
       if (!namesOtherWork(a, b) && !namesOtherWork(b, a)) continue;
       const other = keysOf(j);
       if ([...keysOf(i)].some((k) => other.has(k))) return true;

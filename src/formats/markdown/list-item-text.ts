@@ -22,10 +22,10 @@ interface BlockParser {
 }
 
 /**
- * What precedes a list item's text on the line of its marker: "- ", "  12. ", and "- > "
- * when the item opens with a quote ("- > [Title]: todo").
+ * What precedes a list item's text on the line of its marker: "- ", "  12. ", "- > " when
+ * the item opens with a quote ("- > [Title]: todo"), ">- " in a quote.
  */
-const MARKER_BEFORE = /(?:^|\s)(?:[-*+]|\d{1,9}[.)])\s*(?:>\s*)*$/u;
+const MARKER_BEFORE = /(?:^|[\s>])(?:[-*+]|\d{1,9}[.)])\s*(?:>\s*)*$/u;
 
 /** Gives `md` reference definitions everywhere but on the line of a list item's marker. */
 export function useTextReferencesInLists<T extends BlockParser>(md: T): T {

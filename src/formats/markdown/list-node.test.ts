@@ -313,6 +313,48 @@ describe('a row that CommonMark would read as a link reference definition', () =
       ],
     );
   });
+  it('a note in brackets or quotes after the title stays a note; a quoted tagline is no title', () => {
+    const items = parseMarkdownList(
+      [
+        '- [Attention Is All You Need]: (read this one first)',
+        '- [Scaling Laws for Neural Language Models]: "important for the course"',
+        '- [FlashAttention]: (fast attention kernel for GPUs)',
+        '- [vLLM]: https://github.com/vllm-project/vllm "easy, fast and cheap LLM serving"',
+        '',
+      ].join('\n'),
+    ).items;
+    assert.deepEqual(
+      items.map((i) => [i.title, i.aliases, i.notes]),
+      [
+        ['Attention Is All You Need', [], ['(read this one first)']],
+        ['Scaling Laws for Neural Language Models', [], ['"important for the course"']],
+        ['FlashAttention', [], ['(fast attention kernel for GPUs)']],
+        ['vLLM', [], ['"easy, fast and cheap LLM serving"']],
+      ],
+    );
+  });
+  it('in a quote written without a space (">- [Title]: todo"), is an entry too', () => {
+    const items = parseMarkdownList(
+      '>- [Flash Decoding Paper]: todo\n>- [Orca](https://example.org/orca)\n',
+    ).items;
+    assert.deepEqual(
+      items.map((i) => [i.title, i.notes]),
+      [
+        ['Flash Decoding Paper', ['todo']],
+        ['Orca', []],
+      ],
+    );
+  });
+  it(
+    'reads a hostile bracket of hundreds of words at once (a pattern that backtracked took minutes)',
+    {
+      timeout: 60_000,
+    },
+    () => {
+      const item = one(`- [${'ab '.repeat(600)}] x\n`);
+      assert.equal(item.title.length > 1000, true);
+    },
+  );
   it('indented under the last bullet, on a line of its own, is still a definition', () => {
     const items = parseMarkdownList(
       [

@@ -187,23 +187,35 @@ function titleStart(pieces: readonly Piece[]): { at: number; skip: number } {
 const CELL_BREAK =
   /\n|\S\s{2,}(?=[\p{Lu}\d"“‘'([].{80})|\S\s+[-–—]\s*(?=[a-z]\w*\s)|\S\s(?=(?:Introduces|Proposes|This (?:paper|work|survey|study|new paper)|Researchers from)\s)/u;
 
-/** A bracketed title of a few words, then a colon or nothing: see readHead. */
-const UNLINKED_TITLE = /^\s*\[([^[\]]*\p{L}[^[\]]*\s[^[\]]*\s[^[\]]*)\]\s*(?::\s*|$)/u;
-
 /**
- * A bracketed name, a colon and a note in lower case or nothing more (a URL after it is a link
- * of its own): "[FlashAttention]: fast attention kernel", "[vLLM]: https://github.com/…".
+ * A bracketed name at the start of a head line that links nothing: "[Title]: note" (see
+ * readHead). `words`: how many words the name has from its first letter on; `note`: the text
+ * after a colon, or null when no colon follows. Read without a regular expression that could
+ * backtrack: a hostile line of "[ab ab ab …" took minutes.
  */
-const UNLINKED_NAME = /^\s*\[([^[\]]*\p{L}[^[\]]*)\]\s*:\s*(?=\p{Ll}|$)/u;
+function bracketedName(
+  text: string,
+): { name: string; words: number; after: string; note: string | null } | null {
+  const open = /^\s*\[/u.exec(text);
+  if (!open) return null;
+  const close = text.indexOf(']', open[0].length);
+  if (close < 0) return null;
+  const name = text.slice(open[0].length, close);
+  const letter = name.search(/\p{L}/u);
+  if (name.includes('[') || letter < 0) return null;
+  const words = name.slice(letter).trim().split(/\s+/u).length;
+  const after = text.slice(close + 1).replace(/^\s+/u, '');
+  const note = after.startsWith(':') ? after.slice(1).replace(/^\s+/u, '') : null;
+  return { name, words, after, note };
+}
 
 /**
- * "[Mamba]: <https://arxiv.org/abs/2312.00752> \"Mamba: Linear-Time Sequence Modeling\"": a
- * name, then a title quoted as CommonMark quotes a definition's title, after the URL or alone
- * (a bare URL is a link of its own and not in the text). The quoted title is the paper's, the
+ * After "[Mamba]: ", a URL and a title quoted as CommonMark quotes a definition's title:
+ * "[Mamba]: <https://arxiv.org/abs/2312.00752> \"Mamba: Linear-Time Sequence Modeling\"" (a bare
+ * URL is a link of its own, not in the text). The quoted title is the paper's, the short
  * name its alias, as in "[GPT-3]: Language Models are Few-Shot Learners".
  */
-const DEFINITION_TITLE =
-  /^\s*\[([^[\]]*\p{L}[^[\]]*)\]\s*:\s*(?:<?https?:\/\/\S+?>?\s+)?(?:"([^"]+)"|'([^']+)'|\(([^()]+)\))\s*$/u;
+const QUOTED_TITLE = /^(?:<?https?:\/\/[^\s>]+>?\s+)?(?:"([^"]+)"|'([^']+)')\s*$/u;
 
 /**
  * Reads the head line of an item. `cellBreak`: the text is a table cell, where the title
@@ -265,17 +277,36 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBr
   // A name of one or two words is the title when a note follows it ("[FlashAttention]: fast
   // attention kernel"), and an alias when a title does ("[GPT-3]: Language Models are
   // Few-Shot Learners", cleanTitle).
-  const quoted = plainText && titleRaw.includes(']') ? DEFINITION_TITLE.exec(titleRaw) : null;
+  const bracketed = plainText && titleRaw.includes(']') ? bracketedName(titleRaw) : null;
+  // A quoted title only after a short name and with the row's link: "[Title]: (a note)" and
+  // "[Title]: \"a note\"" are notes.
+  const quotedMatch =
+    bracketed &&
+    bracketed.words <= 2 &&
+    links.length > 0 &&
+    bracketed.note !== null &&
+    bracketed.note.length < 2000
+      ? QUOTED_TITLE.exec(bracketed.note)
+      : null;
+  // A title starts as one: "[vLLM]: URL \"easy, fast and cheap LLM serving\"" quotes a tagline.
+  const quoted = /^[\p{Lu}\d]/u.test(quotedMatch?.[1] ?? quotedMatch?.[2] ?? '') ? quotedMatch : null;
   const unlinked =
-    plainText && !quoted ? (UNLINKED_TITLE.exec(titleRaw) ?? UNLINKED_NAME.exec(titleRaw)) : null;
-  if (quoted) {
-    titleRaw = `[${quoted[1] ?? ''}] ${(quoted[2] ?? quoted[3] ?? quoted[4] ?? '').trim()}`;
-  } else if (unlinked && isVenue(unlinked[1] ?? '')) {
+    bracketed &&
+    !quoted &&
+    // A title of three words or more, then a colon or nothing; a name, then a colon and a note
+    // in lower case, in brackets or quotes, or nothing more (a URL after it is a link of its own).
+    ((bracketed.words >= 3 && (bracketed.note !== null || bracketed.after === '')) ||
+      (bracketed.note !== null && (bracketed.note === '' || /^[\p{Ll}("'“‘]/u.test(bracketed.note))))
+      ? bracketed
+      : null;
+  if (quoted && bracketed) {
+    titleRaw = `[${bracketed.name}] ${(quoted[1] ?? quoted[2] ?? '').trim()}`;
+  } else if (unlinked && isVenue(unlinked.name)) {
     // The venue goes, the title after it stays: "[NeurIPS 2023 Oral]: Efficient Streaming …".
-    titleRaw = titleRaw.slice(unlinked[0].length).trim() || (unlinked[1] ?? '');
+    titleRaw = (unlinked.note ?? '').trim() || unlinked.name;
   } else if (unlinked) {
-    const note = titleRaw.slice(unlinked[0].length).trim();
-    titleRaw = unlinked[1] ?? '';
+    const note = (unlinked.note ?? '').trim();
+    titleRaw = unlinked.name;
     if (note) remark = remark ? `${note}\n${remark}` : note;
   }
   let cleaned = cleanTitle(titleRaw);
