@@ -3,6 +3,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { reportError } from './cli-context.js';
+import { guardTerminal } from './terminal-text.js';
 
 export type Register = (program: Command) => void;
 
@@ -21,6 +22,9 @@ export function buildProgram(registers: readonly Register[]): Command {
 
 /** Runs one command line; resolves to the exit status. */
 export async function runCli(argv: string[], registers: readonly Register[]): Promise<number> {
+  // Imported titles and notes are untrusted: on a terminal, their control characters print as "?".
+  guardTerminal(process.stdout);
+  guardTerminal(process.stderr, true);
   // `lectio list --json | head`: the reader has gone; stop quietly, as cat and grep do.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);

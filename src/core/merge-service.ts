@@ -143,7 +143,8 @@ export interface DuplicatePair {
 /**
  * Likely duplicates: pairs the rules came close to merging ("likely"), found through the
  * same indexed title keys and blocking keys the import uses (never all pairs). Pairs the
- * user kept apart are left out.
+ * user kept apart are left out. Every blocking token of an item's titles is looked at (the
+ * import asks with the first 16 of an entry's), and each item's candidates in id order.
  */
 export function findDuplicates(
   store: LibraryStore,
