@@ -19,6 +19,7 @@ interface ShowJson {
   title: string;
   sources: Array<{ file: string; line: number }>;
   history: Array<{ kind: string }>;
+  otherWorks?: unknown[];
 }
 
 function show(db: string, ref: string): ShowJson {
@@ -246,10 +247,22 @@ describe('duplicates, merge and unmerge', () => {
         new RegExp(`\\n {2}lectio unmerge ${split?.item.id} \\S*quant\\.md:${line}\\n`, 'u'),
       );
     assert.match(text, /\n1 item with entries that name two works;/u);
+    // `lectio show` says it on the item, with the same commands.
+    const shown = runCli(['--db', db, 'show', String(split?.item.id)]).stdout;
+    assert.match(
+      shown,
+      /\n {2}two works under one id:\n {4}\S*quant\.md:1 QDrop: .*\n {4}\S*quant\.md:3 Optimal ANN-SNN /u,
+    );
+    assert.match(shown, new RegExp(`\\n {4}lectio unmerge ${split?.item.id} \\S*quant\\.md:3\\n`, 'u'));
+    assert.equal(show(db, String(split?.item.id)).otherWorks?.length, 1);
 
     const u = runCli(['--db', db, 'unmerge', String(split?.item.id), 'quant.md:3']);
     assert.equal(u.status, 0, u.stderr);
     assert.equal(runCli(['--db', db, 'duplicates']).stdout, 'no likely duplicates\n');
+    assert.doesNotMatch(
+      runCli(['--db', db, 'show', String(split?.item.id)]).stdout,
+      /two works under one id/u,
+    );
     // The list edited and imported again: the row stays split, and nothing is shown again.
     fs.appendFileSync(list, '- [[ICLR](https://openreview.net/forum?id=new)] Another Paper Entirely\n');
     importOk(db, [list]);

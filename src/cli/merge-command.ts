@@ -7,6 +7,7 @@ import {
   findOtherWorks,
   keepSourceByUser,
   mergeByUser,
+  type OtherWork,
   unmergeByUser,
 } from '../core/merge-service.js';
 import { resolveRef } from '../core/resolve-ref.js';
@@ -76,21 +77,8 @@ export function registerDuplicates(program: Command): void {
         }
         if (pairs.length > 0) out.push(`${plural(pairs.length, 'pair')}; "lectio merge A B" joins a pair`);
         if (others.length > 0 && pairs.length > 0) out.push('');
-        for (const o of others) {
-          const rows = [o.with, o.source].map((s) => ({
-            where: `${displayPath(s.file)}:${s.line}`,
-            title: s.title,
-          }));
-          out.push(
-            [
-              `#${o.item.id} ${cut(o.item.title)}`,
-              ...rows.map((r) => `  ${r.where} ${cut(r.title)}`),
-              `  one item by ${o.keys.join(', ')}, under titles of two works: one of the links is another paper's`,
-              ...rows.map((r) => `  lectio unmerge ${o.item.id} ${shellWord(r.where)}`),
-              `  lectio merge ${o.item.id} ${shellWord(rows[1]?.where ?? '')}   (they are one work)`,
-            ].join('\n'),
-          );
-        }
+        for (const o of others)
+          out.push([`#${o.item.id} ${cut(o.item.title)}`, ...otherWorkLines(o, '  ')].join('\n'));
         if (others.length > 0)
           out.push(
             `${plural(others.length, 'item')} with entries that name two works; "lectio unmerge ITEM FILE:LINE" splits out the entry whose link is wrong, "lectio merge ITEM FILE:LINE" says they are one work`,
@@ -98,6 +86,17 @@ export function registerDuplicates(program: Command): void {
         process.stdout.write(`${out.join('\n')}\n`);
       });
     });
+}
+
+/** The two rows of an item that name two works, why they are one item, and the commands that decide. */
+export function otherWorkLines(o: OtherWork, indent: string): string[] {
+  const rows = [o.with, o.source].map((s) => ({ where: `${displayPath(s.file)}:${s.line}`, title: s.title }));
+  return [
+    ...rows.map((r) => `${indent}${r.where} ${cut(r.title)}`),
+    `${indent}one item by ${o.keys.join(', ')}, under titles of two works: one of the links is another paper's`,
+    ...rows.map((r) => `${indent}lectio unmerge ${o.item.id} ${shellWord(r.where)}`),
+    `${indent}lectio merge ${o.item.id} ${shellWord(rows[1]?.where ?? '')}   (they are one work)`,
+  ];
 }
 
 /** A file:line as one shell word: quoted when it holds anything but plain path characters. */

@@ -4,9 +4,11 @@ import type { Command } from 'commander';
 import { LectioError } from '../core/errors.js';
 import type { ItemMetadata } from '../core/feed-store.js';
 import { eventInWords } from '../core/history-words.js';
+import { findOtherWorks } from '../core/merge-service.js';
 import { resolveRef } from '../core/resolve-ref.js';
 import { globals, openStoreForReading, printJson } from './cli-context.js';
 import { itemDetails, itemJson } from './item-view.js';
+import { otherWorkLines } from './merge-command.js';
 
 /** The last changes, newest last: "2026-11-26 status reading → read". */
 function historyLines(
@@ -48,8 +50,16 @@ export function registerShow(program: Command): void {
         if (!item) throw new LectioError('not_found', `no item #${id}`);
         const history = store.eventsOf(id).map((e) => ({ at: e.at, kind: e.kind, ...e.data }));
         const metadata = store.feedStore().itemMetadata(id);
-        if (globals(command).json) printJson({ ...itemJson(item), metadata, history });
-        else process.stdout.write(`${itemDetails(item)}\n${metadataLines(metadata)}${historyLines(history)}`);
+        // Rows merged by an id they share but titled as two works (as `lectio duplicates` shows them).
+        const otherWorks = item.sources.length > 1 ? findOtherWorks(store, 20, store.itemTitles([id])) : [];
+        if (globals(command).json) printJson({ ...itemJson(item), metadata, history, otherWorks });
+        else {
+          const others = otherWorks.map((o) => otherWorkLines(o, '    ').join('\n'));
+          const warning = others.length ? `  two works under one id:\n${others.join('\n')}\n` : '';
+          process.stdout.write(
+            `${itemDetails(item)}\n${warning}${metadataLines(metadata)}${historyLines(history)}`,
+          );
+        }
       } finally {
         store.close();
       }
