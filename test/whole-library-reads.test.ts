@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { importLists } from '../src/core/import-lists.js';
 import type { LibraryStore } from '../src/core/library-store.js';
-import { COMMON_TOKEN } from '../src/core/place-entry.js';
+import { COMMON_TOKEN, TOKEN_PREFIX } from '../src/core/place-entry.js';
 import { readListFile } from '../src/formats/read-list-file.js';
 import { openDatabase } from '../src/store/sqlite/open-database.js';
 import { SqliteLibraryStore } from '../src/store/sqlite/sqlite-library-store.js';
@@ -61,7 +61,7 @@ describe('reads of the whole library agree with the reads per item', () => {
   });
 
   it('titleKeyIndex: each title key with the items findItemsByTitleKeys finds', () => {
-    const { titles } = store.titleKeyIndex(COMMON_TOKEN);
+    const { titles } = store.titleKeyIndex(TOKEN_PREFIX, COMMON_TOKEN);
     assert.ok(titles.size > 10_000, String(titles.size));
     let shared = 0;
     for (const [key, items] of titles) {
@@ -72,7 +72,7 @@ describe('reads of the whole library agree with the reads per item', () => {
   });
 
   it('titleKeyIndex: each blocking token with the items findItemsByTitleTokens finds, the common ones left out', () => {
-    const { tokens } = store.titleKeyIndex(COMMON_TOKEN);
+    const { tokens } = store.titleKeyIndex(TOKEN_PREFIX, COMMON_TOKEN);
     assert.ok(tokens.size > 1_000, String(tokens.size));
     const asked = [...tokens.keys()];
     for (let i = 0; i < asked.length; i += 16) {
@@ -83,7 +83,7 @@ describe('reads of the whole library agree with the reads per item', () => {
     // A token hundreds of titles hold finds nothing either way: "…molecular beam epitaxy"
     // ends 243 titles of the Zotero export.
     const common = 't:$larbeamepitaxy';
-    assert.ok((store.titleKeyIndex(1000).tokens.get(common)?.length ?? 0) > 200);
+    assert.ok((store.titleKeyIndex(TOKEN_PREFIX, 1000).tokens.get(common)?.length ?? 0) > 200);
     assert.equal(store.findItemsByTitleTokens([common], COMMON_TOKEN).size, 0);
     assert.equal(tokens.has(common), false);
   });
@@ -105,7 +105,7 @@ describe('titleKeyIndex on a title that many items share', () => {
       const key = 'asurveyoflargelanguagemodels';
       const perKey = store.findItemsByTitleKeys([key]);
       assert.equal(perKey.length, 16);
-      assert.deepEqual(store.titleKeyIndex(COMMON_TOKEN).titles.get(key), perKey);
+      assert.deepEqual(store.titleKeyIndex(TOKEN_PREFIX, COMMON_TOKEN).titles.get(key), perKey);
     } finally {
       store.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -164,30 +164,25 @@ export function importLists(
           returning,
         });
         returning.placed(entry.title, placed.itemId);
+        /** The entry, as the report names what it joined. */
+        const where = { itemId: placed.itemId, title: entry.title, file: input.path, line: entry.line };
         if (placed.joined.length > 0) fresh.delete(placed.itemId);
         for (const merge of placed.joined) {
           created.delete(merge);
           touched.delete(merge);
           fresh.delete(merge);
-          report.merges.push({
-            itemId: placed.itemId,
-            title: entry.title,
-            file: input.path,
-            line: entry.line,
-            reason: 'joined two items',
-          });
-          joined.push({ itemId: placed.itemId, title: entry.title, file: input.path, line: entry.line });
+          report.merges.push({ ...where, reason: 'joined two items' });
+          joined.push(where);
         }
         if (placed.created) created.add(placed.itemId);
         else if (!before.has(placed.itemId)) {
           report.merged++;
-          const merge = { itemId: placed.itemId, title: entry.title, file: input.path, line: entry.line };
-          report.merges.push({ ...merge, reason: placed.reason });
-          joined.push(merge);
+          report.merges.push({ ...where, reason: placed.reason });
+          joined.push(where);
         } else if (!earlierNames.has(`${placed.itemId} ${titleKey(entry.title)}`)) {
           // A row of another title joins the list's own item (a row copied with its link while
           // editing the list): no merge, but it may name another work.
-          joined.push({ itemId: placed.itemId, title: entry.title, file: input.path, line: entry.line });
+          joined.push(where);
         }
         store.addSource(placed.itemId, listId, entry, placed.keys, placed.titleKeys, placed.reason);
         touched.add(placed.itemId);

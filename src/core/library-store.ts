@@ -253,11 +253,15 @@ export interface LibraryStore {
   titlesOfItems(itemIds: readonly number[]): Map<number, string[]>;
   /**
    * What findItemsByTitleKeys and findItemsByTitleTokens answer, for every key at once: each
-   * title key with its items (the first 16, oldest first), and each blocking token ("t:word")
-   * that fewer than `tokenLimit` sources hold with its items. A pass over the whole library
-   * (`lectio duplicates`) reads this once instead of asking twice per item.
+   * title key with its items (the first 16, oldest first), and each blocking token that starts
+   * with `tokenPrefix` ("t:word") and that fewer than `tokenLimit` sources hold, with its items.
+   * A pass over the whole library (`lectio duplicates`) reads this once instead of asking
+   * twice per item.
    */
-  titleKeyIndex(tokenLimit: number): { titles: Map<string, number[]>; tokens: Map<string, number[]> };
+  titleKeyIndex(
+    tokenPrefix: string,
+    tokenLimit: number,
+  ): { titles: Map<string, number[]>; tokens: Map<string, number[]> };
   /** Bibliographic sources (BibTeX, CSL-JSON) whose title has this key, with their list: series titles. */
   bibRecordsWithTitleKey(key: string, limit: number): Array<{ listId: number; evidence: TitleEvidence }>;
   /** The user's merge decisions about a source anchor: anchors to keep with it, and apart from it. */

@@ -155,7 +155,7 @@ export function findDuplicates(
   const out: DuplicatePair[] = [];
   const titleOf = new Map(items.map((i) => [i.id, i.title]));
   // The whole library is walked: its titles and title keys are read once, not per item.
-  const index = store.titleKeyIndex(COMMON_TOKEN);
+  const index = store.titleKeyIndex(TOKEN_PREFIX, COMMON_TOKEN);
   /** Pairs listed, as "a b" (a < b): a named pair is not listed again as a likely one. */
   const seen = new Set<string>();
   for (const item of items) {

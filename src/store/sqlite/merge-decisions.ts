@@ -9,8 +9,6 @@ import type { BibFields } from '../../core/item.js';
 import { lazyStatements } from './lazy-statements.js';
 
 const ANCHOR = 'src:';
-/** The prefix of title blocking tokens in title_keys (place-entry.ts TOKEN_PREFIX). */
-const TOKEN = 't:';
 const COLON = 58;
 /** The items findItemsByTitleKeys reads per key (its query's LIMIT). */
 export const TITLE_LOOKUP_LIMIT = 16;
@@ -104,14 +102,17 @@ export class MatchingTables {
     return all;
   }
 
-  titleKeyIndex(tokenLimit: number): { titles: Map<string, number[]>; tokens: Map<string, number[]> } {
+  titleKeyIndex(
+    tokenPrefix: string,
+    tokenLimit: number,
+  ): { titles: Map<string, number[]>; tokens: Map<string, number[]> } {
     const titles = new Map<string, number[]>();
     const tokens = new Map<string, number[]>();
     /** Rows per token: the limit counts sources, as findItemsByTitleTokens' LIMIT does. */
     const rows = new Map<string, number>();
     // In key order, then item order: each key's items come oldest first, each once.
     for (const [key, itemId] of this.stmt.allTitleKeys.iterate() as Iterable<[string, number]>) {
-      const isToken = key.startsWith(TOKEN);
+      const isToken = key.startsWith(tokenPrefix);
       // Other keys with a prefix ("u:word", the tokens of sources with no DOI or arXiv id) are
       // not asked for here; title keys hold letters and digits only.
       if (!isToken && key.charCodeAt(1) === COLON) continue;

@@ -434,9 +434,12 @@ export class SqliteLibraryStore implements LibraryStore {
     return this.matching.titlesOfItems(itemIds);
   }
 
-  titleKeyIndex(tokenLimit: number): { titles: Map<string, number[]>; tokens: Map<string, number[]> } {
+  titleKeyIndex(
+    tokenPrefix: string,
+    tokenLimit: number,
+  ): { titles: Map<string, number[]>; tokens: Map<string, number[]> } {
     this.settle();
-    return this.matching.titleKeyIndex(tokenLimit);
+    return this.matching.titleKeyIndex(tokenPrefix, tokenLimit);
   }
 
   bibRecordsWithTitleKey(key: string, limit: number): Array<{ listId: number; evidence: TitleEvidence }> {
