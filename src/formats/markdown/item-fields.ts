@@ -63,7 +63,12 @@ export function leadingStatus(text: string): {
     const mark = box[1] ?? ' ';
     return { status: mark === ' ' ? 'to-read' : 'read', rest: text.slice(box[0].length), marker: 'checkbox' };
   }
-  const marker = /^\s*(?:\*\*)?(TODO|TO-DO|DONE|READING|WIP|SKIP(?:PED)?)(?:\*\*)?\b[:：]?\s*/u.exec(text);
+  // Upper case when bare ("TODO [Ray](./blogs/ray/)", seed 002): "Done", "Reading" start titles.
+  // In brackets any case ("[TODO] Attention Is All You Need", "[done]"): a bracketed word
+  // before the title is a tag, and these words are no title.
+  const marker =
+    /^\s*(?:\*\*)?(TODO|TO-DO|DONE|READING|WIP|SKIP(?:PED)?)(?:\*\*)?\b[:：]?\s*/u.exec(text) ??
+    /^\s*\[(todo|to-do|done|reading|wip|skip(?:ped)?)\][:：]?\s*/iu.exec(text);
   if (marker) {
     const word = (marker[1] ?? '').toUpperCase();
     const status: Status =

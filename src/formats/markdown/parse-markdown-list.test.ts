@@ -187,6 +187,39 @@ describe('status, importance, why', () => {
       ['notes', 'paper'],
     );
   });
+  it('a status word in brackets is a marker, in any case: "[TODO] Title", "[done] Title", "[WIP]: Title"', () => {
+    const items = parse(
+      '- [TODO] Attention Is All You Need https://arxiv.org/abs/1706.03762\n- [done] FlashAttention https://arxiv.org/abs/2205.14135\n- [WIP]: GQA https://arxiv.org/abs/2305.13245\n- [TODO]: read this later\n',
+    );
+    assert.deepEqual(
+      items.map((i) => [i.title, i.status]),
+      [
+        ['Attention Is All You Need', 'to-read'],
+        ['FlashAttention', 'read'],
+        ['GQA', 'reading'],
+        ['read this later', 'to-read'],
+      ],
+    );
+    assert.deepEqual(items[0]?.aliases, []);
+  });
+  it('"[TODO] Title" marks the list as seed 002 marks it: a bare item in it has been read', () => {
+    const items = parse(
+      '- [TODO] Attention Is All You Need https://arxiv.org/abs/1706.03762\n- Llama 2 https://arxiv.org/abs/2307.09288\n',
+    );
+    assert.deepEqual(
+      items.map((i) => i.status),
+      ['to-read', 'read'],
+    );
+  });
+  it('a list that marks read papers DONE as well says nothing of its bare items', () => {
+    for (const marks of [['DONE'], ['TODO', 'DONE']]) {
+      const rows = marks.map(
+        (m, i) => `- ${m} Paper ${'ABCD'[i]} of the list https://arxiv.org/abs/2401.0000${i + 1}`,
+      );
+      const items = parse(`${rows.join('\n')}\n- Llama 2 https://arxiv.org/abs/2307.09288\n`);
+      assert.equal(items.at(-1)?.status, null, marks.join(' and '));
+    }
+  });
   it('a "Must Read" heading sets importance for its items (MoE list)', () => {
     assert.equal(
       one('## Must Read\n- [Switch Transformers](https://arxiv.org/abs/2101.03961)\n').importance,

@@ -51,8 +51,9 @@ interface Section {
 
 class ItemSink {
   readonly items: ParsedItem[] = [];
-  /** Set when the list marks unread items with TODO; see `parseMarkdownList`. */
+  /** Whether an item of the list is marked unread with a word ("TODO"), and read with one ("DONE"): see finish. */
   todoMarkers = false;
+  doneMarkers = false;
   add(item: ParsedItem): void {
     if (item.title.length === 0 && item.links.length === 0) return;
     this.items.push(item);
@@ -398,7 +399,8 @@ function interpretNode(node: ListNode, section: Section, sink: ItemSink): void {
   for (const t of texts) applyRemark(item, t.text);
   for (const f of fields) f(item);
   item.importance ??= section.importance;
-  if (head.marker === 'word') sink.todoMarkers = true;
+  if (head.marker === 'word' && head.status === 'to-read') sink.todoMarkers = true;
+  if (head.marker === 'word' && head.status === 'read') sink.doneMarkers = true;
   sink.add(item);
   interpretNodes(itemChildren, section, sink);
 }
@@ -807,8 +809,9 @@ class ListWalker {
     const sink = this.sink;
     const warnings: string[] = [];
     // Seed 002 marks unread papers "TODO" and leaves the read ones bare (they have notes):
-    // in a list that uses TODO markers, an item without one has been read.
-    if (sink.todoMarkers) {
+    // in a list that uses TODO markers, an item without one has been read. A list that marks
+    // read papers "DONE" too says nothing of its bare items.
+    if (sink.todoMarkers && !sink.doneMarkers) {
       for (const item of sink.items) if (item.status === null) item.status = 'read';
     }
     // chenhongyu's "This summary will including three parts: 1. some **repositories** that you
