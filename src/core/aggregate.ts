@@ -52,6 +52,13 @@ function namesAroundItsPaper(s: StoredSource): boolean {
   );
 }
 
+/**
+ * The title a link alone gives its entry ("- <https://arxiv.org/abs/2205.14135>" is titled
+ * "arxiv.org/abs/2205.14135", parse-markdown-list.ts titleFromUrl): a stand-in until a list
+ * names the paper, never one of its names.
+ */
+const URL_AS_TITLE = /^(?:[a-z0-9-]+\.)+[a-z]{2,}\/\S*$/iu;
+
 /** The title the item goes by: what its sources agree on, or the fullest of them. */
 function bestTitle(sources: readonly StoredSource[]): string {
   // One source (most items of a big import): its title, whatever it scores.
@@ -87,7 +94,9 @@ export function aggregateSources(
   const best = bestTitle(sources);
   const names = new Set<string>();
   for (const s of sources) {
-    for (const name of [s.title, ...s.aliases]) if (name && name !== best) names.add(name);
+    for (const name of [s.title, ...s.aliases]) {
+      if (name && name !== best && !URL_AS_TITLE.test(name)) names.add(name);
+    }
   }
   let status = null;
   let importance = null;

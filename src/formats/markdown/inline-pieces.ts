@@ -3,6 +3,7 @@
 // too: markdown-it's linkify would need a word boundary that CJK colons do not give.
 
 import type { Token } from 'markdown-it';
+import { parseArxivId } from '../../core/canonical-id.js';
 import { collapseSpaces } from './item-fields.js';
 
 export type Piece =
@@ -108,7 +109,35 @@ const KNOWN_TAGS = new Set([
   'video',
 ]);
 
+/**
+ * An arXiv id named in text as arXiv names it ("arXiv:2401.04088 Mixtral of Experts",
+ * "arXiv: cs/0112017v2"): a link to its abstract page, as a bare URL would be. A bare number
+ * is not read as one: "2401.04088" could be anything.
+ */
+const ARXIV_NAMED =
+  /(?<![\w/.-])arxiv:\s?((?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?)(?![\w/-]|\.\d)/giu;
+
 function pushText(out: Piece[], text: string, bold: boolean): void {
+  if (text.length === 0) return;
+  // Most text names no arXiv id: one indexOf per case, and no second scan.
+  if (text.includes(':') && /arxiv:/iu.test(text)) {
+    ARXIV_NAMED.lastIndex = 0;
+    let at = 0;
+    for (let m = ARXIV_NAMED.exec(text); m !== null; m = ARXIV_NAMED.exec(text)) {
+      const id = m[1] ?? '';
+      if (parseArxivId(id) === null) continue;
+      pushUrls(out, text.slice(at, m.index), bold);
+      out.push({ kind: 'link', url: `https://arxiv.org/abs/${id}`, label: '', imageOnly: false, bold });
+      at = m.index + m[0].length;
+    }
+    pushUrls(out, text.slice(at), bold);
+    return;
+  }
+  pushUrls(out, text, bold);
+}
+
+/** Text and the bare URLs in it, as pieces. */
+function pushUrls(out: Piece[], text: string, bold: boolean): void {
   if (text.length === 0) return;
   BARE_URL.lastIndex = 0;
   let at = 0;
@@ -151,7 +180,10 @@ export function inlinePieces(token: Token): Piece[] {
   };
   const closeLink = (): void => {
     if (!link) return;
-    const label = collapseSpaces(link.label).trim();
+    // A label that only repeats a URL ("<https://arxiv.org/abs/2205.14135>", "[https://…](…)")
+    // names nothing: the link is read as a bare URL is, and no URL becomes a title.
+    let label = collapseSpaces(link.label).trim();
+    if (label.startsWith('http') && /^https?:\/\/\S+$/u.test(label)) label = '';
     out.push({
       kind: 'link',
       url: link.url,

@@ -121,10 +121,12 @@ export function cleanTopicName(raw: string): string {
   return t.replace(/\s+/g, ' ').trim();
 }
 
-/** A year the text states: "(2017)", "[Sep 2024]", "2021, ", "2024.04". */
+/** A year the text states: "(2017)", "[Sep 2024]", "[2023/05]", "2021, ", "2024.04". */
 export function yearOf(text: string): number | null {
   const m =
-    /[([]\s*(?:\d{1,2}\s+)?(?:[A-Z][a-z]{2,8}\.?\s+)?((?:19|20)\d\d)\s*[)\]]/u.exec(text) ??
+    /[([]\s*(?:\d{1,2}\s+)?(?:[A-Z][a-z]{2,8}\.?\s+)?((?:19|20)\d\d)(?:[./-]\d{1,2}){0,2}\s*[)\]]/u.exec(
+      text,
+    ) ??
     /^\s*((?:19|20)\d\d)\s*[,，:]/u.exec(text) ??
     /^\s*((?:19|20)\d\d)(?:[./-]\d{1,2})?\s*$/u.exec(text);
   if (!m?.[1]) return null;
@@ -268,6 +270,13 @@ export function isVenue(text: string): boolean {
   return WHOLE_VENUE.test(text.trim());
 }
 
+/** A date before the title, as lists file papers by month: "[2023/05] QLoRA: …", "[2024.01]". No alias. */
+const DATE_TAG =
+  /^\[\s*(?:19|20)\d\d(?:[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?)?\s*\]\s*(?=\S)/u;
+
+/** An Obsidian or wiki link, "[[Attention Is All You Need]]" or "[[Target|shown text]]": its text. */
+const WIKI_LINK = /\[\[([^[\]|\n]{1,300})(?:\|([^[\]\n]{1,300}))?\]\]/gu;
+
 /** "[**SentenceVAE**] SentenceVAE: ..." (DefTruth): a short name before the title. */
 const ALIAS_TAG = /^\[\s*\**([^\]]{1,60}?)\**\s*\]\s*(?=\S)/u;
 
@@ -294,9 +303,16 @@ export function cleanTitle(raw: string): { title: string; alias: string | null; 
   if (mayStartWithDecoration(t)) t = t.replace(LEADING_DECORATION, '');
   t = t.replace(/^\d{1,3}[).]\s+/u, '');
   let alias: string | null = null;
+  // A wiki link's target is the note's name, the paper's title; the text shown is a name for it.
+  if (t.includes('[[')) {
+    t = t.replace(WIKI_LINK, (_, target: string, shown: string | undefined) => {
+      if (shown?.trim() && alias === null) alias = shown.trim();
+      return target.trim();
+    });
+  }
   // At most a name and a venue: "[**DynamicLLaVA**] [ICLR2025] Dynamic-LLaVA: ...".
   for (let tags = 0; tags < 2 && t.startsWith('['); tags++) {
-    const venue = VENUE_TAG.exec(t);
+    const venue = VENUE_TAG.exec(t) ?? DATE_TAG.exec(t);
     const tag: RegExpExecArray | null = venue ?? (alias === null ? ALIAS_TAG.exec(t) : null);
     if (!tag || t.length - tag[0].length <= 8) break;
     if (!venue) alias = (tag[1] ?? '').trim() || null;
@@ -312,6 +328,9 @@ export function cleanTitle(raw: string): { title: string; alias: string | null; 
     .replace(/^\s*(?:19|20)\d\d\s*[,，]\s*/u, '')
     .replace(/\*\*|__|`/g, '')
     .replace(/\[\s*\]/g, ' ');
+  // Brackets a bare URL left empty: "Mamba (https://arxiv.org/abs/2312.00752)"; not a call's
+  // brackets, which follow a word ("LLM.int8()").
+  if (t.includes('()') || t.includes('( ')) t = t.replace(/(?:^|\s)\(\s*\)/gu, ' ');
   if (t.includes('GitHub')) t = t.replace(GITHUB_AFFIX, '');
   t = collapseSpaces(trimRuns(t, TITLE_EDGE)).trim();
   // htqin tags titles "Modulated convolutional networks. [bnn]": the tags and the period go,

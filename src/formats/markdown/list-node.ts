@@ -188,6 +188,18 @@ const CELL_BREAK =
   /\n|\S\s{2,}(?=[\p{Lu}\d"“‘'([].{80})|\S\s+[-–—]\s*(?=[a-z]\w*\s)|\S\s(?=(?:Introduces|Proposes|This (?:paper|work|survey|study|new paper)|Researchers from)\s)/u;
 
 /**
+ * Where an item's own text stops being its title: at the line's end, or at a dash set off by
+ * spaces, as notes write "Mamba (https://arxiv.org/abs/2312.00752) — selective SSMs". An en
+ * or em dash only: a hyphen between spaces is inside titles ("QuantEase: … - An Efficient and
+ * Intuitive Algorithm", htqin).
+ */
+const LINE_BREAK = /\n|\S\s+[—–]\s/u;
+
+/** The end of a title's sentence where the authors' follows: ". Kwon et al.", ". W. Kwon, Z. Li et al.". */
+const ET_AL_SENTENCE =
+  /(?<=[^\s.]{2})\.\s+(?=(?:\p{Lu}[\p{L}'’.-]*,?\s+){0,6}\p{Lu}[\p{L}'’-]+,?\s+et\s+al\b)/u;
+
+/**
  * A bracketed name at the start of a head line that links nothing: "[Title]: note" (see
  * readHead). `words`: how many words the name has from its first letter on; `note`: the text
  * after a colon, or null when no colon follows. Read without a regular expression that could
@@ -245,6 +257,8 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBr
   // Link labels and bold runs are titles as the author wrote them; only running text may
   // start with tags ("google, tpu, In-Datacenter ...", seed 000: splitAliasPrefix).
   let plainText = false;
+  /** The year of a reference's venue ("Kwon et al. SOSP 2023."). */
+  let referenceYear: number | null = null;
   if (first?.kind === 'link' && first.label && !roleOfLabel(first.label) && !first.imageOnly) {
     titleRaw = first.label;
     remark = restText(at + 1);
@@ -264,10 +278,22 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBr
     let text = restText(at);
     // The row's number goes before the cut: "2)  Title" must not end the title at "2)".
     if (cellBreak) text = text.replace(/^\s*\d{1,3}[.)]\s+/u, '');
-    const end = (cellBreak ? CELL_BREAK : /\n/u).exec(text);
+    // (A dash is rare: most texts take the plain newline search.)
+    const lineBreak = text.includes('—') || text.includes('–') ? LINE_BREAK : /\n/u;
+    const end = (cellBreak ? CELL_BREAK : lineBreak).exec(text);
     const cut = end ? end.index + (end[0] === '\n' ? 0 : 1) : -1;
     titleRaw = cut >= 0 ? text.slice(0, cut) : text;
     remark = cut >= 0 ? text.slice(cut).replace(/^\s+/u, '') : '';
+    // "Efficient Memory Management for … with PagedAttention. Kwon et al. SOSP 2023.": the
+    // authors and venue, a reference's second sentence, are a note.
+    const authors = titleRaw.includes('et al') ? ET_AL_SENTENCE.exec(titleRaw) : null;
+    if (authors) {
+      const rest = titleRaw.slice(authors.index + authors[0].length);
+      const year = /\b((?:19|20)\d\d)\b/u.exec(rest)?.[1];
+      if (year) referenceYear = Number(year);
+      remark = remark ? `${rest}\n${remark}` : rest;
+      titleRaw = titleRaw.slice(0, authors.index);
+    }
   }
   if (mayStartWithDecoration(titleRaw)) titleRaw = titleRaw.replace(LEADING_DECORATION, '');
   titleRaw = leadingStatus(titleRaw).rest;
@@ -317,7 +343,7 @@ export function readHead(pieces: readonly Piece[], keepBadgeLinks = true, cellBr
   }
   // Separators before the remark go (": a note"), but not the colon of ":star:".
   remark = remark.replace(/^(?:[\s：,，\-–—]|:(?!star:))+/u, '').trim();
-  const year = cleaned.year ?? yearOf(remark.slice(0, 40));
+  const year = cleaned.year ?? yearOf(remark.slice(0, 40)) ?? referenceYear;
   if (isEmptyRemark(remark) || /^[([]\s*(?:19|20)\d\d\s*[)\]]$/u.test(remark)) remark = '';
   const titleText = cleaned.title;
   const linkOnly = links.length > 0 && remark === '' && /^[\s[\]()|,，;:：/\-–—]*$/u.test(titleText);

@@ -187,6 +187,76 @@ describe('status, importance, why', () => {
       ['notes', 'paper'],
     );
   });
+  describe("notes-file idioms (a person's own notes, not a published list)", () => {
+    const cases: Array<[string, string, Partial<ParsedItem>]> = [
+      [
+        '"arXiv:ID" in text links the paper; the rest is the title',
+        '- arXiv:2401.04088 Mixtral of Experts\n',
+        { title: 'Mixtral of Experts', links: [{ url: 'https://arxiv.org/abs/2401.04088', role: 'paper' }] },
+      ],
+      [
+        'an old-style "arXiv: cs/0112017" too, and no number that is not an arXiv id',
+        '- Some Old Paper on Parsing, arXiv: cs/0112017, and arXiv:2413.00001\n',
+        {
+          title: 'Some Old Paper on Parsing, , and arXiv:2413.00001',
+          links: [{ url: 'https://arxiv.org/abs/cs/0112017', role: 'paper' }],
+        },
+      ],
+      [
+        'a wiki link is its target',
+        '- [[Attention Is All You Need]]\n',
+        { title: 'Attention Is All You Need', aliases: [] },
+      ],
+      [
+        'a wiki link shown under another name keeps that name as an alias',
+        '- [[Attention Is All You Need|Transformer]] https://arxiv.org/abs/1706.03762\n',
+        { title: 'Attention Is All You Need', aliases: ['Transformer'] },
+      ],
+      [
+        'a month tag before the title is no alias',
+        '- [2023/05] QLoRA: Efficient Finetuning of Quantized LLMs [paper](https://arxiv.org/abs/2305.14314)\n',
+        { title: 'QLoRA: Efficient Finetuning of Quantized LLMs', aliases: [], year: 2023 },
+      ],
+      [
+        'a bare URL in brackets leaves no "()"; a dash set off by spaces ends the title; "; why:" is the why',
+        '- Mamba (https://arxiv.org/abs/2312.00752) — selective SSMs; why: linear-time alternative to attention\n',
+        {
+          title: 'Mamba',
+          notes: ['selective SSMs'],
+          why: 'linear-time alternative to attention',
+          links: [{ url: 'https://arxiv.org/abs/2312.00752', role: 'paper' }],
+        },
+      ],
+      [
+        "a call's brackets stay",
+        '- LLM.int8() 8-bit Matrix Multiplication https://arxiv.org/abs/2208.07339\n',
+        { title: 'LLM.int8() 8-bit Matrix Multiplication' },
+      ],
+      [
+        "a reference's authors and venue after the title are a note",
+        '2. Efficient Memory Management for Large Language Model Serving with PagedAttention. Kwon et al. SOSP 2023. [paper](https://arxiv.org/abs/2309.06180)\n',
+        {
+          title: 'Efficient Memory Management for Large Language Model Serving with PagedAttention',
+          notes: ['Kwon et al. SOSP 2023.'],
+          year: 2023,
+        },
+      ],
+      [
+        'a link labelled with its own URL is read as a bare URL: no URL as a title',
+        '- <https://arxiv.org/abs/2205.14135>\n',
+        {
+          title: 'arxiv.org/abs/2205.14135',
+          links: [{ url: 'https://arxiv.org/abs/2205.14135', role: 'paper' }],
+        },
+      ],
+    ];
+    for (const [name, md, expected] of cases) {
+      it(name, () => {
+        const item = one(md);
+        for (const [k, v] of Object.entries(expected)) assert.deepEqual(item[k as keyof ParsedItem], v, k);
+      });
+    }
+  });
   it('a status word in brackets is a marker, in any case: "[TODO] Title", "[done] Title", "[WIP]: Title"', () => {
     const items = parse(
       '- [TODO] Attention Is All You Need https://arxiv.org/abs/1706.03762\n- [done] FlashAttention https://arxiv.org/abs/2205.14135\n- [WIP]: GQA https://arxiv.org/abs/2305.13245\n- [TODO]: read this later\n',

@@ -304,10 +304,20 @@ function textOutsideLinks(pieces: readonly Piece[], from: number): string {
   return out;
 }
 
+/** A why after a note, in one sentence or the next: "…; why: …", "…. Why: …". */
+const WHY_INSIDE = /[;；.。]\s*(?=(?:why|reason|motivation|为什么|原因)\s*[:：])/iu;
+
 function applyRemark(item: ParsedItem, remark: string): void {
   // What is left of "网站：https://research.google/ 、 https://www.deepmind.com/research" (seed
   // 003 line 78) once its links are read is "、": punctuation alone says nothing.
   if (remark.length === 0 || isEmptyRemark(remark)) return;
+  // "selective SSMs; why: linear-time alternative to attention": a note, then the why.
+  const whyAfter = item.why === null && /[:：]/u.test(remark) ? WHY_INSIDE.exec(remark) : null;
+  if (whyAfter && whyAfter.index > 0) {
+    applyRemark(item, remark.slice(0, whyAfter.index));
+    applyRemark(item, remark.slice(whyAfter.index + whyAfter[0].length));
+    return;
+  }
   const why = whyOf(remark);
   if (why && item.why === null) item.why = why;
   else item.notes.push(remark);
