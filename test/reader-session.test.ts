@@ -240,6 +240,19 @@ describe('a new reader on the four seeds', () => {
     fs.writeFileSync(copy, fs.readFileSync(copy, 'utf8').replace('- [ ] [Some', '- [x] [Some'));
     importOk(db, [copy]);
     assert.equal(show('2312.00001').status, 'read', 'the list ticked it since: the newer word wins');
+    assert.ok(show('2312.00001').readAt, 'an edited checkbox is a read, now');
+  });
+
+  it("takes a new list's tick as the status, and no read of this week", () => {
+    const first = path.join(dir, 'first.md');
+    const second = path.join(dir, 'second.md');
+    fs.writeFileSync(first, '# First\n\n- [ ] [A paper on paging](https://arxiv.org/abs/2312.00003)\n');
+    fs.writeFileSync(second, '# Second\n\n- [x] [A paper on paging](https://arxiv.org/abs/2312.00003)\n');
+    importOk(db, [first]);
+    importOk(db, [second]);
+    const item = show('2312.00003');
+    assert.equal(item.status, 'read');
+    assert.equal(item.readAt, null, 'read once, when the list does not say');
   });
 
   it('plans a topic at a weekly pace: this week, done and late', () => {

@@ -224,8 +224,15 @@ export function importLists(
       if (!created.has(id) && store.setOrphaned(id, false, at)) keptRows.add(id);
       if (created.has(id)) report.added++;
       else if (change.changed) report.updated++;
-      // A list that now says a paper was read (an edited checkbox) is a read, this week.
-      if (!created.has(id) && change.statusFrom !== null && change.statusFrom !== change.statusTo) {
+      // A list that now says a paper was read (an edited checkbox) is a read, this week. Only a
+      // list that held the item before: a new list ticking a paper the library already had
+      // says it was read once, not now, and made six reads "this week" in `lectio progress`.
+      if (
+        !created.has(id) &&
+        previous.has(id) &&
+        change.statusFrom !== null &&
+        change.statusFrom !== change.statusTo
+      ) {
         store.addEvent(id, 'status', { from: change.statusFrom, to: change.statusTo, by: 'list' }, at);
         if (change.statusTo === 'read') store.setReadingFields(id, { readAt: at }, at);
       }
