@@ -187,3 +187,23 @@ test('CSL-JSON of every seed and list has the shape citeproc reads', (t) => {
   });
   assert.equal(ids.size, csl.length);
 });
+
+test('an affiliation after the authors is no name; an item without authors is keyed by its title and year, not its id', () => {
+  const text = exportBibtex(
+    selection([
+      { id: 1, title: 'Attention Is All You Need', year: 2017, authors: ['Vaswani et al. (Google)'] },
+      { id: 2, title: 'Efficient Memory Management for LLM Serving', year: 2023 },
+      { id: 9, title: 'Efficient Memory Management for LLM Serving, again', year: 2023 },
+    ]),
+  );
+  const parsed = parse(text, { english: false });
+  assert.deepEqual(parsed.errors, []);
+  assert.deepEqual(
+    parsed.entries.map((e) => e.key),
+    ['vaswani2017attention', 'efficientmemory2023', 'efficientmemory2023a'],
+  );
+  assert.deepEqual(
+    parsed.entries[0]?.fields.author?.map((n) => n.lastName ?? n.name),
+    ['Vaswani', 'others'],
+  );
+});

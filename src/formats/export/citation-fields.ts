@@ -11,12 +11,16 @@ export interface PersonName {
   literal?: string;
 }
 
+/** A parenthesised note at the end of an author line: "(Google)", "（清华）". */
+const AFFILIATION = /\s*[(（][^()（）]*[)）]$/u;
+
 /** "Ashish Vaswani" → Vaswani, Ashish; "Vaswani, Ashish" as it is; "OpenAI" and 张三 whole. "et al." ends the list. */
 export function personNames(authors: readonly string[]): { names: PersonName[]; more: boolean } {
   const names: PersonName[] = [];
   let more = false;
   for (const raw of authors) {
-    let name = raw.trim();
+    // An affiliation after the names is no name: seed 003's "作者：Vaswani et al. (Google)".
+    let name = raw.trim().replace(AFFILIATION, '');
     if (/\bet\.?\s*al\.?$|等$|等人$/iu.test(name)) {
       more = true;
       name = name.replace(/,?\s*\bet\.?\s*al\.?$|等人?$/iu, '').trim();
@@ -136,16 +140,17 @@ export interface KeySeed {
 export function keySeed(item: ExportItem): KeySeed {
   const first = personNames(item.authors).names[0];
   const author = keyPart(first?.family ?? first?.literal ?? '');
-  let word = '';
+  const words: string[] = [];
   // keyPart keeps a-z and 0-9 only: the words are those runs, of the title with accents folded.
   const title = /^[\x00-\x7f]*$/u.test(item.title) ? item.title.toLowerCase() : keyText(item.title);
   for (const m of title.matchAll(/[a-z0-9]+/gu)) {
-    if (/[a-z]/u.test(m[0]) && !STOP_WORDS.has(m[0])) {
-      word = m[0];
-      break;
-    }
+    if (/[a-z]/u.test(m[0]) && !STOP_WORDS.has(m[0])) words.push(m[0]);
+    if (words.length === 2) break;
   }
-  let base = `${author}${item.year ?? ''}${word}`;
+  // No author (most entries of a markdown list): the title's first two words, then the year
+  // ("efficientmemory2023"), from what the item says and not from its id, which another
+  // import of the same lists need not give it.
+  let base = author ? `${author}${item.year ?? ''}${words[0] ?? ''}` : `${words.join('')}${item.year ?? ''}`;
   if (!/^[a-z]/u.test(base)) base = `item${item.id}${base ? `_${base}` : ''}`;
   return { id: item.id, own: item.bib?.citationKey, base };
 }
