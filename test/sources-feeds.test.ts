@@ -81,7 +81,7 @@ describe('feedUrl', () => {
     ['arxiv:cs.LG?x=1', /expected arXiv categories/],
     ['hf:weekly', /expected hf:daily/],
     ['hf:daily:2024-13-45', /is not a date/],
-    ['cs.LG', /use arxiv:CATEGORY, hf:daily or rss:URL/],
+    ['cs.LG', /use arxiv:CATEGORY, hf:daily, rss:URL or atom:URL/],
     ['gopher:example', /use arxiv:CATEGORY/],
   ];
   for (const [spec, says] of BAD) {

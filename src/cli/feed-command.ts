@@ -32,7 +32,7 @@ export function registerFeed(program: Command): void {
   feed
     .command('add')
     .description('follow a feed: arxiv:cs.LG (or cs.LG+stat.ML), hf:daily, rss:URL or atom:URL')
-    .argument('<spec>', 'arxiv:CATEGORY, hf:daily or rss:URL')
+    .argument('<spec>', 'arxiv:CATEGORY, hf:daily, rss:URL or atom:URL')
     .option(
       '--include <words...>',
       'keep only entries holding one of these words (comma-separated; quantiz* for a prefix)',
@@ -80,7 +80,7 @@ export function registerFeed(program: Command): void {
         return;
       }
       if (feeds.length === 0) {
-        process.stdout.write('no feeds yet: lectio feed add arxiv:cs.LG | hf:daily | rss:URL\n');
+        process.stdout.write('no feeds yet: lectio feed add arxiv:cs.LG | hf:daily | rss:URL | atom:URL\n');
         return;
       }
       for (const f of feeds) {

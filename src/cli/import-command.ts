@@ -84,7 +84,10 @@ function safeSize(file: string): number {
 function printReport(report: ImportReport): void {
   const out: string[] = [];
   for (const f of report.files) {
-    const what = f.outcome === 'unchanged' ? 'unchanged, skipped' : `${f.outcome}, ${f.entries} entries`;
+    const what =
+      f.outcome === 'unchanged'
+        ? 'unchanged, skipped'
+        : `${f.outcome}, ${plural(f.entries, 'entry', 'entries')}`;
     out.push(`${displayPath(f.path)}: ${what}`);
     for (const w of f.warnings) out.push(`  warning: ${w}`);
   }

@@ -296,7 +296,7 @@ describe('seed 004: one double-encoded apostrophe in an English list', () => {
   it('says so', () => {
     assert.deepEqual(decoded.mojibake, { detected: true, repairedRuns: 1, unrepairable: 0 });
     assert.deepEqual(decoded.warnings, [
-      'seed-004.md: text was double-encoded (UTF-8 read as Windows-1252); repaired 1 runs, 0 characters could not be recovered',
+      'seed-004.md: text was double-encoded (UTF-8 read as Windows-1252); repaired 1 run, 0 characters could not be recovered',
     ]);
   });
 });

@@ -74,7 +74,7 @@ export function decodeText(bytes: Uint8Array, fileLabel: string): DecodedText {
     const guessed = repair.guessed > 0 ? `, guessed ${repair.guessed} characters whose bytes were lost` : '';
     warnings.push(
       `${fileLabel}: text was double-encoded (UTF-8 read as Windows-1252); ` +
-        `repaired ${repair.repairedRuns} runs${guessed}, ${repair.unrepairable} characters could not be recovered`,
+        `repaired ${repair.repairedRuns} ${repair.repairedRuns === 1 ? 'run' : 'runs'}${guessed}, ${repair.unrepairable} ${repair.unrepairable === 1 ? 'character' : 'characters'} could not be recovered`,
     );
   }
   return { text, warnings, mojibake };

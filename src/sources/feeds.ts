@@ -106,7 +106,7 @@ function resolveSpec(spec: string, baseUrls: FeedBaseUrls = {}): ResolvedSpec {
     case 'https':
       return { kind: 'rss', url: httpUrl(spec, s) };
     default:
-      throw badSpec(spec, 'use arxiv:CATEGORY, hf:daily or rss:URL');
+      throw badSpec(spec, 'use arxiv:CATEGORY, hf:daily, rss:URL or atom:URL');
   }
 }
 

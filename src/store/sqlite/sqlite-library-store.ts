@@ -1310,7 +1310,8 @@ export class SqliteLibraryStore implements LibraryStore {
     };
     return {
       items: one('SELECT count(*) AS n FROM items'),
-      lists: one('SELECT count(*) AS n FROM lists'),
+      // Lists the user imported: not lectio's own ("lectio:added" for lectio add, arXiv's metadata).
+      lists: one("SELECT count(*) AS n FROM lists WHERE path NOT LIKE 'lectio:%'"),
       sources: one('SELECT count(*) AS n FROM sources'),
       links: one('SELECT count(*) AS n FROM (SELECT DISTINCT item_id, url FROM links)'),
       topics: one('SELECT count(*) AS n FROM topics'),
