@@ -42,9 +42,18 @@ describe('counts in words', () => {
     assert.match(ok(['topics']), /Serving {2,}2 items {2}\S+ 0\/2 done/u);
   });
 
+  it("a merge is reported under the item's title, with the entry's own when it names the item otherwise", () => {
+    const list = path.join(dir, 'renamed.md');
+    fs.writeFileSync(list, '- [PA](https://arxiv.org/abs/2309.06180)\n');
+    assert.match(
+      ok(['import', list]),
+      /\n {2}#\d+ vLLM {2}← renamed\.md:1 "PA" \(same arxiv:2309\.06180\)\n/u,
+    );
+  });
+
   it('an item added by hand is no list of its own; one entry of a list is "1 entry"', () => {
     ok(['add', 'https://arxiv.org/abs/2312.00752', '--title', 'Mamba']);
-    assert.match(ok(['stats']), /^4 items from 2 lists \(5 entries,/u);
+    assert.match(ok(['stats']), /^4 items from 3 lists \(6 entries,/u);
     const list = path.join(dir, 'single.md');
     fs.writeFileSync(list, '- [Orca](https://www.usenix.org/conference/osdi22/presentation/yu)\n');
     assert.match(ok(['import', list]), /single\.md: new, 1 entry\n/u);

@@ -121,6 +121,20 @@ describe('importing the four seeds and the real lists', () => {
     assert.equal(tpu.title, 'In-Datacenter Performance Analysis of a Tensor Processing Unit');
   });
 
+  it("reports a merge under the item's title, and the entry's own when it names the item otherwise", () => {
+    const paged = report.merges.find((m) => m.file.endsWith('003_72845790a68c46cc.txt') && m.line === 232);
+    assert.ok(paged, 'seed 003 line 232 merges into PagedAttention');
+    assert.equal(
+      paged.itemTitle,
+      'Efficient Memory Management for Large Language Model Serving with PagedAttention',
+    );
+    assert.match(paged.title, /^Efficient Memory Management for LLM Serving/u);
+    for (const m of report.merges) {
+      const item = items.find((i) => i.id === m.itemId);
+      assert.equal(m.itemTitle, item?.title, `#${m.itemId}`);
+    }
+  });
+
   it('merges PagedAttention across three seeds', () => {
     const [paged, ...rest] = byArxiv(items, '2309.06180');
     assert.ok(paged);

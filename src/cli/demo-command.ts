@@ -11,7 +11,7 @@ import { readListFile } from '../formats/read-list-file.js';
 import { dbPathOf, openStore } from './cli-context.js';
 import { displayPath } from './display-path.js';
 import { clockNow, loadSettings } from './settings.js';
-import { truncate } from './import-command.js';
+import { describeReason, rowTitle, truncate } from './import-command.js';
 
 export function examplesDir(): string {
   // dist/src/cli/demo-command.js → <package>/examples
@@ -40,7 +40,7 @@ export function registerDemo(program: Command): void {
         );
         for (const m of report.merges.slice(0, 5)) {
           out.push(
-            `  merged: ${truncate(m.title, 60)} (${path.basename(m.file)}:${m.line}, same ${m.reason})`,
+            `  merged: ${truncate(m.itemTitle, 60)} (${path.basename(m.file)}:${m.line}${rowTitle(m)}, ${describeReason(m.reason)})`,
           );
         }
         out.push('', 'Read first:');

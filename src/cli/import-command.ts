@@ -3,7 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { type ImportOptions, type ImportReport, importLists, type ListInput } from '../core/import-lists.js';
+import {
+  type ImportOptions,
+  type ImportReport,
+  importLists,
+  type ListInput,
+  type MergeNote,
+} from '../core/import-lists.js';
+import { titleKey } from '../core/identity.js';
 import { importSummary } from '../core/item-json.js';
 import { readListFile } from '../formats/read-list-file.js';
 import { buildNewLibrary, openDatabase } from '../store/sqlite/open-database.js';
@@ -99,7 +106,7 @@ function printReport(report: ImportReport): void {
     out.push('merged:');
     for (const m of shown) {
       out.push(
-        `  #${m.itemId} ${truncate(m.title, 70)}  ← ${path.basename(m.file)}:${m.line} (${describeReason(m.reason)})`,
+        `  #${m.itemId} ${truncate(m.itemTitle, 70)}  ← ${path.basename(m.file)}:${m.line}${rowTitle(m)} (${describeReason(m.reason)})`,
       );
     }
     if (report.merges.length > shown.length)
@@ -124,6 +131,11 @@ function printReport(report: ImportReport): void {
     );
   }
   process.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** The entry's own title when it names the item otherwise: ' "Accurate and Efficient…"'. */
+export function rowTitle(m: MergeNote): string {
+  return titleKey(m.title) === titleKey(m.itemTitle) ? '' : ` "${truncate(m.title, 50)}"`;
 }
 
 export function describeReason(reason: string): string {

@@ -26,7 +26,10 @@ export interface ListInput {
 
 export interface MergeNote {
   itemId: number;
+  /** The entry's title, as its list gives it. */
   title: string;
+  /** The item's title once the import is done: the entry may name it otherwise ("SmoothQuant" for "Accurate and Efficient…"). */
+  itemTitle: string;
   file: string;
   line: number;
   reason: string;
@@ -171,13 +174,13 @@ export function importLists(
           created.delete(merge);
           touched.delete(merge);
           fresh.delete(merge);
-          report.merges.push({ ...where, reason: 'joined two items' });
+          report.merges.push({ ...where, itemTitle: entry.title, reason: 'joined two items' });
           joined.push(where);
         }
         if (placed.created) created.add(placed.itemId);
         else if (!before.has(placed.itemId)) {
           report.merged++;
-          report.merges.push({ ...where, reason: placed.reason });
+          report.merges.push({ ...where, itemTitle: entry.title, reason: placed.reason });
           joined.push(where);
         } else if (!earlierNames.has(`${placed.itemId} ${titleKey(entry.title)}`)) {
           // A row of another title joins the list's own item (a row copied with its link while
@@ -246,6 +249,12 @@ export function importLists(
     // After the bulk import's end, which builds the index of sources' topics again.
     if (itemsBefore > 0 && report.files.some((f) => f.outcome !== 'unchanged')) dropEmptyTopics(store);
     report.otherWorks = otherWorksAmong(store, twoWorks, joined);
+    const itemTitles = new Map(
+      report.merges.length === 0
+        ? []
+        : store.itemTitles([...new Set(report.merges.map((m) => m.itemId))]).map((t) => [t.id, t.title]),
+    );
+    for (const m of report.merges) m.itemTitle = itemTitles.get(m.itemId) ?? m.title;
     report.items = store.countItems();
     options.onProgress?.(total, total);
     return report;

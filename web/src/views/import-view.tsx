@@ -92,10 +92,12 @@ export function ImportView(_props: { loc: Location }) {
                 {report.merges.slice(0, 50).map((m) => (
                   <li>
                     <a href={href('item', [m.itemId])}>
-                      #{m.itemId} {m.title}
+                      #{m.itemId} {m.itemTitle ?? m.title}
                     </a>{' '}
                     <span class="dim">
-                      ← line {m.line} ({m.reason === 'title' ? 'same title' : `same ${m.reason}`})
+                      ← line {m.line}
+                      {m.itemTitle && m.itemTitle !== m.title ? ` "${m.title}"` : ''} (
+                      {m.reason === 'title' ? 'same title' : `same ${m.reason}`})
                     </span>
                   </li>
                 ))}
