@@ -11,6 +11,7 @@ import type { ListFilter } from '../core/library-store.js';
 import type { ItemWriter, TextPiece } from '../formats/export/item-writer.js';
 import type { MarkdownExportOptions } from '../formats/export/markdown-export.js';
 import { openStoreForReading } from './cli-context.js';
+import { checkWritableFile, writeInside } from './safe-write.js';
 
 type Format = 'md' | 'bibtex' | 'csl-json' | 'json' | 'site';
 
@@ -157,9 +158,7 @@ function emit(out: string | undefined, produce: (write: (piece: TextPiece) => vo
     return;
   }
   const target = path.resolve(out);
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
-    throw new LectioError('bad_input', `${out}: is a directory; give a file name`);
-  }
+  checkWritableFile(target, out);
   const dir = path.dirname(target);
   if (!fs.existsSync(dir)) throw new LectioError('bad_input', `${out}: no directory ${dir}`);
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
@@ -226,12 +225,6 @@ function writeSite(out: string, files: ReadonlyMap<string, string>): void {
     fs.rmSync(path.join(root, 'topics'), { recursive: true, force: true });
   }
   fs.mkdirSync(root, { recursive: true });
-  for (const [name, text] of files) {
-    const target = path.resolve(root, name);
-    if (!target.startsWith(root + path.sep))
-      throw new LectioError('internal', `site file outside ${out}: ${name}`);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, text);
-  }
-  fs.writeFileSync(path.join(root, SITE_MARKER), 'written by lectio export --format site\n');
+  for (const [name, text] of files) writeInside(root, path.resolve(root, name), text);
+  writeInside(root, path.join(root, SITE_MARKER), 'written by lectio export --format site\n');
 }

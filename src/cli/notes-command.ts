@@ -15,6 +15,7 @@ import {
   renderNoteFile,
 } from '../formats/obsidian/note-file.js';
 import { globals, printJson, withExistingStore } from './cli-context.js';
+import { writeInside } from './safe-write.js';
 import { clockNow } from './settings.js';
 
 export function registerNotes(program: Command): void {
@@ -131,7 +132,7 @@ function readManifest(dir: string): Map<number, string> {
 
 function writeManifest(dir: string, hashes: ReadonlyMap<number, string>): void {
   const files = Object.fromEntries([...hashes].sort((a, b) => a[0] - b[0]).map(([id, h]) => [String(id), h]));
-  fs.writeFileSync(path.join(dir, MANIFEST), `${JSON.stringify({ version: 1, files }, null, 1)}\n`);
+  writeInside(dir, path.join(dir, MANIFEST), `${JSON.stringify({ version: 1, files }, null, 1)}\n`);
 }
 
 const LECTIO_FILE = /^\uFEFF?---\r?\n[\s\S]*?^lectio_id:/mu;
@@ -197,7 +198,7 @@ function exportNotes(dir: string, items: readonly ItemRecord[], force: boolean):
         continue;
       }
     }
-    fs.writeFileSync(file, text);
+    writeInside(dir, file, text);
     manifest.set(item.id, sha256(text));
     summary.written++;
   }
