@@ -311,6 +311,40 @@ describe(
       }
     });
 
+    test('a FIFO given as --db is refused with one line, without waiting on it', (t) => {
+      const fifo = path.join(tempDir(t), 'library.sqlite');
+      const made = spawnSync('mkfifo', [fifo]);
+      assert.equal(made.status, 0, 'mkfifo');
+      const r = runCli(['--db', fifo, 'stats']);
+      assert.equal(r.status, EXIT_CODES.bad_input, r.stderr);
+      assert.match(oneLineError(r.stderr), /not a regular file/u);
+    });
+
+    test('a library lectio may not write: one line, exit 2, nothing changed', (t) => {
+      const dir = tempDir(t);
+      const file = path.join(dir, 'library.sqlite');
+      fs.copyFileSync(real, file);
+      fs.chmodSync(file, 0o444);
+      // Root writes whatever the mode says: run as nobody then (setpriv, util-linux).
+      const asRoot = process.getuid?.() === 0;
+      if (asRoot) fs.chmodSync(dir, 0o777);
+      const hash = sha256File(file);
+      const args = [LECTIO_BIN, '--db', file, 'mark', '1', 'read'];
+      const r = asRoot
+        ? spawnSync(
+            'setpriv',
+            ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args],
+            {
+              env: childEnv(),
+              encoding: 'utf8',
+            },
+          )
+        : spawnSync(process.execPath, args, { env: childEnv(), encoding: 'utf8' });
+      assert.equal(r.status, EXIT_CODES.bad_input, r.stderr);
+      assert.match(oneLineError(r.stderr), /cannot be written here \(read-only/u);
+      assert.equal(sha256File(file), hash);
+    });
+
     test('a directory given as --db is refused with one line', (t) => {
       const dir = tempDir(t);
       const r = runCli(['--db', dir, 'import', seed('000')]);

@@ -167,6 +167,16 @@ export function writeLibraryTemplate(file: string): void {
 }
 
 function checkHeader(file: string): 'missing' | 'empty' | 'sqlite' {
+  // Before opening: a FIFO would block the open until something wrote to it.
+  let kind: fs.Stats;
+  try {
+    kind = fs.statSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    throw new LectioError('bad_input', `${file}: cannot open the library (${(error as Error).message})`);
+  }
+  if (kind.isDirectory()) throw new LectioError('bad_input', `${file}: is a directory, not a library file`);
+  if (!kind.isFile()) throw new LectioError('bad_input', `${file}: not a regular file, not a library file`);
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -253,11 +263,29 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     if (/SQLITE_BUSY|database is locked/iu.test(message)) {
       throw new LectioError('busy', `${file}: the library is busy (another lectio is writing); try again`);
     }
+    if (isReadOnlyError(error)) throw readOnlyLibrary(file);
     throw new LectioError(
       'corrupt_db',
       `${file}: the library is damaged (${message}); the file was left untouched`,
     );
   }
+}
+
+/** SQLite could not write the file or its folder (permissions, a read-only mount). */
+export function isReadOnlyError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return (
+    (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) ||
+    /attempt to write a readonly database/iu.test((error as Error).message ?? '')
+  );
+}
+
+/** The one message for a library lectio may not write: the file, or the folder its journal goes in. */
+export function readOnlyLibrary(file: string): LectioError {
+  return new LectioError(
+    'bad_input',
+    `${file}: the library cannot be written here (read-only: lectio needs to write the file and its folder, for the journal); nothing was changed`,
+  );
 }
 
 function isEmptySchema(db: Database.Database): boolean {
