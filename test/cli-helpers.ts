@@ -43,7 +43,7 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   /** Written to the child's stdin. */
-  input?: string;
+  input?: string | Buffer;
 }
 
 /**

@@ -160,6 +160,24 @@ describe('notes export and import (Obsidian) on every item of the seeds', () => 
     assert.ok(fs.readFileSync(file, 'utf8').endsWith('unsaved thought\n'));
   });
 
+  it('takes nothing back when a file is of an item the library does not hold', () => {
+    const before = listJsonText(db);
+    const edited = path.join(vault, fileOf(items[1]?.id ?? 2));
+    const original = fs.readFileSync(edited, 'utf8');
+    fs.writeFileSync(edited, original.replace(/^why: .*$/mu, 'why: an edit that must not land'));
+    const stray = path.join(vault, 'stray.md');
+    fs.writeFileSync(stray, '---\nlectio_id: 99999\ntitle: Gone\nwhy: x\n---\n');
+    const r = lectio(['notes', 'import', vault]);
+    assert.equal(r.status, 3, r.stderr);
+    assert.match(
+      oneLineError(r.stderr),
+      /^lectio: stray\.md: no item #99999 in this library; nothing was taken back/u,
+    );
+    assert.equal(listJsonText(db), before);
+    fs.rmSync(stray);
+    fs.writeFileSync(edited, original);
+  });
+
   it('refuses a broken file with one line and changes nothing', () => {
     const before = listJsonText(db);
     const file = path.join(vault, fileOf(items[0]?.id ?? 1));
@@ -167,6 +185,18 @@ describe('notes export and import (Obsidian) on every item of the seeds', () => 
     const r = lectio(['notes', 'import', vault]);
     assert.equal(r.status, 2);
     assert.match(oneLineError(r.stderr), /not valid YAML|status/u);
+    assert.equal(listJsonText(db), before);
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('---\nlectio_id: 1\nwhy: bad '),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('\n---\n'),
+      ]),
+    );
+    const binary = lectio(['notes', 'import', vault]);
+    assert.equal(binary.status, 2, binary.stderr);
+    assert.match(oneLineError(binary.stderr), /not valid UTF-8|binary/u);
     assert.equal(listJsonText(db), before);
     const missing = lectio(['notes', 'import', path.join(dir, 'nope')]);
     assert.equal(missing.status, 2);

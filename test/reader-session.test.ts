@@ -185,6 +185,22 @@ describe('a new reader on the four seeds', () => {
     assert.equal(show(String(other)).note, '');
   });
 
+  it('refuses a note that is not text, and an editor that leaves no file, changing nothing', () => {
+    const before = show(TPU).note;
+    for (const bytes of [Buffer.from([0x78, 0x00, 0x79, 0xff]), Buffer.from('caf\xe9 latin-1', 'latin1')]) {
+      const r = runCli(['--db', db, 'note', TPU, '-'], { env: childEnv(), input: bytes });
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(oneLineError(r.stderr), /stdin: .*; the note was not changed$/u);
+    }
+    const gone = lectio(['note', TPU], undefined, { EDITOR: 'rm' });
+    assert.equal(gone.status, 2, gone.stderr);
+    assert.match(
+      oneLineError(gone.stderr),
+      /the editor "rm" left no file to read; the note was not changed/u,
+    );
+    assert.equal(show(TPU).note, before);
+  });
+
   it('rates after reading, from 1 to 5 only', () => {
     ok(['rate', PAGED, '5']);
     assert.equal(show(PAGED).rating, 5);

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { LectioError } from '../core/errors.js';
+import { decodeText } from '../formats/text-decoding.js';
 import { setNote } from '../core/item-edits.js';
 import { isUntouchedTemplate, noteTemplate } from '../core/note-template.js';
 import { resolveRef } from '../core/resolve-ref.js';
@@ -46,7 +47,7 @@ export function registerNote(program: Command): void {
         }
         let text: string;
         if (opts.text !== undefined) text = opts.text;
-        else if (fromStdin) text = fs.readFileSync(0, 'utf8');
+        else if (fromStdin) text = noteText(fs.readFileSync(0), 'stdin');
         else {
           const edited = editInEditor(item.note || noteTemplate(item), id);
           if (edited === null || (item.note === '' && isUntouchedTemplate(edited, item))) {
@@ -60,6 +61,22 @@ export function registerNote(program: Command): void {
         process.stdout.write(`#${id}  ${item.title}: ${changed ? 'note saved' : 'note unchanged'}\n`);
       });
     });
+}
+
+/**
+ * A note's bytes as text: UTF-8 (or UTF-16 with its mark), as a list is read (decodeText),
+ * so that binary or mis-encoded bytes are refused instead of stored as U+FFFD. Empty is an
+ * empty note.
+ */
+export function noteText(bytes: Uint8Array, label: string): string {
+  if (bytes.length === 0) return '';
+  try {
+    return decodeText(bytes, label).text;
+  } catch (error) {
+    if (error instanceof LectioError)
+      throw new LectioError(error.code, `${error.message}; the note was not changed`);
+    throw error;
+  }
 }
 
 /** Runs $VISUAL or $EDITOR (else vi) on a private temporary file; null when the editor failed. */
@@ -77,7 +94,16 @@ function editInEditor(initial: string, id: number): string | null {
         `the editor "${editor}" exited with status ${result.status ?? 'unknown'}; the note was not changed`,
       );
     }
-    const text = fs.readFileSync(file, 'utf8');
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      throw new LectioError(
+        'bad_input',
+        `the editor "${editor}" left no file to read; the note was not changed`,
+      );
+    }
+    const text = noteText(bytes, 'the edited note');
     return text === initial ? null : text;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

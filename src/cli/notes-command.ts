@@ -15,6 +15,7 @@ import {
   renderNoteFile,
 } from '../formats/obsidian/note-file.js';
 import { globals, printJson, withExistingStore } from './cli-context.js';
+import { noteText } from './note-command.js';
 import { writeInside } from './safe-write.js';
 import { clockNow } from './settings.js';
 
@@ -58,7 +59,7 @@ export function registerNotes(program: Command): void {
       const exported = readManifest(root);
       const edits: NoteEdits[] = [];
       const taken = new Map<number, string>();
-      for (const { file, text } of noteFiles(root)) {
+      for (const { file, text } of noteFiles(root, true)) {
         const name = path.relative(root, file);
         const parsed = parseNoteFile(text, name);
         if (exported.get(parsed.id) === sha256(text)) continue;
@@ -68,8 +69,7 @@ export function registerNotes(program: Command): void {
       const report = withExistingStore(command, (store) => applyNoteEdits(store, edits, clockNow()));
       // What was taken back is in sync now: a later import must not apply it again over
       // newer changes in the library.
-      const unknown = new Set(report.unknown.map((u) => u.id));
-      for (const [id, hash] of taken) if (!unknown.has(id)) exported.set(id, hash);
+      for (const [id, hash] of taken) exported.set(id, hash);
       if (taken.size > 0) writeManifest(root, exported);
       if (globals(command).json) {
         printJson(report);
@@ -79,8 +79,6 @@ export function registerNotes(program: Command): void {
       for (const u of report.updated.slice(0, 20))
         process.stdout.write(`  #${u.id} ${u.fields.join(', ')}  (${u.file})\n`);
       if (report.updated.length > 20) process.stdout.write(`  … and ${report.updated.length - 20} more\n`);
-      for (const u of report.unknown)
-        process.stderr.write(`lectio: ${u.file}: no item #${u.id} in this library; skipped\n`);
       if (report.ignored.length > 0) {
         process.stderr.write(
           `lectio: topic changes in ${report.ignored.length} files were not applied; use "lectio topic" or "lectio add --topic"\n`,
@@ -137,8 +135,21 @@ function writeManifest(dir: string, hashes: ReadonlyMap<number, string>): void {
 
 const LECTIO_FILE = /^\uFEFF?---\r?\n[\s\S]*?^lectio_id:/mu;
 
+/**
+ * A note file's text. `strict` (notes import): bytes that are not text fail the run, naming
+ * the file; else (notes export, which only looks for its own files) such a file is passed by.
+ */
+function readNoteFile(file: string, strict: boolean): string | null {
+  try {
+    return noteText(fs.readFileSync(file), file);
+  } catch (error) {
+    if (strict) throw error;
+    return null;
+  }
+}
+
 /** The lectio note files under `root` (sub-folders too; dot-folders such as .obsidian skipped). */
-function noteFiles(root: string): Array<{ file: string; text: string }> {
+function noteFiles(root: string, strict = false): Array<{ file: string; text: string }> {
   const out: Array<{ file: string; text: string }> = [];
   const walk = (dir: string): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -146,8 +157,8 @@ function noteFiles(root: string): Array<{ file: string; text: string }> {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
       else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) {
-        const text = fs.readFileSync(file, 'utf8');
-        if (LECTIO_FILE.test(text)) out.push({ file, text });
+        const text = readNoteFile(file, strict);
+        if (text !== null && LECTIO_FILE.test(text)) out.push({ file, text });
       }
     }
   };

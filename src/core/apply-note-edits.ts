@@ -45,7 +45,6 @@ function normalizeNote(note: string): string {
 export interface NoteImportReport {
   files: number;
   updated: Array<{ id: number; file: string; fields: string[] }>;
-  unknown: Array<{ id: number; file: string }>;
   /** Fields a note file cannot change (topics are moved with lectio topic / add). */
   ignored: Array<{ id: number; file: string; field: string }>;
 }
@@ -56,7 +55,7 @@ export function applyNoteEdits(
   now: Date,
 ): NoteImportReport {
   const at = now.toISOString();
-  const report: NoteImportReport = { files: edits.length, updated: [], unknown: [], ignored: [] };
+  const report: NoteImportReport = { files: edits.length, updated: [], ignored: [] };
   const seen = new Map<number, string>();
   for (const e of edits) {
     const other = seen.get(e.id);
@@ -69,12 +68,21 @@ export function applyNoteEdits(
     seen.set(e.id, e.file);
   }
   store.transaction(() => {
+    // A file of an item no longer there (merged, or from another library) fails the run
+    // before anything is taken back, as a bad list fails an import.
+    const found = new Map(store.getItems(edits.map((e) => e.id)).map((item) => [item.id, item]));
+    const unknown = edits.filter((e) => !found.has(e.id));
+    const first = unknown[0];
+    if (first) {
+      const more = unknown.length > 1 ? ` (and ${unknown.length - 1} more files)` : '';
+      throw new LectioError(
+        'not_found',
+        `${first.file}: no item #${first.id} in this library${more}; nothing was taken back (move the file out of the folder to take back the rest)`,
+      );
+    }
     for (const e of edits) {
-      const item = store.getItems([e.id])[0];
-      if (!item) {
-        report.unknown.push({ id: e.id, file: e.file });
-        continue;
-      }
+      const item = found.get(e.id);
+      if (!item) continue;
       const fields = applyOne(store, item, e, at);
       if (e.topics !== undefined && !sameList(e.topics, item.topics)) {
         report.ignored.push({ id: e.id, file: e.file, field: 'topics' });
