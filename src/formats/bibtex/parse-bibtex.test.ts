@@ -47,6 +47,19 @@ describe('parseBibtex', () => {
     assert.match(r.warnings[1]!, /^line 4: .*field "title" has no "="/u);
   });
 
+  it('stops an @string that doubles itself before it outgrows memory (a 1 KB file, 40 doublings)', () => {
+    const lines = ['@string{a0 = "xxxxxxxxxxxxxxxx"}'];
+    for (let k = 1; k <= 40; k++) lines.push(`@string{a${k} = a${k - 1} # a${k - 1}}`);
+    lines.push('@article{bomb, title = a40}', '@article{fine, title = {A Fine Paper}}');
+    const r = parseBibtex(lines.join('\n'));
+    assert.deepEqual(
+      r.entries.map((e) => e.key),
+      ['bomb', 'fine'],
+    );
+    assert.ok(r.warnings.some((w) => /a value over 100,000 characters/u.test(w)));
+    assert.ok(r.entries.every((e) => Object.values(e.fields).every((v) => v.length <= 100_000)));
+  });
+
   it('announces nothing for a text that is not BibTeX', () => {
     assert.equal(parseBibtexList('# A markdown list\n\n- [x] a paper, mail me@example.org\n'), null);
   });

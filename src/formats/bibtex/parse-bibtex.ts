@@ -128,6 +128,9 @@ export function parseBibtex(text: string): BibParse {
           out += expanded ?? word;
         }
       }
+      // "@string{a1 = a0 # a0}" doubled forty times is a 1 KB file whose value outgrows memory.
+      if (out.length > MAX_VALUE)
+        throw new Malformed(`a value over ${MAX_VALUE.toLocaleString('en-US')} characters`, i);
       skipSpace();
       if (text[i] === '#') {
         i++;
@@ -231,3 +234,6 @@ function entryKey(text: string, at: number): string {
   const m = /^@\s*\w+\s*[{(]\s*([^,\s{}()]{0,60})/u.exec(text.slice(at, at + 200));
   return m?.[1] ?? '';
 }
+
+/** The longest field value read: far beyond any abstract, far below what @string expansion can reach. */
+const MAX_VALUE = 100_000;
