@@ -106,6 +106,42 @@ test('restoring into a library that holds anything is refused, unless --replace'
   assert.equal(ok(other, ['topics', '--json']), ok(db, ['topics', '--json']));
 });
 
+type Tables = Record<string, Array<Record<string, unknown>>>;
+
+function withoutTable(tables: Tables, name: string): Tables {
+  return Object.fromEntries(Object.entries(tables).filter(([table]) => table !== name));
+}
+
+/** The backup with its first item changed: a backup edited by hand. */
+function withItem<B extends { tables: Tables }>(backup: B, change: Record<string, unknown>): B {
+  const [first, ...rest] = backup.tables.items ?? [];
+  return { ...backup, tables: { ...backup.tables, items: [{ ...first, ...change }, ...rest] } };
+}
+
+test("a backup keeps the user's decisions and feeds: an unmerged row stays apart after a restore and a re-import", (t) => {
+  const dir = tempDir(t);
+  const db = path.join(dir, 'original.sqlite');
+  const list = path.join(dir, 'list.md');
+  fs.writeFileSync(
+    list,
+    '- [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n- [Attention is all you need](https://example.org/attention)\n',
+  );
+  ok(db, ['import', list]);
+  const item = (JSON.parse(ok(db, ['list', '--json'])) as Array<{ id: number }>)[0]?.id ?? 0;
+  ok(db, ['unmerge', String(item), `${list}:2`]);
+  ok(db, ['feed', 'add', 'arxiv:cs.LG']);
+  const backup = path.join(dir, 'backup.json');
+  ok(db, ['export', '--format', 'json', '--out', backup]);
+  const restored = path.join(dir, 'restored.sqlite');
+  ok(restored, ['import', backup]);
+  fs.appendFileSync(list, '- [Mamba](https://arxiv.org/abs/2312.00752)\n');
+  ok(db, ['import', list]);
+  ok(restored, ['import', list]);
+  assert.equal(listJsonText(restored), listJsonText(db));
+  assert.equal((JSON.parse(listJsonText(restored)) as unknown[]).length, 3, 'the unmerged row stays apart');
+  assert.match(ok(restored, ['feed', 'list']), /arxiv:cs\.LG/u);
+});
+
 function everythingLight(db: string): { list: string; topics: string } {
   return { list: listJsonText(db), topics: ok(db, ['topics', '--json']) };
 }
@@ -143,6 +179,20 @@ test('a bad backup is one line, exit 2, and the library is left as it was', (t) 
       /events/u,
     ],
     ['an unknown table', { ...good, tables: { ...good.tables, secrets: [] } }, /unknown table secrets/u],
+    ['no items table', { ...good, tables: withoutTable(good.tables, 'items') }, /no table items/u],
+    [
+      'a link of no item',
+      {
+        ...good,
+        tables: {
+          ...good.tables,
+          links: [...(good.tables.links ?? []), { ...good.tables.links?.[0], item_id: 999999 }],
+        },
+      },
+      /1 links of no item or source/u,
+    ],
+    ['a status lectio does not know', withItem(good, { status: 'bogus' }), /status lectio does not know/u],
+    ['importance 99', withItem(good, { importance: 99 }), /importance outside 0-5/u],
   ];
   for (const [name, value, message] of cases) {
     const file = path.join(dir, `bad-${name.replace(/\W+/gu, '-')}.json`);

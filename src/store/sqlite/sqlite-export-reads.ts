@@ -3,7 +3,14 @@
 
 import type Database from 'better-sqlite3';
 import { LectioError } from '../../core/errors.js';
-import type { BibFields, ItemKind, LinkRole, Status } from '../../core/item.js';
+import {
+  type BibFields,
+  ITEM_KINDS,
+  type ItemKind,
+  type LinkRole,
+  STATUSES,
+  type Status,
+} from '../../core/item.js';
 import type {
   BackupRow,
   BackupTables,
@@ -224,7 +231,8 @@ class RowsByItem<Row extends [number, ...unknown[]]> {
 
 /**
  * The tables a backup holds, parents first. The search index is not among them: it is
- * rebuilt from these on restore. search_state and search_positions are the index's own.
+ * rebuilt from these on restore. search_state and search_positions are the index's own;
+ * rank_terms and item_rank_terms are the inbox ranking's, made again from the items.
  */
 export const BACKUP_TABLES = [
   'lists',
@@ -238,7 +246,68 @@ export const BACKUP_TABLES = [
   'topic_renames',
   'plans',
   'plan_items',
+  // The user's decisions to keep two items apart or together (an unmerge outlives a
+  // re-import), the feeds followed, their inbox, and arXiv's answers already fetched.
+  'merge_decisions',
+  'feeds',
+  'inbox_entries',
+  'metadata_cache',
 ] as const;
+
+/** The tables every backup has had: one without them is damaged, not old. */
+const REQUIRED_TABLES = BACKUP_TABLES.slice(0, BACKUP_TABLES.indexOf('plan_items') + 1);
+
+const quoted = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
+
+/**
+ * What a restored library must satisfy before it replaces anything: rows that refer to
+ * items and lists that are there, and fields the commands can show. A backup edited by
+ * hand broke these: `lectio list` failed on importance 99, list --json printed a status
+ * the contract does not have.
+ */
+const RESTORE_CHECKS: ReadonlyArray<[string, string]> = [
+  [
+    'sources of no item or list',
+    'SELECT count(*) FROM sources WHERE item_id NOT IN (SELECT id FROM items) OR list_id NOT IN (SELECT id FROM lists)',
+  ],
+  [
+    'links of no item or source',
+    'SELECT count(*) FROM links WHERE item_id NOT IN (SELECT id FROM items) OR source_id NOT IN (SELECT id FROM sources)',
+  ],
+  ['identity keys of no item', 'SELECT count(*) FROM item_keys WHERE item_id NOT IN (SELECT id FROM items)'],
+  ['title keys of no item', 'SELECT count(*) FROM title_keys WHERE item_id NOT IN (SELECT id FROM items)'],
+  [
+    'plan entries of no item or plan',
+    'SELECT count(*) FROM plan_items WHERE item_id NOT IN (SELECT id FROM items) OR plan_id NOT IN (SELECT id FROM plans)',
+  ],
+  [
+    'inbox entries of no feed',
+    'SELECT count(*) FROM inbox_entries WHERE feed_id NOT IN (SELECT id FROM feeds)',
+  ],
+  [
+    'items with a status lectio does not know',
+    `SELECT count(*) FROM items WHERE status NOT IN (${quoted(STATUSES)}) OR list_status NOT IN (${quoted(STATUSES)}) OR user_status NOT IN (${quoted(STATUSES)})`,
+  ],
+  [
+    'items of a kind lectio does not know',
+    `SELECT count(*) FROM items WHERE kind NOT IN (${quoted(ITEM_KINDS)})`,
+  ],
+  [
+    'items with importance outside 0-5',
+    'SELECT count(*) FROM items WHERE importance NOT BETWEEN 0 AND 5 OR list_importance NOT BETWEEN 0 AND 5 OR user_importance NOT BETWEEN 0 AND 5',
+  ],
+  [
+    'items rated outside 1-5',
+    'SELECT count(*) FROM items WHERE rating NOT BETWEEN 1 AND 5 OR pass NOT BETWEEN 0 AND 3',
+  ],
+];
+
+function checkRestored(db: Database.Database): void {
+  for (const [what, sql] of RESTORE_CHECKS) {
+    const n = db.prepare(sql).pluck().get() as number;
+    if (n > 0) throw new LectioError('bad_input', `backup: ${n} ${what}; nothing was restored`);
+  }
+}
 
 export function readBackupTables(db: Database.Database): BackupTables {
   const tables: Record<string, BackupRow[]> = {};
@@ -275,6 +344,8 @@ export function writeBackupTables(db: Database.Database, backup: BackupTables, r
   }
   const unknown = Object.keys(backup.tables).filter((t) => !(BACKUP_TABLES as readonly string[]).includes(t));
   if (unknown.length > 0) throw new LectioError('bad_input', `backup: unknown table ${unknown[0] ?? ''}`);
+  const missing = REQUIRED_TABLES.find((t) => !(t in backup.tables));
+  if (missing) throw new LectioError('bad_input', `backup: no table ${missing}; nothing was restored`);
   const search = new SqliteSearchIndex(db);
   search.pauseIndexing();
   if (replace) for (const table of [...BACKUP_TABLES].reverse()) db.prepare(`DELETE FROM ${table}`).run();
@@ -303,5 +374,6 @@ export function writeBackupTables(db: Database.Database, backup: BackupTables, r
       }
     }
   }
+  checkRestored(db);
   search.rebuild();
 }
