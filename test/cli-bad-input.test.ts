@@ -409,8 +409,16 @@ describe('show and list on what is not there', () => {
     const before = sha256File(db);
     const r = runCli(['--db', db, 'list', '--status', 'bogus']);
     assert.equal(r.status, EXIT_CODES.bad_input);
-    assert.match(r.stderr, /argument 'bogus' is invalid/u);
+    assert.match(
+      oneLineError(r.stderr),
+      /^lectio: option .*argument 'bogus' is invalid.*\(run "lectio help" for the commands\)$/u,
+    );
     assert.match(r.stderr, /to-read/u, 'the message lists the allowed statuses');
+    for (const args of [['export', '--format', 'xml'], ['search', '-x'], ['frobnicate']]) {
+      const usage = runCli(['--db', db, ...args]);
+      assert.equal(usage.status, EXIT_CODES.bad_input, args.join(' '));
+      assert.match(oneLineError(usage.stderr), /^lectio: .*\(run "lectio help" for the commands\)$/u);
+    }
     assert.doesNotMatch(r.stderr, /\n\s+at /u);
     assert.equal(r.stdout, '');
     assert.equal(sha256File(db), before);

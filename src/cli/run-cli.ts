@@ -14,7 +14,12 @@ export function buildProgram(registers: readonly Register[]): Command {
     .description('Turn piles of saved papers into a library you actually read.')
     .version('0.1.0')
     .option('--db <path>', 'library file (default: $LECTIO_DB, else the user data directory)')
-    .showHelpAfterError('(run "lectio help" for the commands)')
+    // A usage error is one line, as every other refusal: "lectio: option '--format <format>'
+    // argument 'xml' is invalid. … (run "lectio help" for the commands)".
+    .configureOutput({
+      outputError: (text, write) =>
+        write(`lectio: ${text.replace(/^error: /u, '').trimEnd()} (run "lectio help" for the commands)\n`),
+    })
     .exitOverride();
   for (const register of registers) register(program);
   return program;
