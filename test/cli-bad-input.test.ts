@@ -373,6 +373,14 @@ describe('show and list on what is not there', () => {
     assert.equal(r.stdout, '');
   });
 
+  test('show #N of no item says so, and does not read "#0" as title words', () => {
+    for (const ref of ['#0', '#987654']) {
+      const r = runCli(['--db', db, 'show', ref]);
+      assert.equal(r.status, EXIT_CODES.not_found);
+      assert.equal(oneLineError(r.stderr), `lectio: no item ${ref}`);
+    }
+  });
+
   test('show with title words that match nothing exits not_found with one line', () => {
     const r = runCli(['--db', db, 'show', 'zyzzogeton quuxification']);
     assert.equal(r.status, EXIT_CODES.not_found);

@@ -207,6 +207,8 @@ describe('a new reader on the four seeds', () => {
     const bad = lectio(['rate', PAGED, '9']);
     assert.equal(bad.status, 2);
     assert.match(oneLineError(bad.stderr), /rating .* 1 to 5/u);
+    for (const text of ['1e0', '0x3', '3.0']) assert.equal(lectio(['rate', PAGED, text]).status, 2, text);
+    assert.equal(show(PAGED).rating, 5);
   });
 
   it('orders topics as the user prioritises them, sub-topics following their parent', () => {
@@ -314,6 +316,20 @@ describe('a new reader on the four seeds', () => {
     );
     const dup = lectio(['plan', 'create', 'moe path', '--topic', 'Mixture-of-Experts', '--per-week', '2']);
     assert.equal(dup.status, 4);
+    const neither = lectio(['plan', 'create', 'Empty', '--per-week', '2']);
+    assert.equal(neither.status, 2);
+    assert.match(oneLineError(neither.stderr), /give the items, --topic TOPIC or REF…$/u);
+    const both = lectio([
+      'plan',
+      'create',
+      'Both',
+      '--topic',
+      'Mixture-of-Experts',
+      PAGED,
+      '--per-week',
+      '2',
+    ]);
+    assert.match(oneLineError(both.stderr), /not both$/u);
   });
 
   it('counts reads and passes per week against the weekly target, with streaks', () => {

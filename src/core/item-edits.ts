@@ -36,8 +36,9 @@ export function setNote(store: LibraryStore, id: number, markdown: string, now: 
 }
 
 export function parseRating(text: string): number {
-  const rating = Number(text);
-  if (!Number.isInteger(rating) || rating < 1 || rating > 5) {
+  // Digits only: Number() also reads "1e0", "0x3" and " 3 ".
+  const rating = /^[1-5]$/u.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(rating)) {
     throw new LectioError('bad_input', `a rating is a whole number from 1 to 5, not "${text}"`);
   }
   return rating;

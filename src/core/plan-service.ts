@@ -41,7 +41,9 @@ export function createPlan(
   if ((request.topic === undefined) === !hasRefs) {
     throw new LectioError(
       'bad_input',
-      'plan create: give either --topic TOPIC or the items (REF…), not both',
+      hasRefs
+        ? 'plan create: give either --topic TOPIC or the items (REF…), not both'
+        : 'plan create: give the items, --topic TOPIC or REF…',
     );
   }
   return store.transaction(() => {

@@ -40,6 +40,8 @@ export function resolveRef(store: LibraryStore, ref: string): number {
   if (asId?.[1]) {
     const id = Number(asId[1]);
     if (store.getItems([id]).length === 1) return id;
+    // "#0", "#99999": an id, said so; a bare number may be title words ("1984").
+    if (trimmed.startsWith('#')) throw new LectioError('not_found', `no item #${id}`);
   }
   const keys = keysOfRef(trimmed);
   if (keys.length > 0) {

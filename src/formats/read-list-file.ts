@@ -35,7 +35,7 @@ export function readListFile(file: string, onProgress?: (done: number, total: nu
   if (stat.size > MAX_LIST_BYTES) {
     throw new LectioError(
       'bad_input',
-      `${file}: ${(stat.size / 1e6).toFixed(0)} MB is too large for a reading list (limit ${MAX_LIST_BYTES / 1e6} MB)`,
+      `${file}: ${(stat.size / 2 ** 20).toFixed(0)} MiB is too large for a reading list (limit ${MAX_LIST_BYTES / 2 ** 20} MiB)`,
     );
   }
   checkExtension(file, path.extname(absolute).toLowerCase());
