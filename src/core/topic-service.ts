@@ -8,6 +8,7 @@ import {
   prioritize,
   resolveTopic,
   resolveTopicForWriting,
+  typedTopicPath,
   rootOf,
   TOPIC_SEPARATOR,
   treeOrder,
@@ -104,11 +105,7 @@ export function renameTopic(
   mode: 'rename' | 'merge',
   now: Date,
 ): RenameResult {
-  const to = toName
-    .trim()
-    .split(/\s+\/\s+/u)
-    .filter(Boolean)
-    .join(TOPIC_SEPARATOR);
+  const to = typedTopicPath(toName);
   if (to === '') throw new LectioError('bad_input', 'the new topic name is empty');
   return store.transaction(() => {
     const paths = treeOrder(store.topics());

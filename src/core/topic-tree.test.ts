@@ -86,6 +86,9 @@ describe('resolving a topic the user typed', () => {
     assert.equal(resolveTopicForWriting(paths, ' LLM  /  serving '), 'LLM / serving');
     assert.equal(resolveTopicForWriting(paths, 'I/O'), 'I/O', 'a slash without spaces is part of a name');
     assert.throws(() => resolveTopicForWriting(paths, '  '), /needs a name/u);
+    for (const bad of [' / ', '/', 'a / / b', 'LLM / /', '/ LLM']) {
+      assert.throws(() => resolveTopicForWriting(paths, bad), /no empty one/u, bad);
+    }
   });
   it('files a new topic under its existing parent, spelt as the parent is', () => {
     assert.equal(resolveTopicForWriting(paths, 'llm / new'), 'LLM / new');

@@ -166,14 +166,28 @@ export function topicAsNamed(entry: ParsedItem, spelling: TopicSpelling): Parsed
  * "LLM / new", not a second root that differs only in case.
  */
 export function resolveTopicForWriting(paths: readonly string[], name: string): string {
-  const typed = name
-    .trim()
-    .split(/\s+\/\s+/u)
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .join(TOPIC_SEPARATOR);
+  const typed = typedTopicPath(name);
   if (typed === '') throw new LectioError('bad_input', 'a topic needs a name');
   return new TopicSpelling(paths).spell(typed);
+}
+
+/**
+ * A topic path as typed, its parts joined by " / " (a slash without spaces is part of a
+ * name: "I/O"); '' for nothing. A part that is only a slash is refused: " / " made a topic
+ * named "/", "a / / b" one named "/ b" under "a".
+ */
+export function typedTopicPath(name: string): string {
+  const parts = name
+    .trim()
+    .split(/\s+\/\s+/u)
+    .map((part) => part.trim());
+  if (parts.some((part) => /^\/+$|^\/\s|\s\/$/u.test(part)) || (parts.length > 1 && parts.includes(''))) {
+    throw new LectioError(
+      'bad_input',
+      `"${name.trim()}": a topic path is names joined by " / ", with no empty one`,
+    );
+  }
+  return parts.filter(Boolean).join(TOPIC_SEPARATOR);
 }
 
 /**
