@@ -211,8 +211,14 @@ const libraryRoutes: Route[] = [
     }),
     handle: ({ store, now }, { body }) => {
       // Every file is read and parsed before the library is touched, as on the command line.
+      // A name is a list's identity: two files of one name would leave the last one's entries.
+      const names = new Set<string>();
       const inputs = body.files.map((file) => {
         const name = checkListName(file.name);
+        if (names.has(name.toLowerCase())) {
+          throw new LectioError('bad_input', `two files named "${name}" in one import; rename one`);
+        }
+        names.add(name.toLowerCase());
         const bytes = 'text' in file ? Buffer.from(file.text, 'utf8') : Buffer.from(file.base64, 'base64');
         return listInputOfBytes(`${UPLOAD_PREFIX}${name}`, bytes, name);
       });
