@@ -139,6 +139,14 @@ describe('lectio search on the four seeds', () => {
     assert.equal(search('MÉMORY MANAGEMENT')[0]?.id, idOf(PAGED));
   });
 
+  it('finds a paper whose name is written as one word by its words: "flash attention" finds FlashAttention', () => {
+    // Third before, under "Flash Attention-2" and seed 003's "Flash Attention 1".
+    const hits = search('flash attention', '-n', '3');
+    assert.equal(hits[0]?.id, idOf(FLASH), JSON.stringify(hits.map((h) => h.title)));
+    // Not found at all before: the words are in PagedAttention's notes, not its names.
+    assert.ok(search('paged attention', '-n', '5').some((h) => h.id === idOf(PAGED)));
+  });
+
   it('matches the last word as a prefix while it is typed, and any word written with *', () => {
     const typing = ids(search('quantiz'));
     for (const ref of [GPTQ, '2106.08295']) assert.ok(typing.includes(idOf(ref)), `quantiz finds ${ref}`);

@@ -14,6 +14,7 @@ import {
   excludesEverything,
   ftsExpression,
   SqliteSearchIndex,
+  withCompound,
 } from './sqlite-search.js';
 
 describe('ftsExpression: what FTS5 is given for what the user typed', () => {
@@ -48,6 +49,25 @@ describe('ftsExpression: what FTS5 is given for what the user typed', () => {
       const terms = parseSearchQuery(query).terms;
       assert.equal(ftsExpression(terms, true), names);
       assert.equal(ftsExpression(terms, false), all);
+    });
+  }
+});
+
+describe('withCompound: two or three words papers write as one are an alternative in the names tier', () => {
+  const cases: Array<[string, string]> = [
+    ['flash attention', '("flash" AND "attention"*) OR "flashattention"*'],
+    ['flash attention ', '("flash" AND "attention") OR "flashattention"'],
+    ['llama 2', '("llama" AND "2") OR "llama2"'],
+    ['attention', '"attention"*'],
+    ['is all you need', '"is" AND "all" AND "you" AND "need"*'],
+    ['"flash attention"', '"flash attention"'],
+    ['8-bit quant', '"8-bit" AND "quant"*'],
+    ['推理 系统', '"推理" AND "系统"'],
+  ];
+  for (const [query, expected] of cases) {
+    it(JSON.stringify(query), () => {
+      const terms = parseSearchQuery(query).terms;
+      assert.equal(withCompound(terms, ftsExpression(terms, true) ?? ''), expected);
     });
   }
 });

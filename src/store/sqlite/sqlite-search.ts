@@ -94,7 +94,11 @@ export class SqliteSearchIndex implements SearchIndex {
     }
     const match = ftsExpression(query.terms, true);
     if (match === null) return [];
-    const names = this.matched('item_search_names', filters, 'rank', { ...filters.args, match, limit });
+    const names = this.matched('item_search_names', filters, 'rank', {
+      ...filters.args,
+      match: withCompound(query.terms, match),
+      limit,
+    });
     if (names.length >= limit) return this.hits(names, [], query.terms);
     const all = ftsExpression(query.terms, false) ?? match;
     const order = this.isCommonWord(query.terms, all) ? 'recent' : 'rank';
@@ -386,6 +390,21 @@ export function excludesEverything(filters: readonly SearchFilter[]): boolean {
  * prefix of the pairs it begins (or the run's last character, indexed alone). Null when
  * nothing searchable is left.
  */
+/**
+ * A name typed as words that papers write as one ("flash attention" for FlashAttention,
+ * "paged attention", "llama 2"): the words joined are an alternative in the names tier, so
+ * that the paper of that name ranks by its title, not by an alias. Without it "flash
+ * attention" put FlashAttention ninth, under every title that holds both words. Two or three
+ * plain words only (no phrase, no CJK).
+ */
+export function withCompound(terms: readonly SearchTerm[], match: string): string {
+  if (terms.length < 2 || terms.length > 3) return match;
+  if (terms.some((t) => t.phrase || !/^[\p{L}\p{N}]+$/u.test(t.text) || hasCjk(t.text))) return match;
+  const last = terms[terms.length - 1];
+  const prefix = last?.prefix === 'typed' || last?.prefix === 'implicit' ? '*' : '';
+  return `(${match}) OR "${terms.map((t) => t.text).join('')}"${prefix}`;
+}
+
 export function ftsExpression(terms: readonly SearchTerm[], implicitPrefix: boolean): string | null {
   const phrases: string[] = [];
   const quote = (text: string, prefix: boolean): void => {
