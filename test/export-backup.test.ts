@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import Database from 'better-sqlite3';
 import { childEnv, listJsonText, oneLineError, runCli, seed, tempDir } from './cli-helpers.js';
 
 const env = childEnv({ LECTIO_NOW: '2026-11-25T10:00:00Z', LECTIO_CONFIG: '/nonexistent/lectio.json' });
@@ -130,6 +131,26 @@ test("a backup keeps the user's decisions and feeds: an unmerged row stays apart
   const item = (JSON.parse(ok(db, ['list', '--json'])) as Array<{ id: number }>)[0]?.id ?? 0;
   ok(db, ['unmerge', String(item), `${list}:2`]);
   ok(db, ['feed', 'add', 'arxiv:cs.LG']);
+  // An item no list mentions any more keeps its rows (source 0), and a removed feed what it brought.
+  const dropped = path.join(dir, 'dropped.md');
+  fs.writeFileSync(
+    dropped,
+    '- [Orca](https://www.usenix.org/conference/osdi22/presentation/yu)\n- [GQA](https://arxiv.org/abs/2305.13245)\n',
+  );
+  ok(db, ['import', dropped]);
+  ok(db, ['mark', '2305.13245', 'read']);
+  fs.writeFileSync(dropped, '- [Orca](https://www.usenix.org/conference/osdi22/presentation/yu)\n');
+  assert.match(ok(db, ['import', dropped]), /kept without a source: #\d+ GQA/u);
+  ok(db, ['feed', 'add', 'rss:https://example.org/feed.xml']);
+  const handle = new Database(db);
+  const feed = handle.prepare("SELECT id FROM feeds WHERE spec LIKE 'rss:%'").pluck().get() as number;
+  handle
+    .prepare(
+      "INSERT INTO inbox_entries (key, feed_id, state, title, summary, seen_at) VALUES ('guid:x', ?, 'dismissed', 'Old post', '', '2026-11-20T00:00:00Z')",
+    )
+    .run(feed);
+  handle.close();
+  ok(db, ['feed', 'remove', 'rss:https://example.org/feed.xml']);
   const backup = path.join(dir, 'backup.json');
   ok(db, ['export', '--format', 'json', '--out', backup]);
   const restored = path.join(dir, 'restored.sqlite');
@@ -138,7 +159,7 @@ test("a backup keeps the user's decisions and feeds: an unmerged row stays apart
   ok(db, ['import', list]);
   ok(restored, ['import', list]);
   assert.equal(listJsonText(restored), listJsonText(db));
-  assert.equal((JSON.parse(listJsonText(restored)) as unknown[]).length, 3, 'the unmerged row stays apart');
+  assert.equal((JSON.parse(listJsonText(restored)) as unknown[]).length, 5, 'the unmerged row stays apart');
   assert.match(ok(restored, ['feed', 'list']), /arxiv:cs\.LG/u);
 });
 
