@@ -111,8 +111,11 @@ const KNOWN_TAGS = new Set([
 
 /**
  * An arXiv id named in text as arXiv names it ("arXiv:2401.04088 Mixtral of Experts",
- * "arXiv: cs/0112017v2"): a link to its abstract page, as a bare URL would be. A bare number
- * is not read as one: "2401.04088" could be anything.
+ * "Mixtral of Experts (arXiv:2401.04088)", "arXiv: cs/0112017v2"): a link to its abstract
+ * page, as a bare URL would be, when it starts or ends its text. In the middle of a sentence
+ * it is a mention of another paper ("compare with arXiv:2312.00752 (Mamba)"), which as a link
+ * merged the entry into that paper. A bare number is not read as one: "2401.04088" could be
+ * anything.
  */
 const ARXIV_NAMED =
   /(?<![\w/.-])arxiv:\s?((?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?)(?![\w/-]|\.\d)/giu;
@@ -125,7 +128,9 @@ function pushText(out: Piece[], text: string, bold: boolean): void {
     let at = 0;
     for (let m = ARXIV_NAMED.exec(text); m !== null; m = ARXIV_NAMED.exec(text)) {
       const id = m[1] ?? '';
-      if (parseArxivId(id) === null) continue;
+      const starts = /^[\s([,;:|–—-]*$/u.test(text.slice(at, m.index));
+      const ends = /^[\s)\],.;:]*$/u.test(text.slice(m.index + m[0].length));
+      if ((!starts && !ends) || parseArxivId(id) === null) continue;
       pushUrls(out, text.slice(at, m.index), bold);
       out.push({ kind: 'link', url: `https://arxiv.org/abs/${id}`, label: '', imageOnly: false, bold });
       at = m.index + m[0].length;

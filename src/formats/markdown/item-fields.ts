@@ -51,7 +51,7 @@ export function stripStars(text: string): string {
 }
 
 /** Status from the start of an item's text: a GFM checkbox, a TODO/DONE marker or an emoji tick. */
-export type StatusMarker = 'checkbox' | 'word' | 'tick';
+export type StatusMarker = 'checkbox' | 'word' | 'tag' | 'tick';
 
 export function leadingStatus(text: string): {
   status: Status | null;
@@ -66,9 +66,8 @@ export function leadingStatus(text: string): {
   // Upper case when bare ("TODO [Ray](./blogs/ray/)", seed 002): "Done", "Reading" start titles.
   // In brackets any case ("[TODO] Attention Is All You Need", "[done]"): a bracketed word
   // before the title is a tag, and these words are no title.
-  const marker =
-    /^\s*(?:\*\*)?(TODO|TO-DO|DONE|READING|WIP|SKIP(?:PED)?)(?:\*\*)?\b[:：]?\s*/u.exec(text) ??
-    /^\s*\[(todo|to-do|done|reading|wip|skip(?:ped)?)\][:：]?\s*/iu.exec(text);
+  const bare = /^\s*(?:\*\*)?(TODO|TO-DO|DONE|READING|WIP|SKIP(?:PED)?)(?:\*\*)?\b[:：]?\s*/u.exec(text);
+  const marker = bare ?? /^\s*\[(todo|to-do|done|reading|wip|skip(?:ped)?)\][:：]?\s*/iu.exec(text);
   if (marker) {
     const word = (marker[1] ?? '').toUpperCase();
     const status: Status =
@@ -79,7 +78,7 @@ export function leadingStatus(text: string): {
           : word.startsWith('SKIP')
             ? 'skipped'
             : 'to-read';
-    return { status, rest: text.slice(marker[0].length), marker: 'word' };
+    return { status, rest: text.slice(marker[0].length), marker: bare ? 'word' : 'tag' };
   }
   const tick = /^\s*(✅|✔️?|☑️?)\s*/u.exec(text);
   if (tick) return { status: 'read', rest: text.slice(tick[0].length), marker: 'tick' };
@@ -274,8 +273,11 @@ export function isVenue(text: string): boolean {
 const DATE_TAG =
   /^\[\s*(?:19|20)\d\d(?:[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?)?\s*\]\s*(?=\S)/u;
 
-/** An Obsidian or wiki link, "[[Attention Is All You Need]]" or "[[Target|shown text]]": its text. */
-const WIKI_LINK = /\[\[([^[\]|\n]{1,300})(?:\|([^[\]\n]{1,300}))?\]\]/gu;
+/**
+ * An Obsidian or wiki link, "[[Attention Is All You Need]]", "[[Target#Heading|shown text]]":
+ * its target is the title. An embed ("![[figure.png]]") is no part of it.
+ */
+const WIKI_LINK = /(!?)\[\[([^[\]|#\n]{1,300})(?:#[^[\]|\n]{0,300})?(?:\|([^[\]\n]{1,300}))?\]\]/gu;
 
 /** "[**SentenceVAE**] SentenceVAE: ..." (DefTruth): a short name before the title. */
 const ALIAS_TAG = /^\[\s*\**([^\]]{1,60}?)\**\s*\]\s*(?=\S)/u;
@@ -305,7 +307,8 @@ export function cleanTitle(raw: string): { title: string; alias: string | null; 
   let alias: string | null = null;
   // A wiki link's target is the note's name, the paper's title; the text shown is a name for it.
   if (t.includes('[[')) {
-    t = t.replace(WIKI_LINK, (_, target: string, shown: string | undefined) => {
+    t = t.replace(WIKI_LINK, (_, embed: string, target: string, shown: string | undefined) => {
+      if (embed) return ' ';
       if (shown?.trim() && alias === null) alias = shown.trim();
       return target.trim();
     });

@@ -189,15 +189,23 @@ const CELL_BREAK =
 
 /**
  * Where an item's own text stops being its title: at the line's end, or at a dash set off by
- * spaces, as notes write "Mamba (https://arxiv.org/abs/2312.00752) — selective SSMs". An en
- * or em dash only: a hyphen between spaces is inside titles ("QuantEase: … - An Efficient and
- * Intuitive Algorithm", htqin).
+ * spaces before a word in lower case, as notes write "Mamba (https://arxiv.org/abs/2312.00752)
+ * — selective SSMs". An en or em dash only: a hyphen between spaces is inside titles
+ * ("QuantEase: … - An Efficient and Intuitive Algorithm", htqin), and so is a dash before a
+ * capital ("Stop Regressing — Training Value Functions via Classification", "KAN: Kolmogorov –
+ * Arnold Networks").
  */
-const LINE_BREAK = /\n|\S\s+[—–]\s/u;
+const LINE_BREAK = /\n|\S\s+[—–]\s+(?=\p{Ll})/u;
 
-/** The end of a title's sentence where the authors' follows: ". Kwon et al.", ". W. Kwon, Z. Li et al.". */
+/**
+ * The end of a title's sentence where the authors' follows, as a reference writes them:
+ * ". Kwon et al." then the end, a year or a venue with its year (". W. Kwon, Z. Li et al.
+ * SOSP 2023."). At least three words of title before it, and no more than three names: "Dr.
+ * Smith et al. Are Wrong", "LeCun vs. Marcus et al. on Symbols" and "On Reproducing Smith et
+ * al. Results" are titles.
+ */
 const ET_AL_SENTENCE =
-  /(?<=[^\s.]{2})\.\s+(?=(?:\p{Lu}[\p{L}'’.-]*,?\s+){0,6}\p{Lu}[\p{L}'’-]+,?\s+et\s+al\b)/u;
+  /(?<=(?:\S+\s+){2}[^\s.]{2,})\.\s+(?=(?:\p{Lu}[\p{L}'’.-]*,?\s+){0,2}\p{Lu}[\p{L}'’-]+,?\s+et\s+al\.?(?:\s*$|[\s,]+\(?(?:19|20)\d\d|[\s,]+\p{Lu}[\p{L}-]{1,11}['’\s]?(?:(?:19|20)?\d\d)\b))/u;
 
 /**
  * A bracketed name at the start of a head line that links nothing: "[Title]: note" (see

@@ -187,6 +187,19 @@ describe('status, importance, why', () => {
       ['notes', 'paper'],
     );
   });
+  it('"et al" inside a title is no reference: the title stays whole', () => {
+    for (const title of [
+      'Dr. Smith et al. Are Wrong. A Rebuttal',
+      'Deep Learning Debate: LeCun vs. Marcus et al. on Symbols',
+      'Yet Another Paper. On Reproducing Smith et al. Results',
+    ]) {
+      assert.equal(one(`- ${title} https://arxiv.org/abs/2403.03950\n`).title, title);
+    }
+    const ref = one('- Attention Is All You Need. Vaswani et al. 2017 https://arxiv.org/abs/1706.03762\n');
+    assert.equal(ref.title, 'Attention Is All You Need');
+    assert.equal(ref.year, 2017);
+  });
+
   describe("notes-file idioms (a person's own notes, not a published list)", () => {
     const cases: Array<[string, string, Partial<ParsedItem>]> = [
       [
@@ -195,12 +208,17 @@ describe('status, importance, why', () => {
         { title: 'Mixtral of Experts', links: [{ url: 'https://arxiv.org/abs/2401.04088', role: 'paper' }] },
       ],
       [
-        'an old-style "arXiv: cs/0112017" too, and no number that is not an arXiv id',
-        '- Some Old Paper on Parsing, arXiv: cs/0112017, and arXiv:2413.00001\n',
+        'an old-style "arXiv: cs/0112017" too',
+        '- Some Old Paper on Parsing (arXiv: cs/0112017)\n',
         {
-          title: 'Some Old Paper on Parsing, , and arXiv:2413.00001',
+          title: 'Some Old Paper on Parsing',
           links: [{ url: 'https://arxiv.org/abs/cs/0112017', role: 'paper' }],
         },
+      ],
+      [
+        'no number that is not an arXiv id',
+        '- Some Paper on Parsing arXiv:2413.00001\n',
+        { title: 'Some Paper on Parsing arXiv:2413.00001', links: [] },
       ],
       [
         'a wiki link is its target',
@@ -211,6 +229,30 @@ describe('status, importance, why', () => {
         'a wiki link shown under another name keeps that name as an alias',
         '- [[Attention Is All You Need|Transformer]] https://arxiv.org/abs/1706.03762\n',
         { title: 'Attention Is All You Need', aliases: ['Transformer'] },
+      ],
+      [
+        "a wiki link to a heading is its note's title; an embed is no part of it",
+        '- ![[figure.png]] [[Attention Is All You Need#Method|the transformer]]\n',
+        { title: 'Attention Is All You Need', aliases: ['the transformer'] },
+      ],
+      [
+        'an arXiv id in the middle of a note is a mention of another paper, not a link',
+        '- Mixtral of Experts https://arxiv.org/abs/2401.04088\n  - compare with arXiv:2312.00752 (Mamba)\n',
+        {
+          title: 'Mixtral of Experts',
+          links: [{ url: 'https://arxiv.org/abs/2401.04088', role: 'paper' }],
+          notes: ['compare with arXiv:2312.00752 (Mamba)'],
+        },
+      ],
+      [
+        'an arXiv id at the end of the title line is its link',
+        '- Mixtral of Experts (arXiv:2401.04088)\n',
+        { title: 'Mixtral of Experts', links: [{ url: 'https://arxiv.org/abs/2401.04088', role: 'paper' }] },
+      ],
+      [
+        'a dash before a capital is inside the title',
+        '- Stop Regressing — Training Value Functions via Classification https://arxiv.org/abs/2403.03950\n',
+        { title: 'Stop Regressing — Training Value Functions via Classification', notes: [] },
       ],
       [
         'a month tag before the title is no alias',
@@ -272,13 +314,13 @@ describe('status, importance, why', () => {
     );
     assert.deepEqual(items[0]?.aliases, []);
   });
-  it('"[TODO] Title" marks the list as seed 002 marks it: a bare item in it has been read', () => {
+  it('"[TODO] Title" is a tag on its item: the bare items of the list are not made read (seed 002 writes TODO bare)', () => {
     const items = parse(
-      '- [TODO] Attention Is All You Need https://arxiv.org/abs/1706.03762\n- Llama 2 https://arxiv.org/abs/2307.09288\n',
+      '- [TODO] check the survey later\n- Attention Is All You Need https://arxiv.org/abs/1706.03762\n- Llama 2 https://arxiv.org/abs/2307.09288\n',
     );
     assert.deepEqual(
       items.map((i) => i.status),
-      ['to-read', 'read'],
+      ['to-read', null, null],
     );
   });
   it('a list that marks read papers DONE as well says nothing of its bare items', () => {

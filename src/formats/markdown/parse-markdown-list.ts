@@ -409,8 +409,10 @@ function interpretNode(node: ListNode, section: Section, sink: ItemSink): void {
   for (const t of texts) applyRemark(item, t.text);
   for (const f of fields) f(item);
   item.importance ??= section.importance;
+  // Seed 002's bare "TODO": a bracketed "[TODO]" is a tag people put on anything ("[TODO] check
+  // the survey later") and says nothing of the list's other items.
   if (head.marker === 'word' && head.status === 'to-read') sink.todoMarkers = true;
-  if (head.marker === 'word' && head.status === 'read') sink.doneMarkers = true;
+  if ((head.marker === 'word' || head.marker === 'tag') && head.status === 'read') sink.doneMarkers = true;
   sink.add(item);
   interpretNodes(itemChildren, section, sink);
 }
