@@ -38,6 +38,13 @@ describe('exports never write through a link', () => {
     fs.symlinkSync(elsewhere, path.join(site, 'assets'));
     refused(db, ['export', '--format', 'site', '--out', site], /assets: is a symbolic link/u);
     assert.deepEqual(fs.readdirSync(elsewhere), []);
+    // A hard link is a second name of the same file: the page gets a new file, the other name keeps its own.
+    fs.rmSync(path.join(site, 'assets'));
+    fs.rmSync(path.join(site, 'index.html'), { force: true });
+    fs.linkSync(outside, path.join(site, 'index.html'));
+    assert.equal(lectioAt(db, ['export', '--format', 'site', '--out', site]).status, 0);
+    assert.equal(fs.readFileSync(outside, 'utf8'), 'mine\n');
+    assert.match(fs.readFileSync(path.join(site, 'index.html'), 'utf8'), /<html/u);
   });
 
   it('a notes folder: a note or the manifest that is a link to elsewhere', (t) => {
@@ -75,6 +82,16 @@ describe('exports never write through a link', () => {
       lectioAt(db, ['export', '--format', 'md', '--out', out]).status,
       0,
       'a regular file is replaced',
+    );
+    const planted = path.join(dir, 'planted.txt');
+    fs.writeFileSync(planted, 'mine\n');
+    const hard = path.join(dir, 'hard.md');
+    fs.linkSync(planted, hard);
+    assert.equal(lectioAt(db, ['export', '--format', 'md', '--out', hard]).status, 0);
+    assert.equal(
+      fs.readFileSync(planted, 'utf8'),
+      'mine\n',
+      'the other name of a hard link keeps its content',
     );
   });
 });

@@ -11,7 +11,7 @@ import type { ListFilter } from '../core/library-store.js';
 import type { ItemWriter, TextPiece } from '../formats/export/item-writer.js';
 import type { MarkdownExportOptions } from '../formats/export/markdown-export.js';
 import { openStoreForReading } from './cli-context.js';
-import { checkWritableFile, writeInside } from './safe-write.js';
+import { checkWritableFile, writeByRename, writeInside } from './safe-write.js';
 
 type Format = 'md' | 'bibtex' | 'csl-json' | 'json' | 'site';
 
@@ -161,23 +161,11 @@ function emit(out: string | undefined, produce: (write: (piece: TextPiece) => vo
   checkWritableFile(target, out);
   const dir = path.dirname(target);
   if (!fs.existsSync(dir)) throw new LectioError('bad_input', `${out}: no directory ${dir}`);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(temp, 'w');
-    const file = fd;
+  writeByRename(target, (file) =>
     inPieces(produce, (bytes) => {
       for (let at = 0; at < bytes.length;) at += fs.writeSync(file, bytes, at);
-    });
-    fs.closeSync(fd);
-    fd = undefined;
-    fs.renameSync(temp, target);
-  } catch (error) {
-    if (fd !== undefined) fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    throw code === undefined ? error : new LectioError('bad_input', `${out}: cannot write (${code})`);
-  }
+    }),
+  );
 }
 
 /** `produce`'s many small pieces, encoded into a buffer that goes to `flush` whenever it is full. */

@@ -55,25 +55,36 @@ export function writeInside(root: string, file: string, text: string): void {
     else if (!stat.isDirectory()) throw refusal(dir, stat);
   }
   checkWritableFile(file);
-  let fd: number;
+  writeByRename(file, text);
+}
+
+/**
+ * Writes `text` into a new file beside `file` (created exclusively, never through a link),
+ * then renames it over `file`: the name gets a new file, so that a hard link to the old one
+ * elsewhere keeps its content, and a reader never sees half a file.
+ */
+export function writeByRename(file: string, text: string | ((fd: number) => void)): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  let fd: number | undefined;
   try {
     fd = fs.openSync(
-      file,
-      fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | NO_FOLLOW,
+      temp,
+      fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NO_FOLLOW,
       0o644,
     );
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP')
-      throw new LectioError(
-        'bad_input',
-        `${file}: is a symbolic link; lectio writes only regular files it can replace here`,
-      );
-    throw code === undefined ? error : new LectioError('bad_input', `${file}: cannot write (${code})`);
-  }
-  try {
-    fs.writeFileSync(fd, text);
-  } finally {
+    if (typeof text === 'string') fs.writeFileSync(fd, text);
+    else text(fd);
     fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(temp, file);
+  } catch (error) {
+    if (fd !== undefined) fs.closeSync(fd);
+    // Only a file this call made: an existing one at that name (EEXIST) is not ours.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') fs.rmSync(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ELOOP') {
+      throw new LectioError('bad_input', `${temp}: is in the way; remove it and try again`);
+    }
+    throw code === undefined ? error : new LectioError('bad_input', `${file}: cannot write (${code})`);
   }
 }
