@@ -3,7 +3,7 @@
 // byte for byte what it was. Runs the real CLI against real SQLite files.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -329,19 +329,24 @@ describe(
       const asRoot = process.getuid?.() === 0;
       if (asRoot) fs.chmodSync(dir, 0o777);
       const hash = sha256File(file);
-      const args = [LECTIO_BIN, '--db', file, 'mark', '1', 'read'];
-      const r = asRoot
-        ? spawnSync(
-            'setpriv',
-            ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args],
-            {
-              env: childEnv(),
-              encoding: 'utf8',
-            },
-          )
-        : spawnSync(process.execPath, args, { env: childEnv(), encoding: 'utf8' });
+      const run = (args: readonly string[]): SpawnSyncReturns<string> =>
+        asRoot
+          ? spawnSync(
+              'setpriv',
+              ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, LECTIO_BIN, ...args],
+              { env: childEnv(), encoding: 'utf8' },
+            )
+          : spawnSync(process.execPath, [LECTIO_BIN, ...args], { env: childEnv(), encoding: 'utf8' });
+      const r = run(['--db', file, 'mark', '1', 'read']);
       assert.equal(r.status, EXIT_CODES.bad_input, r.stderr);
       assert.match(oneLineError(r.stderr), /cannot be written here \(read-only/u);
+      // A new library in a folder lectio may not write.
+      const closed = path.join(dir, 'closed');
+      fs.mkdirSync(closed, { mode: 0o555 });
+      const fresh = run(['--db', path.join(closed, 'new.sqlite'), 'import', seed('000')]);
+      assert.equal(fresh.status, EXIT_CODES.bad_input, fresh.stderr);
+      assert.match(oneLineError(fresh.stderr), /cannot be written here \(read-only/u);
+      assert.deepEqual(fs.readdirSync(closed), []);
       assert.equal(sha256File(file), hash);
     });
 

@@ -200,7 +200,7 @@ test('an affiliation after the authors is no name; an item without authors is ke
   assert.deepEqual(parsed.errors, []);
   assert.deepEqual(
     parsed.entries.map((e) => e.key),
-    ['vaswani2017attention', 'efficientmemory2023', 'efficientmemory2023a'],
+    ['vaswani2017attention', 'efficient2023', 'efficient2023a'],
   );
   assert.deepEqual(
     parsed.entries[0]?.fields.author?.map((n) => n.lastName ?? n.name),

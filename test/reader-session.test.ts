@@ -192,6 +192,11 @@ describe('a new reader on the four seeds', () => {
       assert.equal(r.status, 2, r.stderr);
       assert.match(oneLineError(r.stderr), /stdin: .*; the note was not changed$/u);
     }
+    // Text that looks double-encoded is kept as written: a note may quote mojibake.
+    const quoted = 'the list shows "Ã©" and "â€™"\n';
+    const kept = runCli(['--db', db, 'note', PAGED, '-'], { env: childEnv(), input: quoted });
+    assert.equal(kept.status, 0, kept.stderr);
+    assert.equal(show(PAGED).note, quoted);
     const gone = lectio(['note', TPU], undefined, { EDITOR: 'rm' });
     assert.equal(gone.status, 2, gone.stderr);
     assert.match(

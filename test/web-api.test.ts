@@ -288,7 +288,7 @@ describe('import over HTTP', () => {
       'bad_input',
     );
     // Two files of one name: the last would have replaced the first one's entries.
-    const twin = { name: 'GOOD.md', text: '- [A Third Paper](https://arxiv.org/abs/2501.00003)\n' };
+    const twin = { name: 'good.md', text: '- [A Third Paper](https://arxiv.org/abs/2501.00003)\n' };
     await refused(await t.request('POST', '/api/import', { files: [good, twin] }), 400, 'bad_input');
     assert.equal(t.store.countItems(), count);
   });

@@ -121,6 +121,18 @@ export function reportError(error: unknown): number {
     process.stderr.write(`lectio: ${error.message}\n`);
     return EXIT_CODES[error.code];
   }
+  // A file or folder lectio may not write (a new library beside a read-only one, an export).
+  const errno = error as NodeJS.ErrnoException;
+  if (
+    error instanceof Error &&
+    (errno.code === 'EACCES' || errno.code === 'EPERM' || errno.code === 'EROFS') &&
+    typeof errno.path === 'string'
+  ) {
+    // A copy's error names its source as path, the file it could not write as dest.
+    const where = (errno as { dest?: string }).dest ?? errno.path;
+    process.stderr.write(`lectio: ${where}: cannot write here (${errno.code}); nothing was changed\n`);
+    return EXIT_CODES.bad_input;
+  }
   if (isReadOnlyError(error)) {
     process.stderr.write(
       'lectio: the library cannot be written here (read-only: check the permissions of the file and its folder); nothing was changed\n',

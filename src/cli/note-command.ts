@@ -7,7 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { LectioError } from '../core/errors.js';
-import { decodeText } from '../formats/text-decoding.js';
 import { setNote } from '../core/item-edits.js';
 import { isUntouchedTemplate, noteTemplate } from '../core/note-template.js';
 import { resolveRef } from '../core/resolve-ref.js';
@@ -64,19 +63,25 @@ export function registerNote(program: Command): void {
 }
 
 /**
- * A note's bytes as text: UTF-8 (or UTF-16 with its mark), as a list is read (decodeText),
- * so that binary or mis-encoded bytes are refused instead of stored as U+FFFD. Empty is an
- * empty note.
+ * A note's bytes as text: UTF-8 exactly as written. Binary or mis-encoded bytes are refused
+ * instead of stored as U+FFFD and NULs; nothing is "repaired" (a note may quote mojibake on
+ * purpose). Empty is an empty note.
  */
 export function noteText(bytes: Uint8Array, label: string): string {
   if (bytes.length === 0) return '';
+  let text: string;
   try {
-    return decodeText(bytes, label).text;
-  } catch (error) {
-    if (error instanceof LectioError)
-      throw new LectioError(error.code, `${error.message}; the note was not changed`);
-    throw error;
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new LectioError('bad_input', `${label}: not UTF-8 text; the note was not changed`);
   }
+  if (text.includes('\0')) {
+    throw new LectioError(
+      'bad_input',
+      `${label}: holds NUL bytes (a binary file?); the note was not changed`,
+    );
+  }
+  return text;
 }
 
 /** Runs $VISUAL or $EDITOR (else vi) on a private temporary file; null when the editor failed. */

@@ -18,7 +18,12 @@ export function buildProgram(registers: readonly Register[]): Command {
     // argument 'xml' is invalid. … (run "lectio help" for the commands)".
     .configureOutput({
       outputError: (text, write) =>
-        write(`lectio: ${text.replace(/^error: /u, '').trimEnd()} (run "lectio help" for the commands)\n`),
+        write(
+          `lectio: ${text
+            .replace(/^error: /u, '')
+            .trim()
+            .replace(/\s*\n\s*/gu, ' ')} (run "lectio help" for the commands)\n`,
+        ),
     })
     .exitOverride();
   for (const register of registers) register(program);

@@ -215,10 +215,10 @@ const libraryRoutes: Route[] = [
       const names = new Set<string>();
       const inputs = body.files.map((file) => {
         const name = checkListName(file.name);
-        if (names.has(name.toLowerCase())) {
+        if (names.has(name)) {
           throw new LectioError('bad_input', `two files named "${name}" in one import; rename one`);
         }
-        names.add(name.toLowerCase());
+        names.add(name);
         const bytes = 'text' in file ? Buffer.from(file.text, 'utf8') : Buffer.from(file.base64, 'base64');
         return listInputOfBytes(`${UPLOAD_PREFIX}${name}`, bytes, name);
       });

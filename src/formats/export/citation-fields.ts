@@ -140,17 +140,19 @@ export interface KeySeed {
 export function keySeed(item: ExportItem): KeySeed {
   const first = personNames(item.authors).names[0];
   const author = keyPart(first?.family ?? first?.literal ?? '');
-  const words: string[] = [];
+  let word = '';
   // keyPart keeps a-z and 0-9 only: the words are those runs, of the title with accents folded.
   const title = /^[\x00-\x7f]*$/u.test(item.title) ? item.title.toLowerCase() : keyText(item.title);
   for (const m of title.matchAll(/[a-z0-9]+/gu)) {
-    if (/[a-z]/u.test(m[0]) && !STOP_WORDS.has(m[0])) words.push(m[0]);
-    if (words.length === 2) break;
+    if (/[a-z]/u.test(m[0]) && !STOP_WORDS.has(m[0])) {
+      word = m[0];
+      break;
+    }
   }
-  // No author (most entries of a markdown list): the title's first two words, then the year
-  // ("efficientmemory2023"), from what the item says and not from its id, which another
-  // import of the same lists need not give it.
-  let base = author ? `${author}${item.year ?? ''}${words[0] ?? ''}` : `${words.join('')}${item.year ?? ''}`;
+  // No author (most entries of a markdown list): the word, then the year ("efficient2023"),
+  // from what the item says and not from its id ("item28_2023efficient"), which another
+  // import of the same lists need not give it. Keys without a year are as they were.
+  let base = author ? `${author}${item.year ?? ''}${word}` : `${word}${item.year ?? ''}`;
   if (!/^[a-z]/u.test(base)) base = `item${item.id}${base ? `_${base}` : ''}`;
   return { id: item.id, own: item.bib?.citationKey, base };
 }

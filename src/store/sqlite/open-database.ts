@@ -93,6 +93,7 @@ export function buildNewLibrary<T>(file: string, build: (db: Database.Database) 
   const template = findTemplate();
   if (template === null) return null;
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!canWrite(path.dirname(file))) throw readOnlyLibrary(file);
   removeStaleCopies(file);
   // Not createFromTemplate's name: a process may create a library while it builds one (tests).
   const temp = `${file}.${process.pid}.new-build`;
@@ -219,6 +220,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
       ...NATIVE_BINDING,
     });
   } catch (error) {
+    // A library that is not there yet, in a folder lectio may not write: not a damaged file.
+    if (state === 'missing' && !canWrite(path.dirname(file))) throw readOnlyLibrary(file);
     throw new LectioError(
       'corrupt_db',
       `${file}: cannot open the library (${(error as Error).message}); the file was left untouched`,
@@ -271,12 +274,22 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   }
 }
 
+function canWrite(dir: string): boolean {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** SQLite could not write the file or its folder (permissions, a read-only mount). */
 export function isReadOnlyError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   return (
     (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) ||
-    /attempt to write a readonly database/iu.test((error as Error).message ?? '')
+    /attempt to write a readonly database/iu.test(error.message)
   );
 }
 

@@ -96,8 +96,7 @@ export function ImportView(_props: { loc: Location }) {
                     </a>{' '}
                     <span class="dim">
                       ← line {m.line}
-                      {m.itemTitle && m.itemTitle !== m.title ? ` "${m.title}"` : ''} (
-                      {m.reason === 'title' ? 'same title' : `same ${m.reason}`})
+                      {sameWords(m.itemTitle, m.title) ? '' : ` "${m.title}"`} ({mergeReason(m.reason)})
                     </span>
                   </li>
                 ))}
@@ -135,4 +134,16 @@ export function ImportView(_props: { loc: Location }) {
       ) : null}
     </section>
   );
+}
+
+/** Whether two titles say the same words (case and punctuation aside), as the CLI's report compares them. */
+function sameWords(a: string, b: string): boolean {
+  const words = (t: string): string => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return words(a) === words(b);
+}
+
+/** A merge's reason as the CLI says it: "same arxiv:…", "same title", "joined two items". */
+function mergeReason(reason: string): string {
+  if (reason === 'title') return 'same title';
+  return reason.includes(' ') ? reason : `same ${reason}`;
 }
