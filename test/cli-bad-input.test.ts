@@ -427,7 +427,7 @@ describe('show and list on what is not there', () => {
       /^lectio: option .*argument 'bogus' is invalid.*\(run "lectio help" for the commands\)$/u,
     );
     assert.match(r.stderr, /to-read/u, 'the message lists the allowed statuses');
-    for (const args of [['export', '--format', 'xml'], ['search', '-x'], ['frobnicate']]) {
+    for (const args of [['export', '--format', 'xml'], ['search', '-x'], ['frobnicate'], ['lsit']]) {
       const usage = runCli(['--db', db, ...args]);
       assert.equal(usage.status, EXIT_CODES.bad_input, args.join(' '));
       assert.match(oneLineError(usage.stderr), /^lectio: .*\(run "lectio help" for the commands\)$/u);
