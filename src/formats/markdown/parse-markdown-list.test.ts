@@ -9,6 +9,16 @@ function parse(md: string): ParsedItem[] {
   return parseMarkdownList(md).items;
 }
 
+/** One test per case: the markdown of one item, and the fields it must read as. */
+function itReadsEach(cases: ReadonlyArray<[string, string, Partial<ParsedItem>]>): void {
+  for (const [name, md, expected] of cases) {
+    it(name, () => {
+      const item = one(md);
+      for (const [k, v] of Object.entries(expected)) assert.deepEqual(item[k as keyof ParsedItem], v, k);
+    });
+  }
+}
+
 function one(md: string): ParsedItem {
   const items = parse(md);
   assert.equal(items.length, 1, JSON.stringify(items.map((i) => i.title)));
@@ -168,12 +178,7 @@ describe('status, importance, why', () => {
       { why: 'we run it in production' },
     ],
   ];
-  for (const [name, md, expected] of cases) {
-    it(name, () => {
-      const item = one(md);
-      for (const [k, v] of Object.entries(expected)) assert.deepEqual(item[k as keyof ParsedItem], v, k);
-    });
-  }
+  itReadsEach(cases);
   it('TODO marks unread; unmarked items in such a list are read (seed 002)', () => {
     const items = parse(
       '* [Attention Is All You Need](./papers/LLM/AttentionIsAllYouNeed.md) [[paper](https://arxiv.org/abs/1706.03762)]\n\n* TODO [Textbooks Are All You Need II: phi-1.5 technical report](./papers/LLM/Phi1.5.md) [[paper](https://arxiv.org/abs/2309.05463)]\n',
@@ -292,12 +297,7 @@ describe('status, importance, why', () => {
         },
       ],
     ];
-    for (const [name, md, expected] of cases) {
-      it(name, () => {
-        const item = one(md);
-        for (const [k, v] of Object.entries(expected)) assert.deepEqual(item[k as keyof ParsedItem], v, k);
-      });
-    }
+    itReadsEach(cases);
   });
   it('a status word in brackets is a marker, in any case: "[TODO] Title", "[done] Title", "[WIP]: Title"', () => {
     const items = parse(
