@@ -114,20 +114,23 @@ const KNOWN_TAGS = new Set([
  * "Mixtral of Experts (arXiv:2401.04088)", "arXiv: cs/0112017v2"): a link to its abstract
  * page, as a bare URL would be, when it starts or ends its text. In the middle of a sentence
  * it is a mention of another paper ("compare with arXiv:2312.00752 (Mamba)"), which as a link
- * merged the entry into that paper. A bare number is not read as one: "2401.04088" could be
- * anything.
+ * merged the entry into that paper. A bare number is read as one only on a line of its own
+ * (a file of ids, one a line): in running text "2401.04088" could be anything.
  */
 const ARXIV_NAMED =
-  /(?<![\w/.-])arxiv:\s?((?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?)(?![\w/-]|\.\d)/giu;
+  /(?<![\w/.-])arxiv:\s?((?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?)(?![\w/-]|\.\d)|(?<=^|\n)[ \t]*(\d{4}\.\d{4,5}(?:v\d+)?)(?=[ \t]*(?:\n|$))/giu;
+
+/** A line that is a new-style arXiv id and nothing else ("2307.09288"): a file of ids, one a line. */
+const ARXIV_ID_LINE = /(?:^|\n)[ \t]*\d{4}\.\d{4,5}(?:v\d+)?[ \t]*(?:\n|$)/u;
 
 function pushText(out: Piece[], text: string, bold: boolean): void {
   if (text.length === 0) return;
   // Most text names no arXiv id: one indexOf per case, and no second scan.
-  if (text.includes(':') && /arxiv:/iu.test(text)) {
+  if ((text.includes(':') && /arxiv:/iu.test(text)) || ARXIV_ID_LINE.test(text)) {
     ARXIV_NAMED.lastIndex = 0;
     let at = 0;
     for (let m = ARXIV_NAMED.exec(text); m !== null; m = ARXIV_NAMED.exec(text)) {
-      const id = m[1] ?? '';
+      const id = m[1] ?? m[2] ?? '';
       const starts = /^[\s([,;:|–—-]*$/u.test(text.slice(at, m.index));
       const ends = /^[\s)\],.;:]*$/u.test(text.slice(m.index + m[0].length));
       if ((!starts && !ends) || parseArxivId(id) === null) continue;

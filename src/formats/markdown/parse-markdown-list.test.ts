@@ -192,6 +192,18 @@ describe('status, importance, why', () => {
       ['notes', 'paper'],
     );
   });
+  it('a file of arXiv ids, one a line, is a list of papers; a number that is no id stays text', () => {
+    const items = parse('2307.09288\n2312.00752v2\narXiv:2401.04088\n2023.99999\nsee 2205.14135 too\n');
+    assert.deepEqual(
+      items.flatMap((i) => i.links.map((l) => l.url)),
+      [
+        'https://arxiv.org/abs/2307.09288',
+        'https://arxiv.org/abs/2312.00752v2',
+        'https://arxiv.org/abs/2401.04088',
+      ],
+    );
+  });
+
   it('"et al" inside a title is no reference: the title stays whole', () => {
     for (const title of [
       'Dr. Smith et al. Are Wrong. A Rebuttal',
