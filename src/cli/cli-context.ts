@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { type ErrorCode, LectioError } from '../core/errors.js';
 import type { LibraryStore } from '../core/library-store.js';
 import { resolveDbPath } from '../store/default-db-path.js';
-import { isReadOnlyError, openDatabase } from '../store/sqlite/open-database.js';
+import { isReadOnlyError, openDatabase, readOnlyLibrary } from '../store/sqlite/open-database.js';
 import { SqliteLibraryStore } from '../store/sqlite/sqlite-library-store.js';
 
 export interface GlobalOptions {
@@ -133,12 +133,7 @@ export function reportError(error: unknown): number {
     process.stderr.write(`lectio: ${where}: cannot write here (${errno.code}); nothing was changed\n`);
     return EXIT_CODES.bad_input;
   }
-  if (isReadOnlyError(error)) {
-    process.stderr.write(
-      'lectio: the library cannot be written here (read-only: check the permissions of the file and its folder); nothing was changed\n',
-    );
-    return EXIT_CODES.bad_input;
-  }
+  if (isReadOnlyError(error)) return reportError(readOnlyLibrary(null));
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`lectio: unexpected error: ${message}\n`);
   if (process.env.LECTIO_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);

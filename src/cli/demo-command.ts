@@ -6,12 +6,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { importLists } from '../core/import-lists.js';
+import { mergeReasonInWords } from '../core/merge-words.js';
 import { readingQueue } from '../core/reading-queue.js';
 import { readListFile } from '../formats/read-list-file.js';
 import { dbPathOf, openStore } from './cli-context.js';
 import { displayPath } from './display-path.js';
 import { clockNow, loadSettings } from './settings.js';
-import { describeReason, rowTitle, truncate } from './import-command.js';
+import { rowTitle, truncate } from './import-command.js';
 
 export function examplesDir(): string {
   // dist/src/cli/demo-command.js → <package>/examples
@@ -40,7 +41,7 @@ export function registerDemo(program: Command): void {
         );
         for (const m of report.merges.slice(0, 5)) {
           out.push(
-            `  merged: ${truncate(m.itemTitle, 60)} (${path.basename(m.file)}:${m.line}${rowTitle(m)}, ${describeReason(m.reason)})`,
+            `  merged: ${truncate(m.itemTitle, 60)} (${path.basename(m.file)}:${m.line}${rowTitle(m)}, ${mergeReasonInWords(m.reason)})`,
           );
         }
         out.push('', 'Read first:');

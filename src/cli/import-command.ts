@@ -10,7 +10,7 @@ import {
   type ListInput,
   type MergeNote,
 } from '../core/import-lists.js';
-import { titleKey } from '../core/identity.js';
+import { mergeReasonInWords, namesItemOtherwise } from '../core/merge-words.js';
 import { importSummary } from '../core/item-json.js';
 import { readListFile } from '../formats/read-list-file.js';
 import { buildNewLibrary, openDatabase } from '../store/sqlite/open-database.js';
@@ -106,7 +106,7 @@ function printReport(report: ImportReport): void {
     out.push('merged:');
     for (const m of shown) {
       out.push(
-        `  #${m.itemId} ${truncate(m.itemTitle, 70)}  ← ${path.basename(m.file)}:${m.line}${rowTitle(m)} (${describeReason(m.reason)})`,
+        `  #${m.itemId} ${truncate(m.itemTitle, 70)}  ← ${path.basename(m.file)}:${m.line}${rowTitle(m)} (${mergeReasonInWords(m.reason)})`,
       );
     }
     if (report.merges.length > shown.length)
@@ -135,14 +135,7 @@ function printReport(report: ImportReport): void {
 
 /** The entry's own title when it names the item otherwise: ' "Accurate and Efficient…"'. */
 export function rowTitle(m: MergeNote): string {
-  return titleKey(m.title) === titleKey(m.itemTitle) ? '' : ` "${truncate(m.title, 50)}"`;
-}
-
-export function describeReason(reason: string): string {
-  if (reason === 'title') return 'same title';
-  if (reason.includes(' ')) return reason; // "similar title", "merged by you"...
-  if (reason === 'joined two items') return reason;
-  return `same ${reason}`;
+  return namesItemOtherwise(m) ? ` "${truncate(m.title, 50)}"` : '';
 }
 
 export function truncate(s: string, n: number): string {

@@ -79,9 +79,9 @@ export function writeByRename(file: string, text: string | ((fd: number) => void
     fs.renameSync(temp, file);
   } catch (error) {
     if (fd !== undefined) fs.closeSync(fd);
-    // Only a file this call made: an existing one at that name (EEXIST) is not ours.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') fs.rmSync(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
+    // Only a file this call made: an existing one at that name (EEXIST) is not ours.
+    if (code !== 'EEXIST') fs.rmSync(temp, { force: true });
     if (code === 'EEXIST' || code === 'ELOOP') {
       throw new LectioError('bad_input', `${temp}: is in the way; remove it and try again`);
     }

@@ -36,12 +36,11 @@ export function setNote(store: LibraryStore, id: number, markdown: string, now: 
 }
 
 export function parseRating(text: string): number {
-  // Digits only: Number() also reads "1e0", "0x3" and " 3 ".
-  const rating = /^[1-5]$/u.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isInteger(rating)) {
+  // One digit: Number() also reads "1e0", "0x3" and " 3 ".
+  if (!/^[1-5]$/u.test(text)) {
     throw new LectioError('bad_input', `a rating is a whole number from 1 to 5, not "${text}"`);
   }
-  return rating;
+  return Number(text);
 }
 
 export function rateItem(store: LibraryStore, id: number, rating: number | null, now: Date): void {

@@ -293,11 +293,14 @@ export function isReadOnlyError(error: unknown): boolean {
   );
 }
 
-/** The one message for a library lectio may not write: the file, or the folder its journal goes in. */
-export function readOnlyLibrary(file: string): LectioError {
+/**
+ * The one message for a library lectio may not write: the file, or the folder its journal
+ * goes in. `file` null: a write failed later, where the file is not at hand.
+ */
+export function readOnlyLibrary(file: string | null): LectioError {
   return new LectioError(
     'bad_input',
-    `${file}: the library cannot be written here (read-only: lectio needs to write the file and its folder, for the journal); nothing was changed`,
+    `${file === null ? '' : `${file}: `}the library cannot be written here (read-only: lectio needs to write the file and its folder, for the journal); nothing was changed`,
   );
 }
 

@@ -2,6 +2,7 @@
 // import as `lectio import`, and the same report.
 
 import { useState } from 'preact/hooks';
+import { mergeReasonInWords, namesItemOtherwise } from '../../../src/core/merge-words.js';
 import { api, type ImportSummary } from '../api.js';
 import { ErrorLine } from '../components/common.js';
 import { href, type Location } from '../router.js';
@@ -92,11 +93,11 @@ export function ImportView(_props: { loc: Location }) {
                 {report.merges.slice(0, 50).map((m) => (
                   <li>
                     <a href={href('item', [m.itemId])}>
-                      #{m.itemId} {m.itemTitle ?? m.title}
+                      #{m.itemId} {m.itemTitle}
                     </a>{' '}
                     <span class="dim">
                       ← line {m.line}
-                      {sameWords(m.itemTitle, m.title) ? '' : ` "${m.title}"`} ({mergeReason(m.reason)})
+                      {namesItemOtherwise(m) ? ` "${m.title}"` : ''} ({mergeReasonInWords(m.reason)})
                     </span>
                   </li>
                 ))}
@@ -134,16 +135,4 @@ export function ImportView(_props: { loc: Location }) {
       ) : null}
     </section>
   );
-}
-
-/** Whether two titles say the same words (case and punctuation aside), as the CLI's report compares them. */
-function sameWords(a: string, b: string): boolean {
-  const words = (t: string): string => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  return words(a) === words(b);
-}
-
-/** A merge's reason as the CLI says it: "same arxiv:…", "same title", "joined two items". */
-function mergeReason(reason: string): string {
-  if (reason === 'title') return 'same title';
-  return reason.includes(' ') ? reason : `same ${reason}`;
 }
