@@ -12,6 +12,7 @@ import { findDuplicates, findOtherWorks } from '../src/core/merge-service.js';
 import type { ItemRecord, LibraryStore } from '../src/core/library-store.js';
 import { looseUrlKey, urlsInText } from '../src/formats/markdown/parse-markdown-list.js';
 import { readListFile } from '../src/formats/read-list-file.js';
+import { pageKey } from '../src/core/shown-links.js';
 import { decodeText } from '../src/formats/text-decoding.js';
 import { openDatabase } from '../src/store/sqlite/open-database.js';
 import { SqliteLibraryStore } from '../src/store/sqlite/sqlite-library-store.js';
@@ -91,14 +92,15 @@ describe('importing the four seeds and the real lists', () => {
   it('keeps every link of every list on some item (badges and in-page anchors aside)', () => {
     for (const file of [...SEEDS, ...LISTS]) {
       const text = decodeText(fs.readFileSync(file), file).text;
+      // An item shows a page once: htqin's http://arxiv.org/abs/1908.05858 as seed 000's https.
       const kept = new Set<string>();
       for (const item of items) {
         if (!item.sources.some((s) => s.file === file)) continue;
-        for (const l of item.links) kept.add(looseUrlKey(l.url));
+        for (const l of item.links) kept.add(looseUrlKey(l.url)).add(pageKey(l.url));
       }
       const missing = urlsInText(text)
         .filter(({ url }) => !/shields\.io|badge|awesome\.re|star-history/u.test(url))
-        .filter(({ url }) => !kept.has(looseUrlKey(url)));
+        .filter(({ url }) => !kept.has(looseUrlKey(url)) && !kept.has(pageKey(url)));
       assert.deepEqual(missing, [], `${path.basename(file)} lost links`);
     }
   });
@@ -107,6 +109,23 @@ describe('importing the four seeds and the real lists', () => {
     const swept = report.files.flatMap((f) => f.warnings).filter((w) => /outside any list item/u.test(w));
     const count = swept.reduce((n, w) => n + Number(/^(\d+)/u.exec(w)?.[1] ?? 0), 0);
     assert.ok(count <= 15, `${count} links were attached by the sweeper`);
+  });
+
+  it('shows a page once however the lists link it (daBNN: https in seed 000, http in htqin)', () => {
+    const [dabnn] = byArxiv(items, '1908.05858');
+    assert.ok(dabnn);
+    assert.equal(dabnn.sources.length, 2);
+    assert.deepEqual(dabnn.links, [
+      { url: 'https://arxiv.org/abs/1908.05858', role: 'paper', label: 'arXiv' },
+      { url: 'https://github.com/JDAI-CV/dabnn', role: 'code', label: 'code' },
+    ]);
+    const shownTwice = items.filter(
+      (item) => new Set(item.links.map((l) => pageKey(l.url))).size < item.links.length,
+    );
+    assert.deepEqual(
+      shownTwice.map((item) => item.title),
+      [],
+    );
   });
 
   it('merges the TPU paper found as an arXiv abs link, an ftp pdf and in three seeds', () => {

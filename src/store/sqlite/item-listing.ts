@@ -12,6 +12,7 @@
 import type Database from 'better-sqlite3';
 import type { ItemKind, Link, LinkRole, Status } from '../../core/item.js';
 import type { ListFilter } from '../../core/library-store.js';
+import { addShownLink } from '../../core/shown-links.js';
 import { idsOf } from './sqlite-library-store.js';
 import { listFilterSql } from './topic-filter.js';
 
@@ -123,16 +124,18 @@ function chunkJson(
       for (const note of JSON.parse(noteText) as string[]) if (!notes.includes(note)) notes.push(note);
     }
     while (l < links.length && (links[l] as LinkRow)[0] < id) l++;
-    let linkJson = '';
     const shown: Link[] = [];
+    const keys: string[] = [];
     for (; l < links.length && (links[l] as LinkRow)[0] === id; l++) {
       const [, url, role, label] = links[l] as LinkRow;
-      // A URL twice on one item is shown once, at its first place.
-      if (shown.some((link) => link.url === url)) continue;
-      shown.push({ url, role });
+      // A page linked twice on one item is shown once, at its first place (shown-links.ts).
+      addShownLink(shown, label ? { url, role, label } : { url, role }, keys);
+    }
+    let linkJson = '';
+    for (const link of shown) {
       linkJson +=
-        `${linkJson === '' ? '' : ','}{"url":${JSON.stringify(url)},"role":"${role}"` +
-        (label ? `,"label":${JSON.stringify(label)}}` : '}');
+        `${linkJson === '' ? '' : ','}{"url":${JSON.stringify(link.url)},"role":"${link.role}"` +
+        (link.label ? `,"label":${JSON.stringify(link.label)}}` : '}');
     }
     const ids = shown.length > 0 ? JSON.stringify(idsOf(shown)) : '{}';
     out.push(

@@ -19,6 +19,7 @@ import type {
   ExportSelection,
 } from '../../core/library-export.js';
 import type { ListFilter } from '../../core/library-store.js';
+import { addShownLink } from '../../core/shown-links.js';
 import { SqliteSearchIndex } from './sqlite-search.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import { listFilterSql } from './topic-filter.js';
@@ -199,10 +200,8 @@ type LinkRow = [number, string, string, string | null];
 type SourceRow = [number, string, string | null];
 
 function addLink(item: ExportItem, [, url, role, label]: LinkRow): void {
-  // The same URL from two sources is one link, with its first place's label, as list --json
-  // shows it (an item has a few: a scan beats a Set).
-  if (item.links.some((l) => l.url === url)) return;
-  item.links.push(label ? { url, role: role as LinkRole, label } : { url, role: role as LinkRole });
+  // A page from two sources is one link, at its first place, as list --json shows it.
+  addShownLink(item.links, label ? { url, role: role as LinkRole, label } : { url, role: role as LinkRole });
 }
 
 function addSource(item: ExportItem, [, notes, bib]: SourceRow): void {

@@ -8,6 +8,7 @@ import type { TitleEvidence } from '../../core/identity.js';
 import { aggregateSources } from '../../core/aggregate.js';
 import { identityLinks } from '../../core/identity.js';
 import { spacedWords } from '../../core/text-similarity.js';
+import { addShownLink } from '../../core/shown-links.js';
 import type { BibFields, ItemKind, Link, LinkRole, ParsedItem, Status } from '../../core/item.js';
 import { topicPathAndParents, topicRankOf } from '../../core/topic-tree.js';
 import { effectiveFields, type UserFields } from '../../core/user-fields.js';
@@ -1158,15 +1159,14 @@ export class SqliteLibraryStore implements LibraryStore {
       rec.sources.push({ file: s.path, line: s.line, match: s.match });
       for (const note of JSON.parse(s.notes) as string[]) if (!rec.notes.includes(note)) rec.notes.push(note);
     }
-    const seenUrl = new Map<number, Set<string>>();
+    // A page linked by several sources, or as http and https, is shown once (shown-links.ts).
+    const keys = new Map<number, string[]>();
     for (const l of links) {
       const rec = byItem.get(l.item_id);
       if (!rec) continue;
-      const seen = seenUrl.get(l.item_id) ?? new Set<string>();
-      seenUrl.set(l.item_id, seen);
-      if (seen.has(l.url)) continue;
-      seen.add(l.url);
-      rec.links.push(toLink(l));
+      const itemKeys = keys.get(l.item_id) ?? [];
+      keys.set(l.item_id, itemKeys);
+      addShownLink(rec.links, toLink(l), itemKeys);
     }
     for (const rec of records) rec.ids = idsOf(rec.links);
     return records;

@@ -1,0 +1,56 @@
+// An item's links as the reader sees them (show, list --json, the web app, every export):
+// one line per page. Stored, each source keeps the links it wrote; shown, a page that two
+// lists link differently appears once. Seed 000 links daBNN as https://arxiv.org/abs/1908.05858
+// and htqin's list as http://arxiv.org/abs/1908.05858: `show` listed the paper twice.
+
+import { normalizeUrl } from './canonical-id.js';
+import type { Link } from './item.js';
+
+// The common link: http(s), no query, maybe `www.`, a trailing slash, a fragment.
+const PLAIN_URL = /^https?:\/\/(?:www\.)?([^/?#]+)([^?#]*?)\/*(#.*)?$/i;
+const TRACKING = /[?&]utm_/i;
+
+/**
+ * What two copies of one link have in common: normalizeUrl's form (no scheme, `www.`,
+ * trailing slash or tracking parameters, the host in lower case) plus the fragment, which
+ * may point at a page of the document (`paper.pdf#page=89`) and so is kept apart. arXiv
+ * versions (`2401.10774v1`) stay apart too: a list may mean that version. Not a URL: itself.
+ */
+export function pageKey(url: string): string {
+  // Most links need no `new URL`: only a query can hold `utm_*` or parameters to sort.
+  const plain = PLAIN_URL.exec(url);
+  if (plain !== null) return `${(plain[1] as string).toLowerCase()}${plain[2]}${plain[3] ?? ''}`;
+  const normal = normalizeUrl(url);
+  if (normal === null) return url;
+  const hash = url.indexOf('#');
+  return hash === -1 ? normal : `${normal}${url.slice(hash)}`;
+}
+
+/**
+ * Adds `link` to an item's shown links unless a copy of its page is there already: the first
+ * copy keeps its place, role and label, takes the new copy's URL when that is cleaner (https
+ * for http, no tracking tags), and its label when it had none. `keys`, when given, runs beside
+ * `shown` and saves computing its keys again for the item's next link.
+ */
+export function addShownLink(shown: Link[], link: Link, keys: string[] = []): void {
+  // Exact repeats (one URL in several lists) are the common case: no key needed.
+  if (shown.some((l) => l.url === link.url)) return;
+  const key = pageKey(link.url);
+  while (keys.length < shown.length) keys.push(pageKey((shown[keys.length] as Link).url));
+  const at = keys.indexOf(key);
+  if (at === -1) {
+    shown.push(link);
+    keys.push(key);
+    return;
+  }
+  const kept = shown[at] as Link;
+  const url = cleaner(link.url, kept.url) ? link.url : kept.url;
+  const label = kept.label ?? link.label;
+  shown[at] = label === undefined ? { url, role: kept.role } : { url, role: kept.role, label };
+}
+
+/** True when `url` is the better copy to show of `kept`'s page. */
+function cleaner(url: string, kept: string): boolean {
+  if (kept.startsWith('http:') && url.startsWith('https:')) return true;
+  return TRACKING.test(kept) && !TRACKING.test(url) && url.startsWith('https:') === kept.startsWith('https:');
+}
