@@ -50,8 +50,7 @@ describe('pageKey', () => {
 describe('addShownLink', () => {
   const shownOf = (links: Link[]): Link[] => {
     const shown: Link[] = [];
-    const keys: string[] = [];
-    for (const link of links) addShownLink(shown, link, keys);
+    for (const link of links) addShownLink(shown, link);
     return shown;
   };
 
@@ -95,7 +94,21 @@ describe('addShownLink', () => {
     );
   });
 
-  it('takes a copy without tracking tags, and works without keys', () => {
+  it('finds copies of a site by its host alone, with and without www. and a slash', () => {
+    assert.deepEqual(
+      shownOf([
+        { url: 'https://www.deepspeed.ai/', role: 'site' },
+        { url: 'https://github.com/microsoft/DeepSpeed', role: 'code' },
+        { url: 'https://DeepSpeed.ai', role: 'site', label: 'site' },
+      ]),
+      [
+        { url: 'https://www.deepspeed.ai/', role: 'site', label: 'site' },
+        { url: 'https://github.com/microsoft/DeepSpeed', role: 'code' },
+      ],
+    );
+  });
+
+  it('takes a copy without tracking tags', () => {
     // chenhongyu2048:748, then the same paper from a list without the tag
     const shown: Link[] = [];
     addShownLink(shown, { url: 'https://arxiv.org/abs/2408.13510?utm_source=pocket_shared', role: 'paper' });

@@ -125,11 +125,10 @@ function chunkJson(
     }
     while (l < links.length && (links[l] as LinkRow)[0] < id) l++;
     const shown: Link[] = [];
-    const keys: string[] = [];
     for (; l < links.length && (links[l] as LinkRow)[0] === id; l++) {
       const [, url, role, label] = links[l] as LinkRow;
       // A page linked twice on one item is shown once, at its first place (shown-links.ts).
-      addShownLink(shown, label ? { url, role, label } : { url, role }, keys);
+      addShownLink(shown, label ? { url, role, label } : { url, role });
     }
     let linkJson = '';
     for (const link of shown) {

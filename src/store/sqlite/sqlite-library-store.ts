@@ -1160,13 +1160,9 @@ export class SqliteLibraryStore implements LibraryStore {
       for (const note of JSON.parse(s.notes) as string[]) if (!rec.notes.includes(note)) rec.notes.push(note);
     }
     // A page linked by several sources, or as http and https, is shown once (shown-links.ts).
-    const keys = new Map<number, string[]>();
     for (const l of links) {
       const rec = byItem.get(l.item_id);
-      if (!rec) continue;
-      const itemKeys = keys.get(l.item_id) ?? [];
-      keys.set(l.item_id, itemKeys);
-      addShownLink(rec.links, toLink(l), itemKeys);
+      if (rec) addShownLink(rec.links, toLink(l));
     }
     for (const rec of records) rec.ids = idsOf(rec.links);
     return records;
