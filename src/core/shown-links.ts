@@ -35,9 +35,9 @@ export function addShownLink(shown: Link[], link: Link): void {
   // Exact repeats (one URL in several lists) are the common case; copies end alike, so most
   // links need no key at all (pageKey on every link was 4% of `list --json` at 10k items).
   if (shown.some((l) => l.url === link.url)) return;
-  const tail = endOf(link.url);
   let at = -1;
-  if (shown.some((l) => endOf(l.url) === tail)) {
+  const end = endOf(link.url);
+  if (shown.some((l) => sameEnd(l.url, endOf(l.url), link.url, end))) {
     const key = pageKey(link.url);
     at = shown.findIndex((l) => pageKey(l.url) === key);
   }
@@ -51,18 +51,27 @@ export function addShownLink(shown: Link[], link: Link): void {
   shown[at] = label === undefined ? { url, role: kept.role } : { url, role: kept.role, label };
 }
 
-/**
- * The last few characters of a URL before its query, fragment and trailing slashes, in lower
- * case: two copies of one page have the same (their host and path agree up to its case).
- */
-function endOf(url: string): string {
+/** Where a URL's host and path end: before its query, fragment and trailing slashes. */
+function endOf(url: string): number {
   let end = url.length;
   const query = url.indexOf('?');
   if (query !== -1) end = query;
   const hash = url.indexOf('#');
   if (hash !== -1 && hash < end) end = hash;
   while (end > 0 && url.charCodeAt(end - 1) === 47) end--;
-  return url.slice(Math.max(0, end - 4), end).toLowerCase();
+  return end;
+}
+
+/**
+ * Whether two URLs' last few characters before their ends (endOf) agree, up to case: copies
+ * of one page do, since their hosts and paths agree up to the host's case. No string is made.
+ */
+function sameEnd(a: string, aEnd: number, b: string, bEnd: number): boolean {
+  for (let i = 1; i <= 4; i++) {
+    if (aEnd - i < 0 || bEnd - i < 0) return aEnd - i < 0 && bEnd - i < 0;
+    if ((a.charCodeAt(aEnd - i) | 32) !== (b.charCodeAt(bEnd - i) | 32)) return false;
+  }
+  return true;
 }
 
 /** True when `url` is the better copy to show of `kept`'s page. */
