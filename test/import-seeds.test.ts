@@ -111,6 +111,25 @@ describe('importing the four seeds and the real lists', () => {
     assert.ok(count <= 15, `${count} links were attached by the sweeper`);
   });
 
+  it('identifies an entry by its title link when its note links another paper (APAR, Medusa)', () => {
+    withScratchLibrary((other, write) => {
+      importFiles(other, [
+        write(
+          'notes.md',
+          '- [ ] [APAR: LLMs Can Do Auto-Parallel Auto-Regressive Decoding](https://arxiv.org/abs/2401.06761): compare with [Medusa](https://arxiv.org/abs/2401.10774)\n',
+        ),
+      ]);
+      const report = importFiles(other, [
+        write('later.md', '- [APAR](https://arxiv.org/pdf/2401.06761v2)\n'),
+      ]);
+      assert.equal(report.added, 0, 'the later link to APAR finds the entry');
+      assert.equal(other.listItems({}).length, 1);
+      // A list that holds Medusa itself makes an item of its own: the mention is no identity.
+      importFiles(other, [write('medusa.md', '- [Medusa](https://arxiv.org/abs/2401.10774)\n')]);
+      assert.equal(other.listItems({}).length, 2);
+    });
+  });
+
   it('shows a page once however the lists link it (daBNN: https in seed 000, http in htqin)', () => {
     const [dabnn] = byArxiv(items, '1908.05858');
     assert.ok(dabnn);

@@ -308,12 +308,21 @@ describe('lectio search on the four seeds', () => {
     assert.deepEqual(search('systolic status:read'), []);
     // Filters that contradict each other select nothing, with or without words; a list that
     // does not exist is still an error rather than an empty answer.
-    // (One argument each: the CLI reads an argument with spaces as one filter value.)
     assert.deepEqual(search('status:read', 'status:to-read'), []);
+    assert.deepEqual(search('status:read status:to-read'), []);
     assert.deepEqual(search('attention', 'year:>=2023', 'year:<2020'), []);
     const unknownList = lectio(['search', 'status:read', 'status:to-read', 'list:nosuchlist']);
     assert.equal(unknownList.status, 2);
     assert.match(unknownList.stderr, /list:nosuchlist/u);
+    // A query in one argument is the same query as in several (the help's own example), and
+    // the shell's unquoted topic:"LLM / kv cache" runs up to the next filter.
+    const helpExample = search('has:code stars:>=4 status:to-read');
+    assert.ok(helpExample.length > 0);
+    assert.deepEqual(helpExample, search('has:code', 'stars:>=4', 'status:to-read'));
+    const kvWithCode = search('topic:LLM / kv cache has:code');
+    assert.ok(kvWithCode.length > 0);
+    assert.deepEqual(kvWithCode, search('topic:"LLM / kv cache"', 'has:code'));
+    assert.deepEqual(search('topic:LLM / kv cache'), search('topic:"LLM / kv cache"'));
     // A word and a topic: the hits of the word that are under the topic, in the same order.
     const underLlm = new Set(ids(search('topic:llm')));
     const topicHits = ids(search('attention topic:llm'));

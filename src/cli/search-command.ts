@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { LectioError } from '../core/errors.js';
 import type { SearchHit, SnippetPart } from '../core/search-index.js';
-import { type ParsedQuery, parseSearchQuery, withTopicPaths } from '../core/search-query.js';
+import { FILTER_NAMES, type ParsedQuery, parseSearchQuery, withTopicPaths } from '../core/search-query.js';
 import { searchHitJson } from '../core/item-json.js';
 import { MARK_CLOSE, MARK_OPEN, markText, renderParts } from '../core/search-snippet.js';
 import { globals, noteOnStderr, openStoreForReading, printJson } from './cli-context.js';
@@ -30,16 +30,24 @@ const NORMAL = '\u001b[22m';
 
 /**
  * The shell has taken the quotes off `topic:"LLM / kv cache"` and left one argument with
- * spaces; put them back so that the value stays one value.
+ * spaces; put them back so that the value stays one value. Only topic: and list: values hold
+ * spaces, and only up to the next filter: `'has:code stars:>=4'` in one argument (the help's
+ * own example) is two filters, `'topic:LLM / kv cache stars:>=4'` a topic and a filter.
  */
 export function queryOfArgs(args: readonly string[]): string {
   return args
     .map((arg) => {
-      const filter = /^([A-Za-z]+):([^"]*\s[^"]*)$/u.exec(arg);
-      return filter ? `${filter[1]}:"${filter[2]}"` : arg;
+      const filter = /^(topic|list):([^"]*\s[^"]*)$/iu.exec(arg);
+      if (!filter) return arg;
+      const [, name, text] = filter as unknown as [string, string, string];
+      const next = NEXT_FILTER.exec(text);
+      const value = next === null ? text : text.slice(0, next.index);
+      return /\s/u.test(value.trim()) ? `${name}:"${value.trim()}"${text.slice(value.length)}` : arg;
     })
     .join(' ');
 }
+
+const NEXT_FILTER = new RegExp(`\\s(?=(?:${FILTER_NAMES.join('|')}):)`, 'iu');
 
 const STATUS_MARK: Record<string, string> = {
   inbox: '[inbox]',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   compareRecords,
+  entryIdentityLinks,
   identityKeySets,
   identityKeys,
   keyMatchContradiction,
@@ -64,6 +65,43 @@ describe('stored identity keys', () => {
       'url:tenstorrent.com/research/a-review-of-sparse-expert-models-in-deep-learning',
     ]);
     assert.deepEqual(sets.lookup, sets.stored);
+  });
+});
+
+describe('the links that identify one entry (entryIdentityLinks)', () => {
+  const apar = 'APAR: LLMs Can Do Auto-Parallel Auto-Regressive Decoding';
+  const aparLink = { url: 'https://arxiv.org/abs/2401.06761', role: 'paper' as const, label: apar };
+  const medusa = { url: 'https://arxiv.org/abs/2401.10774', role: 'paper' as const, label: 'Medusa' };
+  const pdf = { url: 'https://arxiv.org/pdf/2401.06761v2', role: 'pdf' as const, label: 'pdf' };
+  const code = { url: 'https://github.com/example/apar', role: 'code' as const, label: 'code' };
+
+  it('is the title link when the note mentions another paper (APAR: compare with Medusa)', () => {
+    assert.deepEqual(entryIdentityLinks(apar, [aparLink, pdf, medusa, code]), [aparLink, pdf, code]);
+  });
+
+  it('is every link of an entry that names one work', () => {
+    assert.deepEqual(entryIdentityLinks(apar, [aparLink, pdf, code]), [aparLink, pdf, code]);
+  });
+
+  it("is none for mli's video row of three papers, titled after the first (line 43)", () => {
+    const links = [
+      {
+        url: 'https://s3-us-west-2.amazonaws.com/openai-assets/research-covers/language-unsupervised/language_understanding_paper.pdf',
+        role: 'pdf' as const,
+        label: 'GPT',
+      },
+      {
+        url: 'https://d4mucfpksywv.cloudfront.net/better-language-models/language_models_are_unsupervised_multitask_learners.pdf',
+        role: 'pdf' as const,
+        label: 'GPT-2',
+      },
+      { url: 'https://arxiv.org/abs/2005.14165', role: 'paper' as const, label: 'GPT-3' },
+    ];
+    assert.equal(entryIdentityLinks('GPT', links), null);
+  });
+
+  it('is none when the title is not the first name (a row about two papers)', () => {
+    assert.equal(entryIdentityLinks(apar, [medusa, aparLink]), null);
   });
 });
 

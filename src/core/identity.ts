@@ -37,8 +37,40 @@ export function identityLinks(links: readonly Link[]): Link[] {
  * entry's links only: an item's, gathered from several entries, name it several ways.)
  */
 export function namesSeveralWorks(links: readonly Link[]): boolean {
+  const { names, targets } = namedPaperLinks(links);
+  return names.size > 1 && targets.size > 1;
+}
+
+/**
+ * The links that identify one entry, or null when it is identified by its title alone (it
+ * names several works, namesSeveralWorks). When the first name is the entry's whole title
+ * and a full one, the entry is that paper and the others are papers its note mentions:
+ * "[APAR: LLMs Can Do Auto-Parallel Auto-Regressive Decoding](arxiv.org/abs/2401.06761):
+ * compare with [Medusa](arxiv.org/abs/2401.10774)" (a chenhongyu2048-style row) is APAR,
+ * which a lookup of 2401.06761 and a later list's link to it must find. mli's video row,
+ * titled "GPT" after its first of three links, is still none of them: "GPT" is a name, not
+ * a title (isMatchableTitle), and the row's GPT-2 and GPT-3 are as much its subject.
+ */
+export function entryIdentityLinks(title: string, links: readonly Link[]): readonly Link[] | null {
+  const { names, targets, named } = namedPaperLinks(links);
+  if (names.size < 2 || targets.size < 2) return links;
+  const own = titleKey(title);
+  if (named.values().next().value !== own || !isMatchableTitle(own)) return null;
+  // Links that name another work go; those labelled by role ("pdf") or not at all stay.
+  return links.filter((link) => {
+    const name = named.get(link);
+    return name === undefined || name === own;
+  });
+}
+
+function namedPaperLinks(links: readonly Link[]): {
+  names: Set<string>;
+  targets: Set<string>;
+  named: Map<Link, string>;
+} {
   const names = new Set<string>();
   const targets = new Set<string>();
+  const named = new Map<Link, string>();
   for (const link of links) {
     if (!PRIMARY_ROLES.has(link.role) || !link.label || labelNamesRole(link.label, link.url)) continue;
     // An icon (papers-we-love's "[:scroll:](x.pdf) [Title](…)") or a file beside the list names nothing.
@@ -46,9 +78,10 @@ export function namesSeveralWorks(links: readonly Link[]): boolean {
     const name = titleKey(link.label);
     if (name === '') continue;
     names.add(name);
+    named.set(link, name);
     targets.add(idKey(canonicalIdsOfUrl(link.url)[0] ?? { scheme: 'url', value: link.url }));
   }
-  return names.size > 1 && targets.size > 1;
+  return { names, targets, named };
 }
 
 /** Identity keys ("arxiv:1706.03762", "github:vllm-project/vllm", "url:...") of a set of links. */

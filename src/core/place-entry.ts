@@ -8,7 +8,7 @@ import {
   keyMatchContradiction,
   type RecordComparison,
   isSeriesTitle,
-  namesSeveralWorks,
+  entryIdentityLinks,
   titleMergeContradiction,
   titlesMayMatch,
   type TitleEvidence,
@@ -103,13 +103,12 @@ export function placeEntry(
   at: string,
   context: PlaceContext = {},
 ): Placement {
+  const identity = entry.aboutList ? null : entryIdentityLinks(entry.title, entry.links);
   const {
     lookup: keys,
     stored: storedKeys,
     weak,
-  } = entry.aboutList || namesSeveralWorks(entry.links)
-    ? { lookup: [], stored: [], weak: false }
-    : identityKeySets(entry.links);
+  } = identity === null ? { lookup: [], stored: [], weak: false } : identityKeySets(identity);
   const tkeys = titleKeys(entry.title);
   const tokens = entry.authors.length > 0 ? titleBlockingKeys(entry.title) : [];
   // Blocking tokens in two sets: every source's ("t:"), and those of sources with no DOI or
