@@ -81,6 +81,20 @@ describe('BibTeX and CSL-JSON import', () => {
     assert.ok(show(db, '1806.05726').title.startsWith('Generalization of the Fermi'));
   });
 
+  it("keeps a DOI as CSL-JSON gives it, even one that looks like markup (Wiley's <141::…>)", (t) => {
+    // The DOI of import_unabbreviate_1436-1.bib's Wiley paper, as lectio's own CSL export writes it.
+    const doi = '10.1002/1521-396X(199711)164:1<141::AID-PSSA141>3.0.CO;2-G';
+    const dir = tempDir(t);
+    const file = path.join(dir, 'refs.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify([{ type: 'article-journal', title: 'A Readable Paper Title', DOI: doi }]),
+    );
+    const db = path.join(dir, 'lib.sqlite');
+    importOk(db, [file]);
+    assert.equal(show(db, `https://doi.org/${doi}`).title, 'A Readable Paper Title');
+  });
+
   it('a malformed entry is a warning naming its line; the rest is imported', (t) => {
     const dir = tempDir(t);
     const file = path.join(dir, 'refs.bib');

@@ -89,6 +89,10 @@ describe('LaTeX to text', () => {
     ["pages 92--103 --- ``quoted''", 'pages 92–103 — “quoted”'],
     ['\\emph{Deep} \\textbf{Learning} $\\alpha$-nets', 'Deep Learning α-nets'],
     ['{BERT}: Pre-training', 'BERT: Pre-training'],
+    // A letter accent and its letter after a space, as Better BibTeX writes them
+    // (zotero-better-bibtex/import_unabbreviate_1436-1.bib)
+    ['Dan{\\v c}e, Morko{\\c c}, Toma{\\v s}, {\\v S}{\\v c}ajev', 'Danče, Morkoç, Tomaš, Ščajev'],
+    ['Erd{\\H o}s, Wal{\\k e}sa, {\\r a}, {\\u g}', 'Erdős, Walęsa, å, ğ'],
   ];
   for (const [input, expected] of cases) {
     it(input, () => assert.equal(latexToText(input), expected));

@@ -56,13 +56,13 @@ export function parseCslList(entries: ReadonlyArray<Record<string, Json>>): Pars
       return;
     }
     const links: Link[] = [];
-    const doi = str(e['DOI']);
+    const doi = plain(e['DOI']);
     if (doi)
       links.push({
         url: `https://doi.org/${doi.replace(/^https?:\/\/(?:dx\.)?doi\.org\//iu, '')}`,
         role: 'paper',
       });
-    const url = str(e['URL']);
+    const url = plain(e['URL']);
     if (url && /^https?:\/\//iu.test(url)) links.push({ url, role: classifyLink(url) });
     const number = str(e['number']);
     const arxiv =
@@ -110,6 +110,15 @@ export function parseCslList(entries: ReadonlyArray<Record<string, Json>>): Pars
     );
   });
   return { title: null, items, warnings };
+}
+
+/**
+ * An identifier's text as given: CSL's rich text markup (<i>, <sup>) is for titles, and a
+ * Wiley DOI holds what looks like a tag, "10.1002/1521-396X(199711)164:1<141::AID-PSSA141>3.0.CO;2-G".
+ */
+function plain(v: Json | undefined): string | undefined {
+  const t = typeof v === 'string' ? v.trim() : undefined;
+  return t === '' ? undefined : t;
 }
 
 function str(v: Json | undefined): string | undefined {
