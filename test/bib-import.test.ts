@@ -79,6 +79,9 @@ describe('BibTeX and CSL-JSON import', () => {
     const items = listItems(db);
     assert.ok(items.some((i) => i.title === 'Generalization of the Fermi Pseudopotential'));
     assert.ok(show(db, '1806.05726').title.startsWith('Generalization of the Fermi'));
+    // arXiv's DOI for the paper, bare or as a link, names it too.
+    assert.equal(show(db, '10.48550/arXiv.1806.05726').title, show(db, '1806.05726').title);
+    assert.equal(show(db, 'https://doi.org/10.48550/arXiv.1806.05726').title, show(db, '1806.05726').title);
   });
 
   it("keeps a DOI as CSL-JSON gives it, even one that looks like markup (Wiley's <141::…>)", (t) => {
@@ -93,6 +96,7 @@ describe('BibTeX and CSL-JSON import', () => {
     const db = path.join(dir, 'lib.sqlite');
     importOk(db, [file]);
     assert.equal(show(db, `https://doi.org/${doi}`).title, 'A Readable Paper Title');
+    assert.equal(show(db, doi).title, 'A Readable Paper Title');
   });
 
   it('a malformed entry is a warning naming its line; the rest is imported', (t) => {

@@ -14,8 +14,11 @@ export type RefTarget =
 export function refTarget(ref: string): RefTarget | null {
   const trimmed = ref.trim();
   if (/^https?:\/\//iu.test(trimmed)) return { kind: 'url', url: trimmed };
-  const doi = parseDoi(trimmed);
-  if (doi && /^(doi:)?10\./iu.test(trimmed)) return { kind: 'doi', doi };
+  // A DOI typed whole runs to its end: in running text a DOI stops at "<", but Wiley's
+  // "10.1002/1521-396X(199711)164:1<141::AID-PSSA141>3.0.CO;2-G" holds one.
+  const whole = /^(?:doi:)?\s*(10\.\d{4,9}\/\S+)$/iu.exec(trimmed)?.[1];
+  const doi = whole === undefined ? null : parseDoi(`https://doi.org/${whole}`);
+  if (doi) return { kind: 'doi', doi };
   const arxiv = parseArxivId(trimmed);
   if (arxiv && /^(arxiv:)?\s*([a-z-]+(\.[a-z]{2})?\/)?\d{4}\.?\d{3,5}(v\d+)?$/iu.test(trimmed)) {
     return { kind: 'arxiv', id: arxiv };
@@ -29,7 +32,11 @@ export function refTarget(ref: string): RefTarget | null {
 export function keysOfRef(ref: string): string[] {
   const target = refTarget(ref);
   if (target === null) return [];
-  if (target.kind === 'doi') return [`doi:${target.doi}`];
+  // An arXiv DOI (10.48550/arXiv.1706.03762) names the arXiv paper, as its doi.org link does.
+  if (target.kind === 'doi') {
+    const [id] = canonicalIdsOfUrl(`https://doi.org/${target.doi}`);
+    return [id ? idKey(id) : `doi:${target.doi}`];
+  }
   if (target.kind === 'arxiv') return [`arxiv:${target.id}`];
   return canonicalIdsOfUrl(target.url).map(idKey);
 }
