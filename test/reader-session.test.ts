@@ -138,6 +138,10 @@ describe('a new reader on the four seeds', () => {
     assert.equal(item.pass, 2);
     assert.equal(item.readAt, '2026-11-26T09:00:00.000Z');
     assert.ok(!queue().some((e) => e.id === item.id), 'read items leave the queue');
+    // A lower pass later is a re-read: logged, the furthest pass kept and said.
+    out = ok(['mark', PAGED, '--pass', '1'], '2026-11-26T09:30:00Z');
+    assert.match(out, /still read · pass 1 \(abstract, figures, conclusion\); furthest pass 2$/mu);
+    assert.equal(show(PAGED).pass, 2);
     // A pass 1 on an unread paper means it was started.
     ok(['mark', TPU, '--pass', '1'], '2026-11-26T10:00:00Z');
     assert.equal(show(TPU).status, 'reading');
@@ -382,6 +386,9 @@ describe('a new reader on the four seeds', () => {
     assert.match(oneLineError(ambiguous.stderr), /matches \d+ items: #\d+ .*use an id/u);
     assert.equal(lectio(['mark', '999999', 'read']).status, 3);
     assert.equal(lectio(['mark', PAGED, 'finished']).status, 2);
+    const passAsStatus = lectio(['mark', PAGED, '2']);
+    assert.equal(passAsStatus.status, 2);
+    assert.match(passAsStatus.stderr, /unknown status "2"; .*\(a reading pass: --pass 2\)/u);
     assert.equal(lectio(['mark', PAGED, '--pass', '4']).status, 2);
     assert.equal(listJsonText(db), before);
   });

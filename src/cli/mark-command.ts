@@ -29,7 +29,9 @@ export function registerMark(program: Command): void {
         return;
       }
       const status = result.from === result.to ? `still ${result.to}` : `${result.from} → ${result.to}`;
-      const pass = request.pass ? ` · pass ${request.pass} (${PASS_NAMES[request.pass]})` : '';
+      // A pass below the furthest is a re-read: logged, while the item keeps its furthest pass.
+      const furthest = request.pass && result.pass > request.pass ? `; furthest pass ${result.pass}` : '';
+      const pass = request.pass ? ` · pass ${request.pass} (${PASS_NAMES[request.pass]})${furthest}` : '';
       process.stdout.write(`#${result.id}  ${result.title}: ${status}${pass}\n`);
     });
 }

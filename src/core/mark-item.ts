@@ -28,9 +28,10 @@ export interface MarkResult {
 
 export function parseMarkStatus(text: string): Status {
   const status = MARKABLE.find((s) => s === text.trim().toLowerCase());
-  if (!status)
-    throw new LectioError('bad_input', `unknown status "${text}"; use one of ${MARKABLE.join(', ')}`);
-  return status;
+  if (status) return status;
+  // "mark 5 2" means a reading pass: say how to give one.
+  const pass = /^[123]$/u.test(text.trim()) ? ` (a reading pass: --pass ${text.trim()})` : '';
+  throw new LectioError('bad_input', `unknown status "${text}"; use one of ${MARKABLE.join(', ')}${pass}`);
 }
 
 export function parsePass(text: string): number {
