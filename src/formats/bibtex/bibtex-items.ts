@@ -3,7 +3,14 @@
 // the rest to BibFields. crossref'd fields (a paper's booktitle from its @proceedings) are
 // inherited when the parent is in the same file.
 
-import { type BibFields, type Link, newEntry, type ParsedItem, type ParsedList } from '../../core/item.js';
+import {
+  type BibFields,
+  type BibName,
+  type Link,
+  newEntry,
+  type ParsedItem,
+  type ParsedList,
+} from '../../core/item.js';
 import { classifyLink } from '../../core/link-role.js';
 import { latexToText } from './latex-text.js';
 import { type BibEntry, parseBibtex } from './parse-bibtex.js';
@@ -12,7 +19,6 @@ import { type BibEntry, parseBibtex } from './parse-bibtex.js';
 const CONSUMED = new Set([
   'title',
   'author',
-  'editor',
   'year',
   'date',
   'doi',
@@ -76,6 +82,7 @@ function entryToItem(entry: BibEntry): ParsedItem | null {
   if (!title) return null;
   const names = f.get('author') ?? f.get('editor');
   const authors = names ? splitNames(names) : [];
+  const split = names ? bibNames(names) : null;
   const yearText = f.get('year') ?? f.get('date') ?? '';
   const yearMatch = /\b(1[5-9]\d\d|20\d\d)\b/u.exec(yearText);
   const venue = text('journal') ?? text('journaltitle') ?? text('booktitle') ?? text('series');
@@ -102,6 +109,8 @@ function entryToItem(entry: BibEntry): ParsedItem | null {
 
   const bib: BibFields = { type: entry.type, citationKey: entry.key };
   if (venue) bib.venue = venue;
+  if (split && split.names.length > 0) bib.names = split.names;
+  if (split?.more) bib.moreNames = true;
   const set = (key: 'volume' | 'number' | 'pages' | 'publisher' | 'month' | 'abstract', v?: string) => {
     if (v) bib[key] = v;
   };
@@ -113,7 +122,8 @@ function entryToItem(entry: BibEntry): ParsedItem | null {
   set('abstract', text('abstract'));
   const extra: Record<string, string> = {};
   for (const [name, raw] of f) {
-    if (CONSUMED.has(name)) continue;
+    // The editors are the authors of an entry that names no author; else a field of their own.
+    if (CONSUMED.has(name) || (name === 'editor' && !f.has('author'))) continue;
     extra[name] = name === 'file' || name === 'keywords' ? raw : latexToText(raw);
   }
   if (Object.keys(extra).length > 0) bib.extra = extra;
@@ -168,6 +178,46 @@ export function splitNames(raw: string): string[] {
     if (t) out.push(t);
   }
   return out;
+}
+
+/**
+ * The names of an author field split as BibTeX splits them: "Last, First" (and "von Last, Jr,
+ * First"), a name in braces whole ("{American Psychological Association}"), and "First von
+ * Last", the family name being the last word and the lower-case words before it.
+ */
+export function bibNames(raw: string): { names: BibName[]; more: boolean } {
+  const names: BibName[] = [];
+  let more = false;
+  for (const part of raw.includes('{') ? splitAnd(raw) : raw.split(/\s+and\s+/iu)) {
+    const name = part.trim();
+    if (name === '') continue;
+    if (/^others$/iu.test(name)) {
+      more = true;
+      continue;
+    }
+    const pieces = splitTopLevel(name, ',');
+    if (pieces.length >= 2) {
+      const family = latexToText(pieces[0] as string);
+      const given = latexToText(pieces[pieces.length - 1] as string);
+      names.push(given === '' ? { literal: family } : { family, given });
+      continue;
+    }
+    const words = splitTopLevel(name.replace(/\s+/gu, ' '), ' ');
+    if (words.length === 1) {
+      const only = words[0] as string;
+      // {Barnes and Noble}, {OpenAI}: one name, never split.
+      names.push({ literal: latexToText(only) });
+      continue;
+    }
+    let at = words.length - 1;
+    // "Ludwig van Beethoven": the lower-case words before the last go with the family name.
+    while (at > 1 && /^[a-z]/u.test(words[at - 1] as string)) at--;
+    names.push({
+      family: latexToText(words.slice(at).join(' ')),
+      given: latexToText(words.slice(0, at).join(' ')),
+    });
+  }
+  return { names: names.filter((n) => (n.literal ?? n.family) !== ''), more };
 }
 
 /** Splits on " and " outside braces ("{Barnes and Noble}" is one name). */

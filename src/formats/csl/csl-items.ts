@@ -3,7 +3,14 @@
 // by the caller. Lines are the 1-based position of the entry in the array (JSON has no
 // useful line numbers once pretty-printed differently), shown as such.
 
-import { type BibFields, type Link, newEntry, type ParsedItem, type ParsedList } from '../../core/item.js';
+import {
+  type BibFields,
+  type BibName,
+  type Link,
+  newEntry,
+  type ParsedItem,
+  type ParsedList,
+} from '../../core/item.js';
 import { classifyLink } from '../../core/link-role.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -97,6 +104,8 @@ export function parseCslList(entries: ReadonlyArray<Record<string, Json>>): Pars
     if (Object.keys(extra).length > 0) bib.extra = extra;
     const short = str(e['title-short']) ?? str(e['shortTitle']);
 
+    const split = cslNames(e['author'] ?? e['editor']);
+    if (split.length > 0) bib.names = split;
     items.push(
       newEntry({
         title,
@@ -138,6 +147,22 @@ function yearOf(issued: Json | undefined): number | null {
   const text = first !== undefined && first !== null ? String(first) : (str(issued['raw']) ?? '');
   const m = /\b(1[5-9]\d\d|20\d\d)\b/u.exec(text);
   return m ? Number(m[1]) : null;
+}
+
+/** The names as CSL-JSON splits them, kept for an export to write back as they came. */
+function cslNames(list: Json | undefined): BibName[] {
+  if (!Array.isArray(list)) return [];
+  const out: BibName[] = [];
+  for (const n of list) {
+    if (!n || typeof n !== 'object' || Array.isArray(n)) continue;
+    const literal = str(n['literal']);
+    const family = [str(n['non-dropping-particle']), str(n['family'])].filter(Boolean).join(' ');
+    const given = str(n['given']);
+    if (literal) out.push({ literal });
+    else if (family && given) out.push({ family, given });
+    else if (family || given) out.push({ literal: family || (given as string) });
+  }
+  return out;
 }
 
 function names(list: Json | undefined): string[] {

@@ -7,11 +7,13 @@
 import { type ExportItem, type ExportSelection, itemIds } from '../../core/library-export.js';
 import {
   arxivOf,
+  authorNames,
+  citationDate,
   citationKeys,
   citationUrl,
   keySeed,
   type KeySeed,
-  personNames,
+  monthMacro,
   workType,
   type WorkType,
 } from './citation-fields.js';
@@ -63,23 +65,29 @@ export function bibtexWriter(): ItemWriter {
 
 /** An entry's fields, one a line. */
 function entryBody(item: ExportItem, type: WorkType): string {
-  const fields: Array<[string, string]> = [];
+  // A field's value in braces, or bare: a month macro (month = jul) is no text.
+  const fields: Array<[name: string, value: string, bare?: boolean]> = [];
   const add = (name: string, value: string | null | undefined, raw = false): void => {
     if (value === null || value === undefined || value.trim() === '') return;
     fields.push([name, raw ? verbatim(value) : latex(value)]);
   };
   fields.push(['title', protectCapitals(item.title)]);
-  const { names, more } = personNames(item.authors);
+  const { names, more } = authorNames(item);
   if (names.length > 0) {
     const written = names.map((n) =>
-      n.literal !== undefined ? `{${latex(n.literal)}}` : `${latex(n.family ?? '')}, ${latex(n.given ?? '')}`,
+      n.literal !== undefined || n.family === undefined
+        ? `{${latex(n.literal ?? n.given ?? '')}}`
+        : `${familyName(n.family)}, ${latex(n.given ?? '')}`,
     );
     if (more) written.push('others');
     fields.push(['author', written.join(' and ')]);
   }
-  if (item.year !== null) fields.push(['year', String(item.year)]);
+  const ids = itemIds(item.links);
+  const { year, month } = citationDate(item, ids);
+  if (year !== null) fields.push(['year', String(year)]);
   const bib = item.bib;
-  add('month', bib?.month);
+  if (month !== null) fields.push(['month', monthMacro(month), true]);
+  else add('month', bib?.month);
   const venue = bib?.venue ?? item.journalRef;
   if (type === 'article') add('journal', venue);
   else if (type === 'inproceedings') add('booktitle', venue);
@@ -97,7 +105,6 @@ function entryBody(item: ExportItem, type: WorkType): string {
         .join('--'),
     ]);
   add('publisher', bib?.publisher);
-  const ids = itemIds(item.links);
   add('doi', item.doi ?? ids.doi, true);
   const arxiv = arxivOf(item, ids);
   if (arxiv) {
@@ -105,10 +112,49 @@ function entryBody(item: ExportItem, type: WorkType): string {
     fields.push(['archivePrefix', 'arXiv']);
     add('primaryClass', arxiv.primaryClass, true);
   }
-  add('url', citationUrl(item), true);
+  add('url', citationUrl(item, ids), true);
   add('abstract', item.abstract ?? bib?.abstract);
   if (item.topics.length > 0) add('keywords', item.topics.join(', '));
-  return fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
+  // The source's other fields (isbn, editor, note, pmid, address...), so that an export of an
+  // imported .bib keeps what came in; Zotero's local `file` paths stay in the library.
+  const written = new Set(fields.map(([name]) => name.toLowerCase()));
+  for (const [name, value] of Object.entries(bib?.extra ?? {})) {
+    const field = name.toLowerCase();
+    // (CSL-JSON's own editor list is JSON, no BibTeX name list.)
+    if (KEPT_FIELDS.has(field) && !written.has(field) && !/^[[{]/u.test(value)) add(field, value);
+  }
+  return fields.map(([name, value, bare]) => `  ${name} = ${bare ? value : `{${value}}`}`).join(',\n');
+}
+
+/** Fields of a BibTeX or CSL-JSON source written back as they came (CSL's ISBN, ISSN and note too). */
+const KEPT_FIELDS = new Set([
+  'address',
+  'annote',
+  'chapter',
+  'edition',
+  'editor',
+  'howpublished',
+  'institution',
+  'isbn',
+  'issn',
+  'language',
+  'note',
+  'organization',
+  'pmid',
+  'pmcid',
+  'school',
+  'series',
+  'type',
+]);
+
+/**
+ * A family name for "Family, Given": one of several words in braces unless it starts with a
+ * lower-case particle, so that BibTeX keeps "Al Hassan" whole ("Hassan" alone was written)
+ * and still reads "van Beethoven" or "i Morral" as particle and name.
+ */
+function familyName(family: string): string {
+  const text = latex(family);
+  return /\s/u.test(family) && !/^[a-z]/u.test(family) ? `{${text}}` : text;
 }
 
 /** Fields read verbatim (url, doi, eprint): only braces would break them, and they are percent-encoded. */

@@ -2,13 +2,20 @@
 // family and given names, its venue, its arXiv id and primary category, its URL, and a
 // citation key that stays the same from one export to the next.
 
+import type { BibName } from '../../core/item.js';
 import { type ExportItem, type ItemIds, itemIds } from '../../core/library-export.js';
 
-export interface PersonName {
-  family?: string;
-  given?: string;
-  /** A name that is not split: an organisation, a one-word or CJK name. */
-  literal?: string;
+/** An author split for a citation; `literal` is a name not to split (an organisation, a CJK name). */
+export type PersonName = BibName;
+
+/**
+ * The item's authors for a citation: as its BibTeX or CSL-JSON source split them when it had
+ * one ("Al Hassan, Ali" stays so), else as personNames splits the names the lists gave.
+ */
+export function authorNames(item: ExportItem): { names: PersonName[]; more: boolean } {
+  const given = item.bib?.names;
+  if (given && given.length > 0) return { names: given, more: item.bib?.moreNames === true };
+  return personNames(item.authors);
 }
 
 /** A parenthesised note at the end of an author line: "(Google)", "（清华）". */
@@ -87,17 +94,64 @@ export function arxivOf(
   const id = ids.arxiv;
   if (!id) return null;
   const oldStyle = /^([a-z-]+(?:\.[A-Z]{2})?)\//u.exec(id)?.[1];
-  return { id, primaryClass: item.categories[0] ?? oldStyle ?? null };
+  const given = item.bib?.extra?.['primaryclass'];
+  return { id, primaryClass: item.categories[0] ?? given ?? oldStyle ?? null };
 }
 
-/** The URL a citation points at: the paper, else the item's first link. */
-export function citationUrl(item: ExportItem): string | null {
+/** The URL a citation points at: arXiv's abstract page for an arXiv paper, else the paper, else the item's first link. */
+export function citationUrl(item: ExportItem, ids: ItemIds = itemIds(item.links)): string | null {
+  // Not the Hugging Face, alphaxiv, /html/ or v2 link a list happened to give.
+  if (ids.arxiv) return `https://arxiv.org/abs/${ids.arxiv}`;
   return (
     item.links.find((l) => l.role === 'paper')?.url ??
     item.links.find((l) => l.role === 'pdf')?.url ??
     item.links[0]?.url ??
     null
   );
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** BibTeX's month macro for a month number ("jul" for 7). */
+export function monthMacro(month: number): string {
+  return MONTHS[month - 1] as string;
+}
+
+/** A month as a number from its BibTeX or CSL text: "jul", "July", "7", "07"; null otherwise. */
+export function monthNumber(text: string | undefined): number | null {
+  const t = text?.trim().toLowerCase() ?? '';
+  if (/^\d{1,2}$/u.test(t)) {
+    const n = Number(t);
+    return n >= 1 && n <= 12 ? n : null;
+  }
+  const at = t.length >= 3 ? MONTHS.findIndex((m) => t.startsWith(m)) : -1;
+  return at === -1 ? null : at + 1;
+}
+
+/**
+ * The year and month a citation gives: the item's, else those its arXiv id holds (2307.09288
+ * and cs/0112017 were first posted in July 2023 and December 2001). Lists seldom give a year
+ * (953 of 2,188 arXiv entries of the real lists had none), and arXiv always does.
+ */
+export function citationDate(
+  item: ExportItem,
+  ids: ItemIds = itemIds(item.links),
+): { year: number | null; month: number | null } {
+  const month = monthNumber(item.bib?.month);
+  const posted = arxivPosted(ids.arxiv);
+  if (item.year === null) return posted ?? { year: null, month: null };
+  return { year: item.year, month: month ?? (posted?.year === item.year ? posted.month : null) };
+}
+
+function arxivPosted(id: string | undefined): { year: number; month: number } | null {
+  if (!id) return null;
+  const m = /^(\d{2})(\d{2})\.\d{4,5}$/u.exec(id) ?? /\/(\d{2})(\d{2})\d{3}$/u.exec(id);
+  if (!m) return null;
+  const yy = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  // Old-style ids began in 1991; new-style ones in 2007 (0704.0001).
+  return { year: yy >= 91 ? 1900 + yy : 2000 + yy, month };
 }
 
 export function doiOf(item: ExportItem, ids: ItemIds = itemIds(item.links)): string | null {
@@ -138,7 +192,7 @@ export interface KeySeed {
 
 /** An item's key seed, taken as the item goes by (an exporter need not keep the item). */
 export function keySeed(item: ExportItem): KeySeed {
-  const first = personNames(item.authors).names[0];
+  const first = authorNames(item).names[0];
   const author = keyPart(first?.family ?? first?.literal ?? '');
   let word = '';
   // keyPart keeps a-z and 0-9 only: the words are those runs, of the title with accents folded.
@@ -152,7 +206,8 @@ export function keySeed(item: ExportItem): KeySeed {
   // No author (most entries of a markdown list): the word, then the year ("efficient2023"),
   // from what the item says and not from its id ("item28_2023efficient"), which another
   // import of the same lists need not give it. Keys without a year are as they were.
-  let base = author ? `${author}${item.year ?? ''}${word}` : `${word}${item.year ?? ''}`;
+  const year = citationDate(item).year ?? '';
+  let base = author ? `${author}${year}${word}` : `${word}${year}`;
   if (!/^[a-z]/u.test(base)) base = `item${item.id}${base ? `_${base}` : ''}`;
   return { id: item.id, own: item.bib?.citationKey, base };
 }

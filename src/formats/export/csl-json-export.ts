@@ -2,15 +2,16 @@
 // object per item with id (the citation key), type, title, author [{family, given}],
 // issued.date-parts, DOI, URL, arXiv as `number` with `archive`, and the venue.
 
-import type { ExportItem, ExportSelection } from '../../core/library-export.js';
+import { type ExportItem, type ExportSelection, itemIds } from '../../core/library-export.js';
 import {
   arxivOf,
+  authorNames,
+  citationDate,
   citationKeys,
   citationUrl,
   doiOf,
   keySeed,
   type KeySeed,
-  personNames,
   workType,
   type WorkType,
 } from './citation-fields.js';
@@ -64,9 +65,11 @@ export function cslJsonWriter(): ItemWriter {
 function cslItem(item: ExportItem, key: string): CslItem {
   const type = workType(item);
   const out: CslItem = { id: key, type: CSL_TYPE[type], title: item.title };
-  const { names } = personNames(item.authors);
+  const { names } = authorNames(item);
   if (names.length > 0) out.author = names;
-  if (item.year !== null) out.issued = { 'date-parts': [[item.year]] };
+  const ids = itemIds(item.links);
+  const { year, month } = citationDate(item, ids);
+  if (year !== null) out.issued = { 'date-parts': [month === null ? [year] : [year, month]] };
   const bib = item.bib;
   const venue = bib?.venue ?? item.journalRef;
   if (venue) out['container-title'] = venue;
@@ -74,15 +77,15 @@ function cslItem(item: ExportItem, key: string): CslItem {
   if (bib?.number) out.issue = bib.number;
   if (bib?.pages) out.page = bib.pages.replace(/\s*[-–—]+\s*/u, '-');
   if (bib?.publisher) out.publisher = bib.publisher;
-  const doi = doiOf(item);
+  const doi = doiOf(item, ids);
   if (doi) out.DOI = doi;
-  const arxiv = arxivOf(item);
+  const arxiv = arxivOf(item, ids);
   if (arxiv) {
     out.number = `arXiv:${arxiv.id}`;
     out.archive = 'arXiv';
     if (!venue) out.publisher = 'arXiv';
   }
-  const url = citationUrl(item);
+  const url = citationUrl(item, ids);
   if (url) out.URL = url;
   const abstract = item.abstract ?? bib?.abstract;
   if (abstract) out.abstract = abstract;
