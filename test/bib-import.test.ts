@@ -407,4 +407,26 @@ describe('duplicates, merge and unmerge', () => {
     assert.equal(missing.status, 3);
     oneLineError(missing.stderr);
   });
+
+  it('merge refuses two papers by their arXiv ids (FlashAttention and FlashAttention-2) without --force', (t) => {
+    const dir = tempDir(t);
+    const db = path.join(dir, 'lib.sqlite');
+    const list = path.join(dir, 'l.md');
+    fs.writeFileSync(
+      list,
+      '- [FlashAttention](https://arxiv.org/abs/2205.14135)\n- [FlashAttention-2](https://arxiv.org/abs/2307.08691)\n',
+    );
+    importOk(db, [list]);
+    const before = listItems(db);
+    const refused = runCli(['--db', db, 'merge', '2205.14135', '2307.08691']);
+    assert.equal(refused.status, 4);
+    assert.match(
+      oneLineError(refused.stderr),
+      /#1 \(arxiv:2205\.14135\) and #2 \(arxiv:2307\.08691\) are two papers by their ids; merge them anyway with --force/u,
+    );
+    assert.deepEqual(listItems(db), before);
+    const forced = runCli(['--db', db, 'merge', '2205.14135', '2307.08691', '--force']);
+    assert.equal(forced.status, 0, forced.stderr);
+    assert.equal(listItems(db).length, 1);
+  });
 });

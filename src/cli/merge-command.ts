@@ -112,7 +112,8 @@ export function registerMerge(program: Command): void {
     )
     .argument('<a>', REF)
     .argument('<b>', `${REF}; or a source of A as "lectio duplicates" prints it (FILE:LINE)`)
-    .action((a: string, b: string, _opts: unknown, command: Command) => {
+    .option('--force', 'merge even when the two carry different arXiv ids or DOIs')
+    .action((a: string, b: string, opts: { force?: boolean }, command: Command) => {
       withExistingStore(command, (store) => {
         const into = resolveRef(store, a);
         // "lectio merge 765 htqin.md:324": the row is one work with the item, as duplicates asked.
@@ -128,7 +129,7 @@ export function registerMerge(program: Command): void {
           return;
         }
         const from = resolveRef(store, b);
-        mergeByUser(store, into, from, clockNow());
+        mergeByUser(store, into, from, clockNow(), { force: opts.force === true });
         const item = store.getItems([into])[0];
         if (globals(command).json) printJson({ id: into, merged: from });
         else process.stdout.write(`merged #${from} into #${into}  ${item?.title ?? ''}\n`);

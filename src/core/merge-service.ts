@@ -34,12 +34,19 @@ function requireItem(store: LibraryStore, id: number): void {
 }
 
 /** Merges item `from` into `into`, and remembers it for every later import. */
-export function mergeByUser(store: LibraryStore, into: number, from: number, now: Date): void {
+export function mergeByUser(
+  store: LibraryStore,
+  into: number,
+  from: number,
+  now: Date,
+  options: { force?: boolean } = {},
+): void {
   if (into === from) throw new LectioError('bad_input', `#${into} and #${from} are the same item`);
   const at = now.toISOString();
   store.transaction(() => {
     requireItem(store, into);
     requireItem(store, from);
+    if (!options.force) refuseTwoWorks(store, into, from);
     const a = store.anchorsOfItem(into);
     const b = store.anchorsOfItem(from);
     for (const x of a) for (const y of b) store.addMergeDecision('together', x, y, at);
@@ -48,6 +55,26 @@ export function mergeByUser(store: LibraryStore, into: number, from: number, now
     refreshTopicRanks(store, [into]);
     dropEmptyTopics(store); // a topic only the merged item was under, when the other was moved
   });
+}
+
+/**
+ * Two items with different arXiv ids or DOIs are two papers: "merge 39 'flash attention 2'"
+ * took FlashAttention-2 (2307.08691) into FlashAttention (2205.14135) without a word, and
+ * merged its read status, plan and rating with it. The user may still say they are one.
+ */
+function refuseTwoWorks(store: LibraryStore, into: number, from: number): void {
+  const [a, b] = [store.getItems([into])[0], store.getItems([from])[0]];
+  for (const scheme of ['arxiv', 'doi'] as const) {
+    const x = a?.ids[scheme];
+    const y = b?.ids[scheme];
+    if (x && y && x !== y) {
+      throw new LectioError(
+        'conflict',
+        `#${into} (${scheme}:${x}) and #${from} (${scheme}:${y}) are two papers by their ids; ` +
+          'merge them anyway with --force',
+      );
+    }
+  }
 }
 
 /** A source of an item as `lectio show` prints it ("reading.md:12", a path ending, or a source id). */

@@ -137,14 +137,26 @@ describe('rank queue: default weights', () => {
       [2, 1],
     );
   });
+  it('puts a plan slot late by weeks before any unplanned paper, and a paper in progress before it', () => {
+    // The beginner plan of seed 003's reading paths, week 1 and 19 days late, in the last topic.
+    const late = item(1, { topics: ['Systems'], plans: [slot(1, '2026-11-06', 1)] });
+    const best = item(2, {
+      topics: ['Quantization'],
+      importance: 5,
+      listCount: 5,
+      createdAt: '2024-01-01T00:00:00Z',
+    });
+    const inProgress = item(3, { topics: ['Quantization'], status: 'reading' });
+    assert.deepEqual(ids([best, late, inProgress]), [3, 1, 2]);
+  });
   it('score the example exactly', () => {
     const [entry] = rankQueue(
       [item(1, { topics: ['Quantization'], importance: 5, listCount: 3, plans: [slot(2, '2026-11-27', 5)] })],
       { now, weights: DEFAULT_QUEUE_WEIGHTS, topicOrder },
       1,
     );
-    // topic 5 × 1 + importance 2 × 1 + consensus 1 × 0.5 + plan 1/(1.1 + 0.005) + due 2 × (1 − 2/14) + age
-    const expected = 5 + 2 + 0.5 + 1 / 1.105 + 2 * (1 - 2 / 14) + (0.5 * 1) / 365;
+    // topic 5 × 1 + importance 2 × 1 + consensus 1 × 0.5 + plan 1/(1.1 + 0.005) + due 8 × (1 − 2/14) + age
+    const expected = 5 + 2 + 0.5 + 1 / 1.105 + 8 * (1 - 2 / 14) + (0.5 * 1) / 365;
     assert.ok(Math.abs(entry!.score - expected) < 1e-3, `${entry!.score} vs ${expected}`);
   });
 });
@@ -299,19 +311,19 @@ describe('rank queue: reasons', () => {
 
   describe('due dates in words (today is Wednesday 2026-11-25)', () => {
     const dues: Array<[string, string]> = [
-      ['2026-11-25', 'today'],
-      ['2026-11-26', 'tomorrow'],
-      ['2026-11-27', 'Friday'],
-      ['2026-12-01', 'Tuesday'],
-      ['2026-12-02', '2026-12-02'],
-      ['2027-01-10', '2027-01-10'],
-      ['2026-11-24', 'late by 1 day'],
-      ['2026-11-20', 'late by 5 days'],
+      ['2026-11-25', 'due today'],
+      ['2026-11-26', 'due tomorrow'],
+      ['2026-11-27', 'due Friday'],
+      ['2026-12-01', 'due Tuesday'],
+      ['2026-12-02', 'due 2026-12-02'],
+      ['2027-01-10', 'due 2027-01-10'],
+      ['2026-11-24', '1 day late'],
+      ['2026-11-20', '5 days late'],
     ];
     for (const [due, words] of dues) {
       it(`${due} → ${words}`, () => {
         assert.deepEqual(entry(item(1, { plans: [slot(2, due)] })).reasons, [
-          `plan 'LLM inference', week 2, due ${words}`,
+          `plan 'LLM inference', week 2, ${words}`,
         ]);
       });
     }

@@ -13,7 +13,7 @@
 //   reading      1 when status is 'reading' or a reading pass is done       9
 //   plan         1 / (1 + 0.1 × (week − 1) + 0.001 × position) for the      1
 //                plan slot due first; not in a plan → 0
-//   due          that slot's due date: late or due today 1, due in d days   2
+//   due          that slot's due date: late or due today 1, due in d days   8
 //                (1 ≤ d ≤ 7) 1 − d/14 (so 0.93 down to 0.5), later 0
 //   age          min(days since it entered the library / 365, 1); a         0.5
 //                createdAt that cannot be read → 0
@@ -29,12 +29,15 @@
 // - plan: successive weeks step down by about 0.1 and, inside a week, each later position by
 //   0.001, so the plan's order holds between items that differ in nothing else.
 // - due: a plan week already over or ending today is as urgent as it gets; the last week-ahead
-//   step is half of that, and beyond a week the due date says nothing yet.
+//   step is half of that, and beyond a week the due date says nothing yet. A plan is the
+//   user's own promise, so a late slot (plan + due ≈ 9) comes before any unplanned paper of
+//   any topic (8.5 at most, below); with a weight of 2 a paper of the beginner plan 19 days
+//   late ranked 36th, behind unstarred papers of the first topic.
 // - age: an item waiting a year gains at most half a weight unit, about one star: it surfaces
 //   slowly and never jumps the queue.
 // - reading: 9 is more than topic + importance + consensus + age together (8.5), so a paper in
-//   progress comes before any unplanned paper not yet started; a to-read paper can only pass it
-//   with a plan week ending within seven days (plan + due add up to 2 to 3).
+//   progress comes before any unplanned paper not yet started; a to-read paper passes it only
+//   with a plan week late or ending within a few days, in a better topic.
 //
 // Weights are changed in the config file (see mergeWeights); a weight of 0 turns a factor off.
 //
@@ -69,7 +72,7 @@ export const DEFAULT_QUEUE_WEIGHTS: QueueWeights = Object.freeze({
   consensus: 1,
   reading: 9,
   plan: 1,
-  due: 2,
+  due: 8,
   age: 0.5,
 });
 
@@ -369,7 +372,7 @@ function explain(c: QueueCandidate, score: number, ctx: ExplainContext): QueueEn
   const plan = firstSlot(c.plans, ctx.dueDays);
   if (plan !== null) {
     const due = ctx.dueDays.get(plan.due);
-    const when = Number.isNaN(due) ? '' : `, due ${dueWords(due, ctx.today)}`;
+    const when = Number.isNaN(due) ? '' : `, ${dueWords(due, ctx.today)}`;
     reasons.push(`plan '${plan.plan}', week ${plan.week}${when}`);
   }
 
@@ -392,12 +395,12 @@ function explain(c: QueueCandidate, score: number, ctx: ExplainContext): QueueEn
   };
 }
 
-/** "today", "tomorrow", "Friday" (within six days), "late by 3 days", else the date. */
+/** "due today", "due tomorrow", "due Friday" (within six days), "3 days late", else "due" and the date. */
 export function dueWords(due: number, today: number): string {
   const d = due - today;
-  if (d < 0) return `late by ${-d} ${d === -1 ? 'day' : 'days'}`;
-  if (d === 0) return 'today';
-  if (d === 1) return 'tomorrow';
-  if (d <= 6) return weekdayName(due);
-  return formatDay(due);
+  if (d < 0) return `${-d} ${d === -1 ? 'day' : 'days'} late`;
+  if (d === 0) return 'due today';
+  if (d === 1) return 'due tomorrow';
+  if (d <= 6) return `due ${weekdayName(due)}`;
+  return `due ${formatDay(due)}`;
 }
