@@ -383,7 +383,14 @@ describe('a new reader on the four seeds', () => {
     assert.match(oneLineError(unknown.stderr), /no item matches .*closest: #\d+ /u);
     const ambiguous = lectio(['why', 'attention', 'x']);
     assert.equal(ambiguous.status, 4);
-    assert.match(oneLineError(ambiguous.stderr), /matches \d+ items: #\d+ .*use an id/u);
+    const said = oneLineError(ambiguous.stderr);
+    assert.match(said, /matches \d+ items: #\d+ .*use an id/u);
+    // Eight are named; the line says how many it leaves out.
+    const [, count] = /matches (\d+) items/u.exec(said) ?? [];
+    const named = said.match(/#\d+ /gu)?.length ?? 0;
+    assert.equal(named, Math.min(Number(count), 8));
+    if (Number(count) > 8)
+      assert.match(said, new RegExp(`… ${Number(count) - 8} more \\(lectio search\\)`, 'u'));
     assert.equal(lectio(['mark', '999999', 'read']).status, 3);
     assert.equal(lectio(['mark', PAGED, 'finished']).status, 2);
     const passAsStatus = lectio(['mark', PAGED, '2']);

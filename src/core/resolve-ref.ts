@@ -74,5 +74,8 @@ export function resolveRef(store: LibraryStore, ref: string): number {
 function ambiguous(store: LibraryStore, ref: string, ids: readonly number[]): LectioError {
   const items = store.getItems(ids.slice(0, 8));
   const list = items.map((i) => `#${i.id} ${i.title.slice(0, 60)}`).join(' | ');
-  return new LectioError('ambiguous', `"${ref}" matches ${ids.length} items: ${list}; use an id`, { ids });
+  const more = ids.length > items.length ? ` | … ${ids.length - items.length} more (lectio search)` : '';
+  return new LectioError('ambiguous', `"${ref}" matches ${ids.length} items: ${list}${more}; use an id`, {
+    ids,
+  });
 }
