@@ -220,8 +220,30 @@ describe('a new reader on the four seeds', () => {
     assert.equal(show(PAGED).rating, 5);
   });
 
+  it('prints JSON for --json after every command that says something of an item', () => {
+    const id = show(PAGED).id;
+    assert.deepEqual(JSON.parse(ok(['why', PAGED, '--json'])), {
+      id,
+      title: show(PAGED).title,
+      why: show(PAGED).why,
+    });
+    assert.equal((JSON.parse(ok(['rate', PAGED, '4', '--json'])) as { rating: number }).rating, 4);
+    ok(['rate', PAGED, '5']);
+    assert.equal((JSON.parse(ok(['note', PAGED, '--show', '--json'])) as { id: number }).id, id);
+    const sub = JSON.parse(ok(['topic', 'prioritize', 'LLM / kv cache', '--json'])) as Array<{
+      topLevel: boolean;
+    }>;
+    assert.equal(sub[0]?.topLevel, false);
+    assert.match(
+      ok(['topic', 'prioritize', 'LLM / kv cache']),
+      /^  LLM \/ kv cache: first under "LLM", which is topic #\d+ \(to move it up: lectio topic prioritize "LLM"\)$/mu,
+    );
+  });
+
   it('orders topics as the user prioritises them, sub-topics following their parent', () => {
-    ok(['topic', 'prioritize', 'LLM Inference', 'Mixture-of-Experts']);
+    const said = ok(['topic', 'prioritize', 'LLM Inference', 'Mixture-of-Experts']);
+    // The named topics' places, not the whole tree again.
+    assert.equal(said, 'topics in your order now:\n  #1  LLM Inference\n  #2  Mixture-of-Experts\n');
     const topics = JSON.parse(ok(['topics', '--json'])) as Array<{
       path: string;
       rank: number | null;

@@ -113,6 +113,7 @@ export function registerMerge(program: Command): void {
     .argument('<a>', REF)
     .argument('<b>', `${REF}; or a source of A as "lectio duplicates" prints it (FILE:LINE)`)
     .option('--force', 'merge even when the two carry different arXiv ids or DOIs')
+    .option('--json', 'print the result as JSON')
     .action((a: string, b: string, opts: { force?: boolean }, command: Command) => {
       withExistingStore(command, (store) => {
         const into = resolveRef(store, a);
@@ -143,6 +144,7 @@ export function registerUnmerge(program: Command): void {
     .description('split one source out of an item into an item of its own (kept apart by every later import)')
     .argument('<item>', REF)
     .argument('<source>', 'the source as "lectio show" prints it (file:line), or a source id')
+    .option('--json', 'print the result as JSON')
     .action((ref: string, source: string, _opts: unknown, command: Command) => {
       withExistingStore(command, (store) => {
         const id = resolveRef(store, ref);

@@ -10,7 +10,7 @@ import { LectioError } from '../core/errors.js';
 import { setNote } from '../core/item-edits.js';
 import { isUntouchedTemplate, noteTemplate } from '../core/note-template.js';
 import { resolveRef } from '../core/resolve-ref.js';
-import { withExistingStore } from './cli-context.js';
+import { globals, printJson, withExistingStore } from './cli-context.js';
 import { clockNow } from './settings.js';
 
 interface NoteOptions {
@@ -30,6 +30,7 @@ export function registerNote(program: Command): void {
     .option('--stdin', 'read the note from stdin')
     .option('--append', 'add to the note instead of replacing it')
     .option('--show', 'print the note')
+    .option('--json', 'print the item id, title and note as JSON (with --show, or after a change)')
     .action((ref: string, dash: string | undefined, opts: NoteOptions, command: Command) => {
       if (dash !== undefined && dash !== '-')
         throw new LectioError('bad_input', `note: unexpected "${dash}" (quote the title words)`);
@@ -38,6 +39,11 @@ export function registerNote(program: Command): void {
         const id = resolveRef(store, ref);
         const item = store.getItems([id])[0];
         if (!item) throw new LectioError('not_found', `no item #${id}`);
+        const json = globals(command).json === true;
+        if (opts.show && json) {
+          printJson({ id, title: item.title, note: item.note });
+          return;
+        }
         if (opts.show) {
           process.stdout.write(
             item.note === '' ? `#${id} has no note yet\n` : `${item.note.replace(/\n?$/u, '\n')}`,
@@ -50,14 +56,16 @@ export function registerNote(program: Command): void {
         else {
           const edited = editInEditor(item.note || noteTemplate(item), id);
           if (edited === null || (item.note === '' && isUntouchedTemplate(edited, item))) {
-            process.stdout.write(`#${id}: note unchanged\n`);
+            if (json) printJson({ id, title: item.title, note: item.note, changed: false });
+            else process.stdout.write(`#${id}: note unchanged\n`);
             return;
           }
           text = edited;
         }
         if (opts.append && item.note !== '') text = `${item.note.replace(/\n*$/u, '')}\n\n${text}`;
         const changed = setNote(store, id, text, clockNow());
-        process.stdout.write(`#${id}  ${item.title}: ${changed ? 'note saved' : 'note unchanged'}\n`);
+        if (json) printJson({ id, title: item.title, note: store.getItems([id])[0]?.note ?? text, changed });
+        else process.stdout.write(`#${id}  ${item.title}: ${changed ? 'note saved' : 'note unchanged'}\n`);
       });
     });
 }

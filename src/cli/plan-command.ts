@@ -77,12 +77,14 @@ export function registerPlan(program: Command): void {
     .command('delete')
     .description('delete a plan (its items stay in the library)')
     .argument('<name>', 'the plan name')
+    .option('--json', 'print the result as JSON')
     .action((name: string, _opts: unknown, command: Command) => {
       withExistingStore(command, (store) => {
         const found = store.planByName(name.trim());
         if (!found) throw new LectioError('not_found', `no plan "${name}"`);
         store.transaction(() => store.deletePlan(found.id));
-        process.stdout.write(`deleted plan "${found.name}"\n`);
+        if (globals(command).json) printJson({ deleted: found.name });
+        else process.stdout.write(`deleted plan "${found.name}"\n`);
       });
     });
 }

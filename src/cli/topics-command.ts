@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { prioritizeTopics, renameTopic, type TopicSummary, topicSummaries } from '../core/topic-service.js';
 import { globals, openStoreForReading, printJson, withExistingStore } from './cli-context.js';
+import { parentOf, rootOf } from '../core/topic-tree.js';
 import { clockNow } from './settings.js';
 import { displayWidth, fitWidth, plural } from './text-width.js';
 
@@ -31,10 +32,27 @@ export function registerTopic(program: Command): void {
     .command('prioritize')
     .description('put these topics first, in this order (sub-topics follow their parent)')
     .argument('<topics...>', 'topic names or paths, most important first')
+    .option('--json', 'print the named topics with their places as JSON')
     .action((names: string[], _opts: unknown, command: Command) => {
       withExistingStore(command, (store) => {
-        prioritizeTopics(store, names);
-        process.stdout.write(`${renderTopics(topicSummaries(store))}\n`);
+        const named = prioritizeTopics(store, names);
+        const all = topicSummaries(store);
+        const places = named.map((path) => {
+          const root = all.find((t) => t.path === rootOf(path));
+          return { path, rank: root?.rank ?? null, topLevel: path === rootOf(path) };
+        });
+        if (globals(command).json) {
+          printJson(places);
+          return;
+        }
+        // The places of the named topics, not the whole tree (lectio topics prints that).
+        const lines = places.map((p) =>
+          p.topLevel
+            ? `  #${p.rank ?? '?'}  ${p.path}`
+            : `  ${p.path}: first under "${parentOf(p.path) ?? ''}", which is topic #${p.rank ?? '?'} ` +
+              `(to move it up: lectio topic prioritize "${rootOf(p.path)}")`,
+        );
+        process.stdout.write(`topics in your order now:\n${lines.join('\n')}\n`);
       });
     });
   for (const mode of ['rename', 'merge'] as const) {
@@ -47,9 +65,14 @@ export function registerTopic(program: Command): void {
       )
       .argument('<from>', 'the topic')
       .argument('<to>', mode === 'rename' ? 'its new name' : 'the topic it joins')
+      .option('--json', 'print the result as JSON')
       .action((from: string, to: string, _opts: unknown, command: Command) => {
         withExistingStore(command, (store) => {
           const r = renameTopic(store, from, to, mode, clockNow());
+          if (globals(command).json) {
+            printJson(r);
+            return;
+          }
           process.stdout.write(
             `${r.merged ? 'merged' : 'renamed'} "${r.from}" ${r.merged ? 'into' : 'to'} "${r.to}" (${plural(r.items, 'item')})\n`,
           );

@@ -74,6 +74,7 @@ export function topicSummaries(store: LibraryStore): TopicSummary[] {
 }
 
 /** Moves the named topics ahead of their siblings, in the order given; returns the new order. */
+/** Puts the named topics first, in this order; returns their paths as resolved. */
 export function prioritizeTopics(store: LibraryStore, names: readonly string[]): string[] {
   if (names.length === 0)
     throw new LectioError('bad_input', 'topic prioritize: name the topics, most important first');
@@ -83,7 +84,7 @@ export function prioritizeTopics(store: LibraryStore, names: readonly string[]):
     const next = prioritize(order, [...new Set(named)]);
     store.setTopicOrder(next);
     refreshTopicRanks(store);
-    return next;
+    return [...new Set(named)];
   });
 }
 
