@@ -147,6 +147,17 @@ describe('lectio search on the four seeds', () => {
     assert.ok(search('paged attention', '-n', '5').some((h) => h.id === idOf(PAGED)));
   });
 
+  it('puts the item the words name first, by its title before a colon or an alias', () => {
+    // FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness (2205.14135)
+    // leads "flashattention" even under -n 1, above titles that only mention it.
+    for (const query of ['flashattention', 'FlashAttention', 'flash-attention']) {
+      const [first] = search(query, '-n', '1');
+      assert.equal(first?.id, idOf(FLASH), `${query}: ${first?.title}`);
+    }
+    const [attention] = search('attention is all you need', '-n', '1');
+    assert.equal(attention?.id, idOf('1706.03762'));
+  });
+
   it('matches the last word as a prefix while it is typed, and any word written with *', () => {
     const typing = ids(search('quantiz'));
     for (const ref of [GPTQ, '2106.08295']) assert.ok(typing.includes(idOf(ref)), `quantiz finds ${ref}`);

@@ -27,6 +27,7 @@
 import type Database from 'better-sqlite3';
 import { hasCjk, splitCjk } from '../../core/cjk.js';
 import { LectioError } from '../../core/errors.js';
+import { titleKey } from '../../core/identity.js';
 import type { SearchField, SearchHit, SearchIndex } from '../../core/search-index.js';
 import type { ParsedQuery, SearchFilter, SearchTerm } from '../../core/search-query.js';
 import { buildSnippet } from '../../core/search-snippet.js';
@@ -94,11 +95,15 @@ export class SqliteSearchIndex implements SearchIndex {
     }
     const match = ftsExpression(query.terms, true);
     if (match === null) return [];
-    const names = this.matched('item_search_names', filters, 'rank', {
-      ...filters.args,
-      match: withCompound(query.terms, match),
+    const names = this.namedFirst(
+      this.matched('item_search_names', filters, 'rank', {
+        ...filters.args,
+        match: withCompound(query.terms, match),
+        limit: Math.max(limit, NAMED_AMONG),
+      }),
+      query.terms,
       limit,
-    });
+    );
     if (names.length >= limit) return this.hits(names, [], query.terms);
     const all = ftsExpression(query.terms, false) ?? match;
     const order = this.isCommonWord(query.terms, all) ? 'recent' : 'rank';
@@ -212,6 +217,30 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /** Hits in order, with their fields for the snippet, read in two queries. */
+  /**
+   * The names tier's best `limit`, the items that the words name first: by the title, the
+   * title's part before a colon, or an alias. "flashattention" ranked the paper whose alias it
+   * is 7th (bm25 prefers titles that say it twice, "INT-FLASHATTENTION: … FLASH ATTENTION"),
+   * and under -n 3 not at all; so the tier is read NAMED_AMONG deep for them.
+   */
+  private namedFirst(rows: HitRow[], terms: readonly SearchTerm[], limit: number): HitRow[] {
+    const wanted = titleKey(terms.map((t) => t.text).join(' '));
+    if (wanted === '' || rows.length === 0) return rows.slice(0, limit);
+    const names = this.prepare(
+      'SELECT id, title, aliases FROM items WHERE id IN (SELECT value FROM json_each(@ids))',
+    ).all({ ids: JSON.stringify(rows.map((r) => r.id)) }) as Array<{
+      id: number;
+      title: string;
+      aliases: string;
+    }>;
+    const how = new Map(names.map((n) => [n.id, namesIt(n.title, n.aliases, wanted)]));
+    if (![...how.values()].some((h) => h > 0)) return rows.slice(0, limit);
+    // By title before by alias (DefTruth tags "From Online Softmax to FlashAttention" with the
+    // alias [FlashAttention]), then in the tier's own order.
+    const order = (r: HitRow): number => how.get(r.id) ?? 0;
+    return [2, 1, 0].flatMap((h) => rows.filter((r) => order(r) === h)).slice(0, limit);
+  }
+
   private hits(first: HitRow[], rest: HitRow[], terms: readonly SearchTerm[]): SearchHit[] {
     const ids = JSON.stringify([...first, ...rest].map((r) => r.id));
     const details = new Map(
@@ -440,4 +469,18 @@ export function ftsExpression(terms: readonly SearchTerm[], implicitPrefix: bool
     });
   }
   return phrases.length > 0 ? phrases.join(' AND ') : null;
+}
+
+/** How deep the names tier is read for the items the words name (namedFirst). */
+const NAMED_AMONG = 50;
+
+/** 2 when an item's title or its part before a colon is these words, 1 when an alias is, else 0. */
+function namesIt(title: string, aliases: string, wanted: string): number {
+  const is = (name: string): boolean => {
+    if (titleKey(name) === wanted) return true;
+    const colon = name.search(/[:：]/u);
+    return colon > 0 && titleKey(name.slice(0, colon)) === wanted;
+  };
+  if (is(title)) return 2;
+  return (JSON.parse(aliases) as string[]).some(is) ? 1 : 0;
 }
