@@ -276,3 +276,19 @@ test('a .bib comes back as it came: split names, accents, months, its other fiel
   assert.deepEqual((cslEntry?.author as unknown[])[0], { family: 'Al Hassan', given: 'Ali' });
   assert.deepEqual((cslEntry?.author as unknown[])[3], { literal: 'American Psychological Association' });
 });
+
+test("arXiv's journal_ref is a note of the preprint, not a journal's name", () => {
+  const text = exportBibtex(
+    selection([
+      {
+        id: 1,
+        title: 'Tensor Network Renormalization',
+        links: [{ url: 'https://arxiv.org/abs/hep-ph/0301050', role: 'paper' }],
+        journalRef: 'Phys.Lett.B573:94-100,2003',
+      },
+    ]),
+  );
+  assert.match(text, /^@misc\{/u);
+  assert.match(text, /^  note = \{Published in Phys.Lett.B573:94-100,2003\},?$/mu);
+  assert.doesNotMatch(text, /journal =/u);
+});

@@ -14,6 +14,7 @@ import {
   ArxivClient,
   type ArxivClientOptions,
   type ArxivPaper,
+  mathAsText,
   parseArxivFeed,
 } from '../src/sources/arxiv-api.js';
 import { HttpFetcher, parseRetryAfter } from '../src/sources/http-fetch.js';
@@ -238,6 +239,13 @@ describe('parseArxivFeed on the recorded answers', () => {
       }
     });
   }
+
+  test("a title's inline TeX is text: $ω$Test is ωTest (2306.03845); money keeps its dollars", () => {
+    const paper = parseRecording('q_testing_s20_m10').papers.find((p) => p.id === '2306.03845');
+    assert.equal(paper?.title, 'ωTest: WebView-Oriented Testing for Android Applications');
+    assert.equal(mathAsText('$\\alpha$-rays and $O(n^2)$ memory'), 'α-rays and O(n^2) memory');
+    assert.equal(mathAsText('A $5 prize and $10 cost'), 'A $5 prize and $10 cost');
+  });
 
   test('one paper in full: 1605.08386', () => {
     assert.deepEqual(parseRecording('id_1605.08386').papers, [

@@ -8,6 +8,7 @@ import type { PaperMetadata } from '../core/feed-store.js';
 import type { Link } from '../core/item.js';
 import { HttpFetcher, type HttpFetcherOptions, isGiveUp, oneLine } from './http-fetch.js';
 import { toIsoDate } from './iso-date.js';
+import { latexToText } from '../formats/bibtex/latex-text.js';
 import { cleanText } from './plain-text.js';
 import {
   childrenNamed,
@@ -374,7 +375,7 @@ function paperOf(entry: XmlElement): ArxivPaper | null {
   return {
     id,
     version: version === undefined ? null : Number(version),
-    title: cleanText(childText(entry, 'title', ATOM_NS) ?? ''),
+    title: mathAsText(cleanText(childText(entry, 'title', ATOM_NS) ?? '')),
     authors,
     abstract: cleanText(childText(entry, 'summary', ATOM_NS) ?? ''),
     published: toIsoDate(childText(entry, 'published', ATOM_NS)),
@@ -397,4 +398,16 @@ function intOrNull(text: string | null): number | null {
   if (text === null) return null;
   const n = Number(text.trim());
   return Number.isInteger(n) ? n : null;
+}
+
+/**
+ * A title's inline TeX as text: arXiv keeps what authors typed, "$ω$Test: WebView-Oriented
+ * Testing for Android Applications" (2306.03845), "$\\alpha$-rays", and lists, show and
+ * BibTeX printed the dollars. Only short $…$ runs with no space inside their dollars, as TeX
+ * is typed: "a $5 prize and $10" is money.
+ */
+export function mathAsText(title: string): string {
+  return title.includes('$')
+    ? title.replace(/\$(?!\s)[^$]{1,80}(?<!\s)\$/gu, (math) => latexToText(math))
+    : title;
 }

@@ -88,7 +88,7 @@ function entryBody(item: ExportItem, type: WorkType): string {
   const bib = item.bib;
   if (month !== null) fields.push(['month', monthMacro(month), true]);
   else add('month', bib?.month);
-  const venue = bib?.venue ?? item.journalRef;
+  const venue = bib?.venue;
   if (type === 'article') add('journal', venue);
   else if (type === 'inproceedings') add('booktitle', venue);
   else if (venue) add('howpublished', venue);
@@ -113,6 +113,7 @@ function entryBody(item: ExportItem, type: WorkType): string {
     add('primaryClass', arxiv.primaryClass, true);
   }
   add('url', citationUrl(item, ids), true);
+  if (!venue && item.journalRef) add('note', `Published in ${item.journalRef}`);
   add('abstract', item.abstract ?? bib?.abstract);
   if (item.topics.length > 0) add('keywords', item.topics.join(', '));
   // The source's other fields (isbn, editor, note, pmid, address...), so that an export of an

@@ -74,10 +74,11 @@ export function workType(item: ExportItem): WorkType {
     if (/^(online|webpage|post-weblog|post)$/u.test(t)) return 'web';
   }
   if (item.kind === 'paper') {
-    if (item.bib?.venue || item.journalRef)
-      return /proc|conf|symposium|workshop/iu.test(item.bib?.venue ?? item.journalRef ?? '')
-        ? 'inproceedings'
-        : 'article';
+    // arXiv's journal_ref is free text ("Phys.Lett.B573:94-100,2003", "In Proceedings of the
+    // 31st ACM SIGSOFT … (pp. 289-301)"), no venue: as `journal` it read as a journal's name,
+    // so such a paper stays an arXiv preprint and the reference goes in its note.
+    if (item.bib?.venue)
+      return /proc|conf|symposium|workshop/iu.test(item.bib.venue) ? 'inproceedings' : 'article';
     return 'preprint';
   }
   if (item.kind === 'code') return 'software';

@@ -71,7 +71,8 @@ function cslItem(item: ExportItem, key: string): CslItem {
   const { year, month } = citationDate(item, ids);
   if (year !== null) out.issued = { 'date-parts': [month === null ? [year] : [year, month]] };
   const bib = item.bib;
-  const venue = bib?.venue ?? item.journalRef;
+  const venue = bib?.venue;
+  if (!venue && item.journalRef) out.note = `Published in ${item.journalRef}`;
   if (venue) out['container-title'] = venue;
   if (bib?.volume) out.volume = bib.volume;
   if (bib?.number) out.issue = bib.number;
