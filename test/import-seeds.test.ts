@@ -111,6 +111,28 @@ describe('importing the four seeds and the real lists', () => {
     assert.ok(count <= 15, `${count} links were attached by the sweeper`);
   });
 
+  it('counts an item as updated when its entry in a changed list says something new (a code link)', () => {
+    withScratchLibrary((other, write) => {
+      // Seed 004's Mixtral line, then the same line with a code link, then the file moved down a line.
+      const line = '- [x] [Mixtral of Experts](https://arxiv.org/abs/2401.04088)';
+      const list = write('l.md', `${line}\n- [Mamba](https://arxiv.org/abs/2312.00752)\n`);
+      importFiles(other, [list]);
+      write(
+        'l.md',
+        `${line} [code](https://github.com/mistralai/mistral-src)\n- [Mamba](https://arxiv.org/abs/2312.00752)\n`,
+      );
+      const edited = importFiles(other, [list]);
+      assert.deepEqual([edited.added, edited.updated, edited.merged], [0, 1, 0]);
+      write(
+        'l.md',
+        `\n${line} [code](https://github.com/mistralai/mistral-src)\n- [Mamba](https://arxiv.org/abs/2312.00752)\n`,
+      );
+      const moved = importFiles(other, [list]);
+      assert.equal(moved.files[0]?.outcome, 'changed');
+      assert.deepEqual([moved.added, moved.updated, moved.merged], [0, 0, 0]);
+    });
+  });
+
   it('identifies an entry by its title link when its note links another paper (APAR, Medusa)', () => {
     withScratchLibrary((other, write) => {
       importFiles(other, [

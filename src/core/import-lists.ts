@@ -90,6 +90,8 @@ export function importLists(
     // Items created in this run are folded from what was parsed, without reading their
     // sources back (at 100k entries that read-back was a third of the store's time).
     const fresh = new Map<number, StoredSource[]>();
+    /** What a changed list's entries said before, to tell which items it changed (a new link). */
+    const textsBefore = new Map<number, Array<{ itemId: number; text: string }>>();
     // A big import indexes for search once at the end: about 5 times faster per item than
     // the row triggers (bench/search-bench.ts), but it re-reads the whole library, so only
     // when the import is a large share of it. From a few hundred entries on it pays: the
@@ -132,6 +134,7 @@ export function importLists(
       );
       let orphans = new Set<number>();
       if (existing) {
+        textsBefore.set(listId, store.entryTextsOfList(listId));
         topicUsers ??= usersOfTopics(store.topicUsers());
         orphans = new Set(store.removeSourcesOfList(listId));
         // A heading only this list used follows its spelling now ("## llm" fixed to "## LLM").
@@ -204,6 +207,19 @@ export function importLists(
     // Each fold writes its item's topic_rank too: a second pass over every touched row took
     // 0.25 s of a 100k-item import. Items left without a source keep their topics; their
     // rank is refreshed below, as before.
+    // An item whose entries in a changed list say something new is updated, even when what
+    // the item shows stays the same (a code link added to an entry was "0 updated").
+    const saidAnew = new Set<number>();
+    for (const [listId, before] of textsBefore) {
+      const said = (rows: ReadonlyArray<{ itemId: number; text: string }>): Map<number, string> => {
+        const byItem = new Map<number, string[]>();
+        for (const r of rows) byItem.set(r.itemId, [...(byItem.get(r.itemId) ?? []), r.text]);
+        return new Map([...byItem].map(([id, texts]) => [id, texts.sort().join('\n')]));
+      };
+      const was = said(before);
+      for (const [id, text] of said(store.entryTextsOfList(listId)))
+        if (was.get(id) !== text) saidAnew.add(id);
+    }
     const rootRanks = topicRootRanks(store);
     const unfolded: number[] = [];
     const mergedInto = new Set(joined.map((m) => m.itemId));
@@ -226,7 +242,7 @@ export function importLists(
       // A list mentions it again: what its kept rows said, its sources say now.
       if (!created.has(id) && store.setOrphaned(id, false, at)) keptRows.add(id);
       if (created.has(id)) report.added++;
-      else if (change.changed) report.updated++;
+      else if (change.changed || saidAnew.has(id)) report.updated++;
       // A list that now says a paper was read (an edited checkbox) is a read, this week. Only a
       // list that held the item before: a new list ticking a paper the library already had
       // says it was read once, not now, and made six reads "this week" in `lectio progress`.

@@ -226,6 +226,11 @@ export interface LibraryStore {
    * anchors their kept rows hold (`anchorPrefix`: "src:<path>#").
    */
   entriesOfList(listId: number, anchorPrefix: string): StoredEntry[];
+  /**
+   * Each entry of a list as one text of all it says (title, aliases, topic, status, stars,
+   * why, notes, year, authors, fields, links), by item: two reads of a list compare by it.
+   */
+  entryTextsOfList(listId: number): Array<{ itemId: number; text: string }>;
   /** The identity keys an item is found by (anchors aside). */
   identityKeysOfItem(itemId: number): string[];
   /** One past the last line of the list's sources: the line a new one takes in a list lectio writes (`lectio add`). */

@@ -303,6 +303,19 @@ export class SqliteLibraryStore implements LibraryStore {
     return Number(this.stmt.insertList.run(path, title, sha256, at).lastInsertRowid);
   }
 
+  entryTextsOfList(listId: number): Array<{ itemId: number; text: string }> {
+    this.settle();
+    return this.db
+      .prepare(
+        `SELECT s.item_id AS itemId,
+           json_array(s.title, s.aliases, s.topic, s.status, s.importance, s.why, s.notes, s.year, s.authors, s.bib,
+             (SELECT json_group_array(url || ' ' || role || ' ' || coalesce(label, ''))
+              FROM (SELECT url, role, label FROM links WHERE source_id = s.id ORDER BY position))) AS text
+         FROM sources s WHERE s.list_id = ?`,
+      )
+      .all(listId) as Array<{ itemId: number; text: string }>;
+  }
+
   entriesOfList(listId: number, anchorPrefix: string): StoredEntry[] {
     this.settle();
     type Row = Omit<StoredEntry, 'kept'> & { kept: number };
