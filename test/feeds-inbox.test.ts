@@ -208,6 +208,11 @@ describe('lectio feed', () => {
     assert.match(String(listed[0]?.lastError), /broken|XML|truncated|malformed/iu);
     const only = await fetchFeeds(db, `rss:${server.url}/broken.xml`, '--json');
     assert.equal(only.status, 7);
+    // In text, the line names the feed once.
+    const said = await fetchFeeds(db, `rss:${server.url}/broken.xml`);
+    const line = said.stdout.split('\n').find((l) => l.includes('failed'));
+    assert.match(line ?? '', /^rss:\S+: failed: broken feed: /u);
+    assert.equal(line?.split('broken.xml').length, 2, line);
     const none = await fetchFeeds(path.join(path.dirname(db), 'empty.db'));
     assert.equal(none.status, 3);
     assert.match(oneLineError(none.stderr), /feed add/u);

@@ -175,7 +175,7 @@ export function registerFeed(program: Command): void {
           for (const r of reports) {
             process.stdout.write(
               r.error
-                ? `${r.spec}: failed: ${r.error}\n`
+                ? `${r.spec}: failed: ${withoutSpec(r.error, r.spec)}\n`
                 : `${r.spec}: ${r.entries} entries · ${r.added} new in the inbox · ${r.known} already in the library · ` +
                     `${r.seen} seen before${r.filtered ? ` · ${r.filtered} left out by your words` : ''}\n`,
             );
@@ -199,4 +199,9 @@ function byName(feeds: readonly StoredFeed[], spec: string): StoredFeed {
   const f = feeds.find((x) => x.spec === spec.trim());
   if (!f) throw new LectioError('not_found', `not following ${spec.trim()} (lectio feed list)`);
   return f;
+}
+
+/** An error about a feed without the "feed SPEC: " it starts with, when the line names the feed already. */
+function withoutSpec(error: string, spec: string): string {
+  return error.startsWith(`feed ${spec}: `) ? error.slice(`feed ${spec}: `.length) : error;
 }
