@@ -318,3 +318,25 @@ describe('rankInbox, pinned', () => {
     assert.deepEqual(memory, { forget: true, terms: [], items: [] });
   });
 });
+
+describe('date headings', () => {
+  test('a week or year heading is never the suggested topic; its items still count as nearest', () => {
+    // dair-ai files papers by week; htqin by year ("Papers / 2019").
+    const library = [
+      ...LIBRARY,
+      doc(7, 'Knowledge editing for factual hallucinations', [
+        'Top ML Papers of the Week (January 16 - January 22) - 2023',
+      ]),
+      doc(8, 'Editing knowledge in language models with memory', ['Papers / 2023']),
+    ];
+    const [ranked] = rank(
+      [['Can knowledge editing really correct hallucinations?', 'Knowledge editing.']],
+      [],
+      library,
+    );
+    assert.ok(ranked);
+    assert.notEqual(ranked.bestTopic, 'Top ML Papers of the Week (January 16 - January 22) - 2023');
+    assert.notEqual(ranked.bestTopic, 'Papers / 2023');
+    assert.ok(ranked.similar.includes(7));
+  });
+});

@@ -22,7 +22,7 @@
 
 import { hasCjk, splitCjk } from './cjk.js';
 import type { RankingDoc, RankMemory, TermCounts } from './feed-store.js';
-import { rootOf } from './topic-tree.js';
+import { isDateTopic, rootOf } from './topic-tree.js';
 
 const PROFILE_TERMS = 400;
 /** Terms of a candidate used to find its nearest items: its strongest (rarest) ones. */
@@ -587,6 +587,9 @@ export function rankInbox(input: InboxRankInput): InboxRanking[] {
   input.library.forEach((doc, i) => {
     const v = libraryVectors[i] as Vector;
     for (const topic of doc.topics) {
+      // A week's or year's heading is no subject: "Top ML Papers of the Week (Jan 16-22)" won
+      // as the topic suggested for a paper on knowledge editing. Its items still count as nearest.
+      if (isDateTopic(topic)) continue;
       let parts = byTopic.get(topic);
       if (!parts) byTopic.set(topic, (parts = []));
       parts.push({ v, w: weightOf(doc) });

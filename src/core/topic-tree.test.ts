@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ParsedItem } from './item.js';
 import {
+  isDateTopic,
   prioritize,
   renamedPath,
   resolveTopic,
@@ -165,4 +166,20 @@ describe('one topic in any case (TopicSpelling)', () => {
     spelling.unlearn('LLM / serving');
     assert.deepEqual(topicAsNamed(entry('llm', 'Serving'), spelling).topic, ['LLM', 'Serving']);
   });
+});
+
+describe('isDateTopic: headings that file papers by when', () => {
+  const cases: Array<[string, boolean]> = [
+    ['Top ML Papers of the Week (January 22 - January 28) - 2024', true], // dair-ai
+    ['Top ML Papers of the Week (Jan 16-22)', true],
+    ['Papers / 2019', true], // awesome-model-quantization_htqin
+    ['2023.05', true],
+    ['LLM / kv cache', false],
+    ['Papers / Survey', false],
+    ['Mixture-of-Experts(MoE) LLM Inference', false],
+    ['GPT-4 / Scaling 2', false],
+  ];
+  for (const [path, expected] of cases) {
+    it(`${path} → ${expected}`, () => assert.equal(isDateTopic(path), expected));
+  }
 });

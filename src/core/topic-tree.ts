@@ -253,3 +253,14 @@ export class TopicSpelling {
     });
   }
 }
+
+// A heading that files papers by when, not by what: dair-ai's "Top ML Papers of the Week
+// (January 22 - January 28) - 2024" and "(Jan 16-22)", a year ("Papers / 2019"), "2023.05".
+const DATE_HEADING =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|^(?:19|20)\d\d(?:[./-]\d{1,2})?$/iu;
+
+/** Whether a topic's own name (its last part) is a date: no subject to suggest for a paper. */
+export function isDateTopic(path: string): boolean {
+  const at = path.lastIndexOf(TOPIC_SEPARATOR);
+  return DATE_HEADING.test(at < 0 ? path : path.slice(at + TOPIC_SEPARATOR.length));
+}
