@@ -23,6 +23,7 @@ import {
 interface ShownItem {
   id: number;
   title: string;
+  kind: string;
   status: string;
   importance: number | null;
   topics: string[];
@@ -218,6 +219,16 @@ describe('a new reader on the four seeds', () => {
     assert.match(oneLineError(bad.stderr), /rating .* 1 to 5/u);
     for (const text of ['1e0', '0x3', '3.0']) assert.equal(lectio(['rate', PAGED, text]).status, 2, text);
     assert.equal(show(PAGED).rating, 5);
+  });
+
+  it('narrows the queue to one kind of item with next --kind', () => {
+    const papers = queue(['--kind', 'paper', '-n', '15']);
+    assert.ok(papers.length > 0);
+    for (const e of papers) assert.equal(show(String(e.id)).kind, 'paper', e.title);
+    const code = queue(['--kind', 'code', '-n', '5']);
+    assert.ok(code.length > 0);
+    for (const e of code) assert.equal(show(String(e.id)).kind, 'code', e.title);
+    assert.equal(lectio(['next', '--kind', 'podcast']).status, 2);
   });
 
   it('prints JSON for --json after every command that says something of an item', () => {

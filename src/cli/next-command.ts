@@ -1,6 +1,7 @@
 // lectio next [-n N] [--topic T] [--json]: what to read next, and why.
 
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { ITEM_KINDS, type ItemKind } from '../core/item.js';
 import { LectioError } from '../core/errors.js';
 import type { QueueEntry } from '../core/rank-queue.js';
 import { readingQueue } from '../core/reading-queue.js';
@@ -13,8 +14,9 @@ export function registerNext(program: Command): void {
     .description('what to read next: unread items ranked by topic priority, importance, lists, plans and age')
     .option('-n, --number <n>', 'how many', '10')
     .option('--topic <topic>', 'only this topic and its sub-topics')
+    .addOption(new Option('--kind <kind>', 'only this kind (paper, code, blog…)').choices([...ITEM_KINDS]))
     .option('--json', 'print JSON')
-    .action((opts: { number: string; topic?: string }, command: Command) => {
+    .action((opts: { number: string; topic?: string; kind?: ItemKind }, command: Command) => {
       const limit = Number(opts.number);
       if (!Number.isInteger(limit) || limit < 1) {
         throw new LectioError('bad_input', `-n must be a whole number >= 1, not "${opts.number}"`);
@@ -24,11 +26,13 @@ export function registerNext(program: Command): void {
       let entries: QueueEntry[] = [];
       try {
         if (store) {
-          const request = { now: clockNow(), weights: settings.weights, limit };
-          entries = readingQueue(
-            store,
-            opts.topic !== undefined ? { ...request, topic: opts.topic } : request,
-          );
+          entries = readingQueue(store, {
+            now: clockNow(),
+            weights: settings.weights,
+            limit,
+            ...(opts.topic !== undefined ? { topic: opts.topic } : {}),
+            ...(opts.kind !== undefined ? { kind: opts.kind } : {}),
+          });
         }
       } finally {
         store?.close();

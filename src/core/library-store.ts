@@ -340,14 +340,19 @@ export interface LibraryStore {
   /** Sets items.topic_rank from the ranks of top-level topics; all items, or only `itemIds`. */
   setTopicRanks(rootRanks: ReadonlyMap<string, number>, itemIds?: readonly number[]): void;
   /** Unread items (sites aside), of one topic, or the given ids. */
-  queueRows(filter: { topic?: string; ids?: readonly number[] }): QueueRow[];
+  queueRows(filter: { topic?: string; kind?: ItemKind; ids?: readonly number[] }): QueueRow[];
   /**
    * The ids of the `limit` best unread items by the base of rank-queue.ts's score (every
    * factor but plans and due dates, which only ever add): a pre-selection done in the
    * database, so that ranking 100k items reads a few rows. test/queue-preranking.test.ts
    * checks that it agrees with rankQueue.
    */
-  topQueueIds(filter: { topic?: string }, weights: QueueBaseWeights, now: Date, limit: number): number[];
+  topQueueIds(
+    filter: { topic?: string; kind?: ItemKind },
+    weights: QueueBaseWeights,
+    now: Date,
+    limit: number,
+  ): number[];
 
   getItems(ids: readonly number[]): ItemRecord[];
   /** What exporters read (library-export.ts): the items a filter selects, in a few bulk queries. */

@@ -1,5 +1,6 @@
 // `lectio next`: the library's unread items, ranked by rank-queue.ts, with their plan slots.
 
+import type { ItemKind } from './item.js';
 import type { LibraryStore } from './library-store.js';
 import { type PlanSlot, type QueueEntry, type QueueWeights, rankQueue } from './rank-queue.js';
 import { planSlots } from './reading-plan.js';
@@ -10,12 +11,15 @@ export interface QueueRequest {
   weights: QueueWeights;
   limit: number;
   topic?: string;
+  /** Only items of this kind (next --kind paper). */
+  kind?: ItemKind;
 }
 
 export function readingQueue(store: LibraryStore, request: QueueRequest): QueueEntry[] {
   const order = treeOrder(store.topics());
-  const filter: { topic?: string } = {};
+  const filter: { topic?: string; kind?: ItemKind } = {};
   if (request.topic !== undefined) filter.topic = resolveTopic(order, request.topic);
+  if (request.kind !== undefined) filter.kind = request.kind;
   const slots = new Map<number, PlanSlot[]>();
   for (const plan of store.plans()) {
     for (const [id, slot] of planSlots(plan)) {

@@ -988,7 +988,7 @@ export class SqliteLibraryStore implements LibraryStore {
     }
   }
 
-  private queueWhere(filter: { topic?: string; ids?: readonly number[] }): {
+  private queueWhere(filter: { topic?: string; kind?: ItemKind; ids?: readonly number[] }): {
     sql: string;
     args: Record<string, string | number>;
   } {
@@ -1000,6 +1000,10 @@ export class SqliteLibraryStore implements LibraryStore {
       sql += ` AND id IN (${itemsUnderTopicSql('topic')})`;
       Object.assign(args, itemsUnderTopicArgs('topic', filter.topic));
     }
+    if (filter.kind) {
+      sql += ' AND kind = @kind';
+      args.kind = filter.kind;
+    }
     if (filter.ids) {
       sql += ' AND id IN (SELECT value FROM json_each(@ids))';
       args.ids = JSON.stringify(filter.ids);
@@ -1007,7 +1011,7 @@ export class SqliteLibraryStore implements LibraryStore {
     return { sql, args };
   }
 
-  queueRows(filter: { topic?: string; ids?: readonly number[] }): QueueRow[] {
+  queueRows(filter: { topic?: string; kind?: ItemKind; ids?: readonly number[] }): QueueRow[] {
     const where = this.queueWhere(filter);
     // Raw rows: at 100k items, objects per row cost more than the query.
     const rows = this.db
@@ -1033,7 +1037,12 @@ export class SqliteLibraryStore implements LibraryStore {
     }));
   }
 
-  topQueueIds(filter: { topic?: string }, w: QueueBaseWeights, now: Date, limit: number): number[] {
+  topQueueIds(
+    filter: { topic?: string; kind?: ItemKind },
+    w: QueueBaseWeights,
+    now: Date,
+    limit: number,
+  ): number[] {
     const where = this.queueWhere(filter);
     // The features of rank-queue.ts (each in [0, 1]), in SQL.
     const score = `(CASE WHEN topic_rank IS NULL THEN 0 ELSE @wTopic / sqrt(topic_rank) END)
