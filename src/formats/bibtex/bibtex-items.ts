@@ -101,11 +101,10 @@ function entryToItem(entry: BibEntry): ParsedItem | null {
   }
   const arxiv = arxivIdOf(entry);
   if (arxiv) add(`https://arxiv.org/abs/${arxiv}`, 'paper');
-  const url = f
-    .get('url')
-    ?.trim()
-    .replace(/\\([_%&#])/gu, '$1');
-  if (url && /^https?:\/\//iu.test(url)) add(url);
+  // A url field may hold several URLs, space-separated (Better BibTeX's
+  // import_unabbreviate_1436-3.bib: a pdf, the DOI and the issue page): each is a link.
+  const urls = (f.get('url') ?? '').replace(/\\([_%&#])/gu, '$1').split(/\s+/u);
+  for (const url of urls) if (/^https?:\/\//iu.test(url)) add(url);
 
   const bib: BibFields = { type: entry.type, citationKey: entry.key };
   if (venue) bib.venue = venue;

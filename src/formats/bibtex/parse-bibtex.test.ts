@@ -133,4 +133,18 @@ describe('entries to items', () => {
     assert.equal(c!.year, 2020);
     assert.equal(c!.bib?.type, 'book');
   });
+
+  it('a url field of several URLs gives a link each (import_unabbreviate_1436-3.bib line 83428)', () => {
+    const list = parseBibtexList(
+      '@article{a, title = {One}, doi = {10.1063/1.4982629}, url = {http://aip.scitation.org/doi/pdf/10.1063/1.4982629 https://doi.org/10.1063/1.4982629 http://aip.scitation.org/toc/apl/110/17}}',
+    )!;
+    assert.deepEqual(
+      list.items[0]!.links.map((l) => l.url),
+      [
+        'https://doi.org/10.1063/1.4982629',
+        'http://aip.scitation.org/doi/pdf/10.1063/1.4982629',
+        'http://aip.scitation.org/toc/apl/110/17',
+      ],
+    );
+  });
 });
