@@ -372,6 +372,10 @@ describe('a new reader on the four seeds', () => {
       '2',
     ]);
     assert.match(oneLineError(both.stderr), /not both$/u);
+    // Named items may be read already (PagedAttention is): the plan says they count as done.
+    const named = ok(['plan', 'create', 'Named', PAGED, TPU, '--per-week', '1']);
+    assert.match(named, /^plan "Named": 2 items, .*\n1 of them is read already and counts as done\n/u);
+    ok(['plan', 'delete', 'Named']);
   });
 
   it('counts reads and passes per week against the weekly target, with streaks', () => {

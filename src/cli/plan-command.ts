@@ -41,8 +41,13 @@ export function registerPlan(program: Command): void {
         const view = showPlan(store, created.name, now);
         if (globals(command).json) printJson(view);
         else {
+          // Named items may be read already (a --topic plan takes unread ones only): say so.
+          const readAlready =
+            refs.length > 0 && view.done > 0
+              ? `${view.done} of them ${view.done === 1 ? 'is read already and counts' : 'are read already and count'} as done\n`
+              : '';
           process.stdout.write(
-            `plan "${view.name}": ${plural(view.total, 'item')}, ${view.perWeek} a week, ${view.start} to ${view.end}\n\n${renderPlan(view)}\n`,
+            `plan "${view.name}": ${plural(view.total, 'item')}, ${view.perWeek} a week, ${view.start} to ${view.end}\n${readAlready}\n${renderPlan(view)}\n`,
           );
         }
       });
