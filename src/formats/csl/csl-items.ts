@@ -112,7 +112,7 @@ export function parseCslList(entries: ReadonlyArray<Record<string, Json>>): Pars
         aliases: short && short !== title ? [short] : [],
         links,
         year: yearOf(e['issued']),
-        authors: names(e['author'] ?? e['editor']),
+        authors: names(split),
         line: index + 1,
         bib,
       }),
@@ -165,17 +165,7 @@ function cslNames(list: Json | undefined): BibName[] {
   return out;
 }
 
-function names(list: Json | undefined): string[] {
-  if (!Array.isArray(list)) return [];
-  const out: string[] = [];
-  for (const n of list) {
-    if (!n || typeof n !== 'object' || Array.isArray(n)) continue;
-    const literal = str(n['literal']);
-    const family = str(n['family']);
-    const given = str(n['given']);
-    const particle = str(n['non-dropping-particle']);
-    const name = literal ?? [given, particle, family].filter(Boolean).join(' ');
-    if (name) out.push(name);
-  }
-  return out;
+/** The names as the item shows them: "Given Family" ("Ludwig van Beethoven"), or whole. */
+function names(split: readonly BibName[]): string[] {
+  return split.map((n) => n.literal ?? `${n.given} ${n.family}`);
 }
