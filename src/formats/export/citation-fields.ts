@@ -207,7 +207,8 @@ export function keySeed(item: ExportItem): KeySeed {
   // No author (most entries of a markdown list): the word, then the year ("efficient2023"),
   // from what the item says and not from its id ("item28_2023efficient"), which another
   // import of the same lists need not give it. Keys without a year are as they were.
-  const year = citationDate(item).year ?? '';
+  // The id's year only for an item without its own (itemIds parses every link).
+  const year = item.year ?? citationDate(item).year ?? '';
   let base = author ? `${author}${year}${word}` : `${word}${year}`;
   if (!/^[a-z]/u.test(base)) base = `item${item.id}${base ? `_${base}` : ''}`;
   return { id: item.id, own: item.bib?.citationKey, base };
