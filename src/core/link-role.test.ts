@@ -64,7 +64,13 @@ describe('classifyLink from the URL alone', () => {
     ['https://zhuanlan.zhihu.com/p/655325832', 'blog'], // seed 000:82
     ['https://ai.googleblog.com/2023/01/google-research-2022-beyond-language.html', 'blog'], // dair-ai
     ['https://www.borealisai.com/research-blogs/tutorial-17-transformers-iii-training/', 'blog'], // seed 004:73
-    ['https://huggingface.co/blog', 'blog'], // seed 003:386
+    ['https://huggingface.co/blog/moe', 'blog'], // variant of seed 003:386
+    // a blog's front page is a site to visit, not a post (seed 003's blogs to follow, chenhongyu's researchers)
+    ['https://huggingface.co/blog', 'site'], // seed 003:386
+    ['https://developer.nvidia.com/blog/', 'site'], // seed 003:373
+    ['https://ai.googleblog.com/', 'site'], // seed 003:377
+    ['https://www.microsoft.com/en-us/research/blog/', 'site'], // seed 003:390
+    ['https://zhangce.github.io/', 'site'], // llm-inference-optimization-paper_chenhongyu2048:35
     // video
     ['https://www.youtube.com/watch?v=6XidEHVjS1A', 'video'], // paper-reading_mli_zh:8
     ['https://youtu.be/K0SZ9mdygTw', 'video'], // paper-reading_mli_zh:12

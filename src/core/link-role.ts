@@ -214,6 +214,8 @@ const CONFERENCE_HOSTS = new Set(['icml.cc', 'iclr.cc', 'neurips.cc', 'nips.cc',
 const CONFERENCE_PAPER_PATH = /^\/virtual\/\d{4}\/(?:poster|oral|spotlight|\d+)|[?&]showevent=\d+/i;
 const REPO_FILE_PATH = /\/(?:blob|tree|raw|wiki)\//;
 const BLOG_PATH = /\/[^/]*blog[^/]*(?:\/|$)|\/posts?\//i;
+/** A blog's index page: a path ending in /blog or /posts (openai.com/blog/, microsoft.com/en-us/research/blog/). */
+const BLOG_INDEX = /\/(?:blog|posts?)$/i;
 
 const SLIDES_HOSTS = new Set(['slideshare.net', 'speakerdeck.com', 'slides.com']);
 const VIDEO_HOSTS = new Set([
@@ -346,16 +348,23 @@ function urlRole(url: string): LinkRole {
   if (host === 'huggingface.co') {
     const segments = path.split('/').filter((s) => s !== '');
     const first = segments[0];
-    if (first === 'blog') return 'blog';
+    if (first === 'blog') return segments.length === 1 ? 'site' : 'blog';
     if (first === 'datasets' || first === 'spaces') return segments.length >= 3 ? 'code' : 'site';
     if (first !== undefined && !HF_SECTIONS.has(first) && segments.length >= 2) return 'code';
     return 'site';
   }
 
-  if (hostIs(host, BLOG_HOSTS) || host.endsWith('.github.io') || host.endsWith('.blog')) return 'blog';
   // blog.vllm.ai (seed 000), ai.googleblog.com and /blog/ paths (dair-ai, seed 004's
-  // pytorch.org/blog/..., lmsys.org/blog/...).
-  if (host.includes('blog') || BLOG_PATH.test(path)) return 'blog';
+  // pytorch.org/blog/..., lmsys.org/blog/...) are posts; a blog's front page is a place to
+  // visit, as a site is: seed 003's "NVIDIA Technical Blog" (developer.nvidia.com/blog/) and
+  // five more to follow, and chenhongyu's researchers' github.io pages, led `next` as posts.
+  const blog =
+    hostIs(host, BLOG_HOSTS) ||
+    host.endsWith('.github.io') ||
+    host.endsWith('.blog') ||
+    host.includes('blog') ||
+    BLOG_PATH.test(path);
+  if (blog) return path === '' || BLOG_INDEX.test(path) ? 'site' : 'blog';
   if (hostIs(host, NOTES_HOSTS)) return 'notes';
   if (OTHER_HOSTS.has(host)) return 'other';
   // A bare domain (seed 003's `https://hai.stanford.edu/`) or a GitHub profile is a site.
