@@ -189,6 +189,10 @@ describe('duplicates, merge and unmerge', () => {
       runCli(['--db', db, 'show', String(pairs[0]!.a.id)]).stdout,
       /merged #\d+ \(merged by you\)/u,
     );
+    // One source was first seen; the other joined by the user's word.
+    const sourcesSaid = runCli(['--db', db, 'show', String(pairs[0]!.a.id)]).stdout;
+    assert.equal(sourcesSaid.match(/\(first seen\)/gu)?.length, 1, sourcesSaid);
+    assert.match(sourcesSaid, /b\.bib:\d+ {2}\(merged by you\)/u);
     assert.equal(JSON.parse(runCli(['--db', db, 'duplicates', '--json']).stdout).length, 0);
 
     // Editing b.bib and importing it again: the merged entry stays merged.

@@ -4,10 +4,10 @@ import { displayPath } from './display-path.js';
 import {
   ADDED_LIST_PATH,
   FEED_LIST_PREFIX,
-  KEPT_MATCH,
   METADATA_LIST_PATH,
   type ItemRecord,
 } from '../core/library-store.js';
+import { sourceMatchInWords } from '../core/merge-words.js';
 
 export { itemJson } from '../core/item-json.js';
 
@@ -73,9 +73,7 @@ export function itemDetails(item: ItemRecord): string {
           : s.file.startsWith(FEED_LIST_PREFIX)
             ? `feed ${s.file.slice(FEED_LIST_PREFIX.length)}`
             : `${displayPath(s.file)}:${s.line}`;
-    out.push(
-      `    ${where}  (${s.match === 'new' ? 'first seen' : s.match === KEPT_MATCH ? s.match : `matched by ${s.match}`})`,
-    );
+    out.push(`    ${where}  (${sourceMatchInWords(s.match)})`);
   }
   if (item.orphaned) out.push('  (no list mentions this item any more; it is kept for its notes)');
   return out.join('\n');

@@ -21,6 +21,10 @@ export const FEED_LIST_PREFIX = 'lectio:feed:';
 /** The `match` of the source an entry kept from the inbox gets (it is not matched: it is the user's word). */
 export const KEPT_MATCH = 'kept from the inbox';
 
+/** The `match` of sources the user merged in (`lectio merge`) or split out (`lectio unmerge`): their word, no rule's. */
+export const USER_MERGE_MATCH = 'merged by you';
+export const USER_UNMERGE_MATCH = 'unmerged by you';
+
 /** Lists lectio keeps itself (added, metadata, feeds): never files, never counted in "in N lists". */
 export function isOwnList(path: string): boolean {
   return path.startsWith('lectio:');

@@ -19,7 +19,7 @@ import {
   titleKey,
   titleKeys,
 } from './identity.js';
-import type { LibraryStore, StoredSource } from './library-store.js';
+import { type LibraryStore, type StoredSource, USER_MERGE_MATCH } from './library-store.js';
 import { COMMON_TOKEN, keptApart, TOKEN_PREFIX } from './place-entry.js';
 import { dropEmptyTopics, refreshTopicRanks } from './topic-service.js';
 
@@ -50,7 +50,7 @@ export function mergeByUser(
     const a = store.anchorsOfItem(into);
     const b = store.anchorsOfItem(from);
     for (const x of a) for (const y of b) store.addMergeDecision('together', x, y, at);
-    store.mergeItems(into, from, 'merged by you', at);
+    store.mergeItems(into, from, USER_MERGE_MATCH, at);
     refold(store, into, at);
     refreshTopicRanks(store, [into]);
     dropEmptyTopics(store); // a topic only the merged item was under, when the other was moved

@@ -20,7 +20,7 @@ import {
   otherPartOfSeries,
 } from './identity.js';
 import type { ParsedItem } from './item.js';
-import { ADDED_LIST_PATH, type LibraryStore, type StoredEntry } from './library-store.js';
+import { ADDED_LIST_PATH, type LibraryStore, type StoredEntry, USER_MERGE_MATCH } from './library-store.js';
 
 export interface Placement {
   itemId: number;
@@ -148,7 +148,7 @@ export function placeEntry(
 
   if (decisions.together.length > 0) {
     const target = store.findItemsByKeys(decisions.together).find((m) => allowed(m.itemId));
-    if (target) return placed(target.itemId, 'merged by you');
+    if (target) return placed(target.itemId, USER_MERGE_MATCH);
   }
 
   // Only a title that ends in a bracket may name a part of a series (otherPartOfSeries).

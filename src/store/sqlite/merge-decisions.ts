@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { TitleEvidence } from '../../core/identity.js';
 import type { BibFields } from '../../core/item.js';
+import { USER_UNMERGE_MATCH } from '../../core/library-store.js';
 import { lazyStatements } from './lazy-statements.js';
 
 const ANCHOR = 'src:';
@@ -200,7 +201,7 @@ export class MatchingTables {
     db.prepare(
       `UPDATE sources SET item_id = ?, match = ?, topic = coalesce(list_topic, topic), list_topic = NULL
        WHERE id = ? AND item_id = ?`,
-    ).run(id, 'unmerged by you', sourceId, itemId);
+    ).run(id, USER_UNMERGE_MATCH, sourceId, itemId);
     for (const table of ['links', 'item_keys', 'title_keys']) {
       db.prepare(`UPDATE ${table} SET item_id = ? WHERE source_id = ? AND item_id = ?`).run(
         id,

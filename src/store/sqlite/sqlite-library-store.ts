@@ -33,6 +33,7 @@ import type {
   StoredTopic,
   TopicCount,
 } from '../../core/library-store.js';
+import { USER_MERGE_MATCH } from '../../core/library-store.js';
 import { itemsUnderTopicArgs, itemsUnderTopicSql, listFilterSql } from './topic-filter.js';
 import { SqliteSearchIndex } from './sqlite-search.js';
 import { SqliteFeedStore } from './feed-store.js';
@@ -551,6 +552,11 @@ export class SqliteLibraryStore implements LibraryStore {
          FROM (SELECT * FROM items WHERE id = ?) AS f WHERE items.id = ?`,
       )
       .run(from, into);
+    // The other record's first source joined by the user's word, not first seen any more:
+    // after "merge 39 122" two sources of #39 said "first seen".
+    if (reason === USER_MERGE_MATCH) {
+      this.db.prepare("UPDATE sources SET match = ? WHERE item_id = ? AND match = 'new'").run(reason, from);
+    }
     for (const table of ['sources', 'links', 'events']) {
       this.db.prepare(`UPDATE ${table} SET item_id = ? WHERE item_id = ?`).run(into, from);
     }

@@ -3,6 +3,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { eventInWords } from '../../../src/core/history-words.js';
+import { sourceMatchInWords } from '../../../src/core/merge-words.js';
 import { api, type ItemDetail, type Status } from '../api.js';
 import { ErrorLine, ExternalLink, leafOf, Stars, StatusBadge } from '../components/common.js';
 import { MarkdownPreview } from '../components/markdown-preview.js';
@@ -231,7 +232,7 @@ export function ItemView(props: { loc: Location }) {
               <code>
                 {sourceName(s.file)}:{s.line}
               </code>
-              <span class="dim"> {s.match === 'new' ? 'first seen' : `matched by ${s.match}`}</span>
+              <span class="dim"> {sourceMatchInWords(s.match)}</span>
             </li>
           ))}
         </ul>
