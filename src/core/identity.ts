@@ -63,6 +63,16 @@ export function entryIdentityLinks(title: string, links: readonly Link[]): reado
   });
 }
 
+/**
+ * The identity keys of one entry or source, by its identity links (entryIdentityLinks):
+ * none when it names several works. Placing an entry, telling which items a list claims and
+ * finding two works under one id all read these, so that they agree.
+ */
+export function entryKeySets(title: string, links: readonly Link[]): ReturnType<typeof identityKeySets> {
+  const identity = entryIdentityLinks(title, links);
+  return identity === null ? { lookup: [], stored: [], weak: false } : identityKeySets(identity);
+}
+
 function namedPaperLinks(links: readonly Link[]): {
   names: Set<string>;
   targets: Set<string>;

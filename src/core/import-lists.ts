@@ -4,7 +4,7 @@
 import { aggregateSources } from './aggregate.js';
 import type { ParsedItem, ParsedList } from './item.js';
 import type { LibraryStore, StoredSource } from './library-store.js';
-import { identityKeySets, titleKey } from './identity.js';
+import { entryKeySets, titleKey } from './identity.js';
 import { findOtherWorks, mayNameTwoWorks, type OtherWork } from './merge-service.js';
 import {
   ANCHOR_PREFIX,
@@ -320,7 +320,7 @@ function claimedBy(store: LibraryStore, entries: readonly ParsedItem[]): (itemId
   let keys: Set<string> | null = null;
   const answers = new Map<number, boolean>();
   return (itemId) => {
-    keys ??= new Set(entries.flatMap((e) => identityKeySets(e.links).lookup));
+    keys ??= new Set(entries.flatMap((e) => (e.aboutList ? [] : entryKeySets(e.title, e.links).lookup)));
     const held = keys;
     let claimed = answers.get(itemId);
     if (claimed === undefined) {

@@ -7,7 +7,7 @@ import { aggregateSources } from './aggregate.js';
 import { LectioError } from './errors.js';
 import {
   compareRecords,
-  identityKeySets,
+  entryKeySets,
   idsContradict,
   isMatchableTitle,
   namesOtherWork,
@@ -267,10 +267,15 @@ export function findOtherWorks(
     const key = titleKey(item.title);
     const named = sources.filter((s) => [s.title, ...s.aliases].some((t) => titleKey(t) === key));
     const staying = named.length > 0 ? named : sources.slice(0, 1);
-    const stayingKeys = staying.map((s) => ({ source: s, keys: new Set(identityKeySets(s.links).stored) }));
+    const stayingKeys = staying.map((s) => ({
+      source: s,
+      keys: new Set(entryKeySets(s.title, s.links).stored),
+    }));
     for (const source of sources) {
       if (staying.includes(source) || !staying.every((s) => namesOtherWork(s, source))) continue;
-      const keys = identityKeySets(source.links).stored.filter((k) => stayingKeys.some((s) => s.keys.has(k)));
+      const keys = entryKeySets(source.title, source.links).stored.filter((k) =>
+        stayingKeys.some((s) => s.keys.has(k)),
+      );
       // The first staying source that shares one of them: the row it was merged with.
       const other = stayingKeys.find((s) => keys.some((k) => s.keys.has(k)))?.source;
       if (!other || keptTogether(store, item.id, source.id, other.id)) continue;
@@ -308,7 +313,9 @@ export function mayNameTwoWorks(sources: readonly StoredSource[]): boolean {
   const titles = groups.map((g) => titleKey((g[0] as StoredSource).title));
   const keys: Array<Set<string> | undefined> = [];
   const keysOf = (i: number): Set<string> =>
-    (keys[i] ??= new Set((groups[i] as StoredSource[]).flatMap((s) => identityKeySets(s.links).stored)));
+    (keys[i] ??= new Set(
+      (groups[i] as StoredSource[]).flatMap((s) => entryKeySets(s.title, s.links).stored),
+    ));
   for (let i = 0; i < groups.length; i++) {
     for (let j = i + 1; j < groups.length; j++) {
       if (titles[i] === titles[j]) continue;

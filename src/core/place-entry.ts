@@ -4,11 +4,10 @@
 
 import {
   compareRecords,
-  identityKeySets,
   keyMatchContradiction,
   type RecordComparison,
   isSeriesTitle,
-  entryIdentityLinks,
+  entryKeySets,
   titleMergeContradiction,
   titlesMayMatch,
   type TitleEvidence,
@@ -103,12 +102,11 @@ export function placeEntry(
   at: string,
   context: PlaceContext = {},
 ): Placement {
-  const identity = entry.aboutList ? null : entryIdentityLinks(entry.title, entry.links);
   const {
     lookup: keys,
     stored: storedKeys,
     weak,
-  } = identity === null ? { lookup: [], stored: [], weak: false } : identityKeySets(identity);
+  } = entry.aboutList ? { lookup: [], stored: [], weak: false } : entryKeySets(entry.title, entry.links);
   const tkeys = titleKeys(entry.title);
   const tokens = entry.authors.length > 0 ? titleBlockingKeys(entry.title) : [];
   // Blocking tokens in two sets: every source's ("t:"), and those of sources with no DOI or

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Link } from './item.js';
-import { addShownLink, pageKey } from './shown-links.js';
+import { distinctPages, pageKey } from './shown-links.js';
 
 describe('pageKey', () => {
   const same: [string, string][] = [
@@ -47,11 +47,9 @@ describe('pageKey', () => {
   });
 });
 
-describe('addShownLink', () => {
+describe('distinctPages', () => {
   const shownOf = (links: Link[]): Link[] => {
-    const shown: Link[] = [];
-    for (const link of links) addShownLink(shown, link);
-    return shown;
+    return distinctPages(links);
   };
 
   it('shows daBNN once, as https, with the label htqin gave it', () => {
@@ -108,12 +106,43 @@ describe('addShownLink', () => {
     );
   });
 
+  it('finds copies that only normalizeUrl shows alike: a redirect, an escape, a tweet', () => {
+    const cases: Array<[string, string]> = [
+      [
+        'https://arxiv.org/abs/1908.05858',
+        'https://www.google.com/url?q=https%3A%2F%2Farxiv.org%2Fabs%2F1908.05858',
+      ],
+      ['https://a.com/~foo', 'https://a.com/%7Efoo?utm_source=x'],
+      ['https://twitter.com/a/status/1', 'https://x.com/a/status/1'],
+    ];
+    for (const [a, b] of cases) {
+      assert.equal(pageKey(a), pageKey(b), `${a} ${b}`);
+      assert.equal(
+        shownOf([
+          { url: a, role: 'paper' },
+          { url: b, role: 'paper' },
+        ]).length,
+        1,
+        `${a} ${b}`,
+      );
+      assert.equal(
+        shownOf([
+          { url: b, role: 'paper' },
+          { url: a, role: 'paper' },
+        ]).length,
+        1,
+        `${b} ${a}`,
+      );
+    }
+  });
+
   it('takes a copy without tracking tags', () => {
     // chenhongyu2048:748, then the same paper from a list without the tag
-    const shown: Link[] = [];
-    addShownLink(shown, { url: 'https://arxiv.org/abs/2408.13510?utm_source=pocket_shared', role: 'paper' });
-    addShownLink(shown, { url: 'https://arxiv.org/pdf/2408.13510', role: 'pdf' });
-    addShownLink(shown, { url: 'https://arxiv.org/abs/2408.13510', role: 'paper' });
+    const shown = shownOf([
+      { url: 'https://arxiv.org/abs/2408.13510?utm_source=pocket_shared', role: 'paper' },
+      { url: 'https://arxiv.org/pdf/2408.13510', role: 'pdf' },
+      { url: 'https://arxiv.org/abs/2408.13510', role: 'paper' },
+    ]);
     assert.deepEqual(
       shown.map((l) => l.url),
       ['https://arxiv.org/abs/2408.13510', 'https://arxiv.org/pdf/2408.13510'],

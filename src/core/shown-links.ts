@@ -6,9 +6,17 @@
 import { normalizeUrl } from './canonical-id.js';
 import type { Link } from './item.js';
 
-// The common link: http(s), no query, maybe `www.`, a trailing slash, a fragment.
-const PLAIN_URL = /^https?:\/\/(?:www\.)?([^/?#]+)([^?#]*?)\/*(#.*)?$/i;
+// The common link: http(s), maybe `www.`, a host without a port, a path, a trailing slash,
+// a fragment; no query. Only such links (isPlain) skip normalizeUrl.
+const PLAIN_URL = /^https?:\/\/(?:www\.)?([^/?#:]+)([^?#]*?)\/*(#.*)?$/i;
 const TRACKING = /[?&]utm_/i;
+const NON_ASCII = /[^\x00-\x7f]/;
+const TWITTER = /^https?:\/\/(?:(?:www\.|mobile\.)?twitter\.com|mobile\.x\.com)\//i;
+
+/** Whether normalizeUrl may change more than the plain form: a query (redirects, tracking), escapes, non-ASCII text, twitter.com (it is x.com). */
+function notPlain(url: string): boolean {
+  return url.includes('?') || url.includes('%') || NON_ASCII.test(url) || TWITTER.test(url);
+}
 
 /**
  * What two copies of one link have in common: normalizeUrl's form (no scheme, `www.`,
@@ -17,8 +25,8 @@ const TRACKING = /[?&]utm_/i;
  * versions (`2401.10774v1`) stay apart too: a list may mean that version. Not a URL: itself.
  */
 export function pageKey(url: string): string {
-  // Most links need no `new URL`: only a query can hold `utm_*` or parameters to sort.
-  const plain = PLAIN_URL.exec(url);
+  // Most links need no `new URL` (notPlain says which do).
+  const plain = notPlain(url) ? null : PLAIN_URL.exec(url);
   if (plain !== null) return `${(plain[1] as string).toLowerCase()}${plain[2]}${plain[3] ?? ''}`;
   const normal = normalizeUrl(url);
   if (normal === null) return url;
@@ -27,28 +35,45 @@ export function pageKey(url: string): string {
 }
 
 /**
- * Adds `link` to an item's shown links unless a copy of its page is there already: the first
- * copy keeps its place, role and label, takes the new copy's URL when that is cleaner (https
- * for http, no tracking tags), and its label when it had none.
+ * An item's links with each page once, in their order: the first copy keeps its place, role
+ * and label, takes a later copy's URL when that is cleaner (https for http, no tracking tags),
+ * and its label when it had none.
  */
-export function addShownLink(shown: Link[], link: Link): void {
-  // Exact repeats (one URL in several lists) are the common case; copies end alike, so most
-  // links need no key at all (pageKey on every link was 4% of `list --json` at 10k items).
-  if (shown.some((l) => l.url === link.url)) return;
-  let at = -1;
-  const end = endOf(link.url);
-  if (shown.some((l) => sameEnd(l.url, endOf(l.url), link.url, end))) {
-    const key = pageKey(link.url);
-    at = shown.findIndex((l) => pageKey(l.url) === key);
+export function distinctPages(links: readonly Link[]): Link[] {
+  if (links.length < 2) return [...links];
+  const shown: Link[] = [];
+  // Beside `shown`: whether each is plain (notPlain, asked once a link), and where it ends.
+  const plain: boolean[] = [];
+  const ends: number[] = [];
+  for (const link of links) {
+    // Exact repeats (one URL in several lists) are the common case.
+    if (shown.some((l) => l.url === link.url)) continue;
+    const isPlain = !notPlain(link.url);
+    const end = endOf(link.url);
+    // Plain copies of a page end alike, so most links need no key at all (pageKey on every
+    // link was 4% of `list --json` at 10k items); a redirect, an escape or twitter.com may not.
+    let at = -1;
+    const maybe = shown.some(
+      (l, i) => !isPlain || !plain[i] || sameEnd(l.url, ends[i] as number, link.url, end),
+    );
+    if (maybe) {
+      const key = pageKey(link.url);
+      at = shown.findIndex((l) => pageKey(l.url) === key);
+    }
+    if (at === -1) {
+      shown.push(link);
+      plain.push(isPlain);
+      ends.push(end);
+      continue;
+    }
+    const kept = shown[at] as Link;
+    const url = cleaner(link.url, kept.url) ? link.url : kept.url;
+    const label = kept.label ?? link.label;
+    shown[at] = label === undefined ? { url, role: kept.role } : { url, role: kept.role, label };
+    plain[at] = !notPlain(url);
+    ends[at] = endOf(url);
   }
-  if (at === -1) {
-    shown.push(link);
-    return;
-  }
-  const kept = shown[at] as Link;
-  const url = cleaner(link.url, kept.url) ? link.url : kept.url;
-  const label = kept.label ?? link.label;
-  shown[at] = label === undefined ? { url, role: kept.role } : { url, role: kept.role, label };
+  return shown;
 }
 
 /** Where a URL's host and path end: before its query, fragment and trailing slashes. */

@@ -178,6 +178,13 @@ describe('isDateTopic: headings that file papers by when', () => {
     ['Papers / Survey', false],
     ['Mixture-of-Experts(MoE) LLM Inference', false],
     ['GPT-4 / Scaling 2', false],
+    // words that begin like a month are no dates
+    ['Marlin 2', false],
+    ['Decoding 3', false],
+    ['Augmentation 1', false],
+    ['Octo 1', false],
+    ['Junction 4', false],
+    ['Sept 3', true],
   ];
   for (const [path, expected] of cases) {
     it(`${path} → ${expected}`, () => assert.equal(isDateTopic(path), expected));

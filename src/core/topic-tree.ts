@@ -257,7 +257,7 @@ export class TopicSpelling {
 // A heading that files papers by when, not by what: dair-ai's "Top ML Papers of the Week
 // (January 22 - January 28) - 2024" and "(Jan 16-22)", a year ("Papers / 2019"), "2023.05".
 const DATE_HEADING =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|^(?:19|20)\d\d(?:[./-]\d{1,2})?$/iu;
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|^(?:19|20)\d\d(?:[./-]\d{1,2})?$/iu;
 
 /** Whether a topic's own name (its last part) is a date: no subject to suggest for a paper. */
 export function isDateTopic(path: string): boolean {

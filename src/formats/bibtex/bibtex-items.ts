@@ -103,7 +103,10 @@ function entryToItem(entry: BibEntry): ParsedItem | null {
   if (arxiv) add(`https://arxiv.org/abs/${arxiv}`, 'paper');
   // A url field may hold several URLs, space-separated (Better BibTeX's
   // import_unabbreviate_1436-3.bib: a pdf, the DOI and the issue page): each is a link.
-  const urls = (f.get('url') ?? '').replace(/\\([_%&#])/gu, '$1').split(/\s+/u);
+  // Only when every piece is a URL: a single URL may hold a space.
+  const urlField = (f.get('url') ?? '').trim().replace(/\\([_%&#])/gu, '$1');
+  const pieces = urlField.split(/\s+/u);
+  const urls = pieces.every((p) => /^https?:\/\//iu.test(p)) ? pieces : [urlField];
   for (const url of urls) if (/^https?:\/\//iu.test(url)) add(url);
 
   const bib: BibFields = { type: entry.type, citationKey: entry.key };

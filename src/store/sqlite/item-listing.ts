@@ -12,7 +12,7 @@
 import type Database from 'better-sqlite3';
 import type { ItemKind, Link, LinkRole, Status } from '../../core/item.js';
 import type { ListFilter } from '../../core/library-store.js';
-import { addShownLink } from '../../core/shown-links.js';
+import { distinctPages } from '../../core/shown-links.js';
 import { idsOf } from './sqlite-library-store.js';
 import { listFilterSql } from './topic-filter.js';
 
@@ -124,12 +124,13 @@ function chunkJson(
       for (const note of JSON.parse(noteText) as string[]) if (!notes.includes(note)) notes.push(note);
     }
     while (l < links.length && (links[l] as LinkRow)[0] < id) l++;
-    const shown: Link[] = [];
+    const own: Link[] = [];
     for (; l < links.length && (links[l] as LinkRow)[0] === id; l++) {
       const [, url, role, label] = links[l] as LinkRow;
-      // A page linked twice on one item is shown once, at its first place (shown-links.ts).
-      addShownLink(shown, label ? { url, role, label } : { url, role });
+      own.push(label ? { url, role, label } : { url, role });
     }
+    // A page linked twice on one item is shown once, at its first place (shown-links.ts).
+    const shown = distinctPages(own);
     let linkJson = '';
     for (const link of shown) {
       linkJson +=

@@ -19,7 +19,7 @@ import type {
   ExportSelection,
 } from '../../core/library-export.js';
 import type { ListFilter } from '../../core/library-store.js';
-import { addShownLink } from '../../core/shown-links.js';
+import { distinctPages } from '../../core/shown-links.js';
 import { SqliteSearchIndex } from './sqlite-search.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import { listFilterSql } from './topic-filter.js';
@@ -156,6 +156,8 @@ export function eachExportItem(
     for (const r of rows) {
       const item = exportItemOf(r, at);
       links.take(item, addLink);
+      // A page from two sources is one link, at its first place, as list --json shows it.
+      item.links = distinctPages(item.links);
       sources.take(item, addSource);
       visit(item);
     }
@@ -200,8 +202,7 @@ type LinkRow = [number, string, string, string | null];
 type SourceRow = [number, string, string | null];
 
 function addLink(item: ExportItem, [, url, role, label]: LinkRow): void {
-  // A page from two sources is one link, at its first place, as list --json shows it.
-  addShownLink(item.links, label ? { url, role: role as LinkRole, label } : { url, role: role as LinkRole });
+  item.links.push(label ? { url, role: role as LinkRole, label } : { url, role: role as LinkRole });
 }
 
 function addSource(item: ExportItem, [, notes, bib]: SourceRow): void {

@@ -8,7 +8,7 @@ import type { TitleEvidence } from '../../core/identity.js';
 import { aggregateSources } from '../../core/aggregate.js';
 import { identityLinks } from '../../core/identity.js';
 import { spacedWords } from '../../core/text-similarity.js';
-import { addShownLink } from '../../core/shown-links.js';
+import { distinctPages } from '../../core/shown-links.js';
 import type { BibFields, ItemKind, Link, LinkRole, ParsedItem, Status } from '../../core/item.js';
 import { topicPathAndParents, topicRankOf } from '../../core/topic-tree.js';
 import { effectiveFields, type UserFields } from '../../core/user-fields.js';
@@ -1188,11 +1188,11 @@ export class SqliteLibraryStore implements LibraryStore {
       for (const note of JSON.parse(s.notes) as string[]) if (!rec.notes.includes(note)) rec.notes.push(note);
     }
     // A page linked by several sources, or as http and https, is shown once (shown-links.ts).
-    for (const l of links) {
-      const rec = byItem.get(l.item_id);
-      if (rec) addShownLink(rec.links, toLink(l));
+    for (const l of links) byItem.get(l.item_id)?.links.push(toLink(l));
+    for (const rec of records) {
+      rec.links = distinctPages(rec.links);
+      rec.ids = idsOf(rec.links);
     }
-    for (const rec of records) rec.ids = idsOf(rec.links);
     return records;
   }
 

@@ -216,7 +216,6 @@ export class SqliteSearchIndex implements SearchIndex {
     return statement;
   }
 
-  /** Hits in order, with their fields for the snippet, read in two queries. */
   /**
    * The names tier's best `limit`, the items that the words name first: by the title, the
    * title's part before a colon, or an alias. "flashattention" ranked the paper whose alias it
@@ -241,6 +240,7 @@ export class SqliteSearchIndex implements SearchIndex {
     return [2, 1, 0].flatMap((h) => rows.filter((r) => order(r) === h)).slice(0, limit);
   }
 
+  /** Hits in order, with their fields for the snippet, read in two queries. */
   private hits(first: HitRow[], rest: HitRow[], terms: readonly SearchTerm[]): SearchHit[] {
     const ids = JSON.stringify([...first, ...rest].map((r) => r.id));
     const details = new Map(
