@@ -211,14 +211,10 @@ export function importLists(
     // the item shows stays the same (a code link added to an entry was "0 updated").
     const saidAnew = new Set<number>();
     for (const [listId, before] of textsBefore) {
-      const said = (rows: ReadonlyArray<{ itemId: number; text: string }>): Map<number, string> => {
-        const byItem = new Map<number, string[]>();
-        for (const r of rows) byItem.set(r.itemId, [...(byItem.get(r.itemId) ?? []), r.text]);
-        return new Map([...byItem].map(([id, texts]) => [id, texts.sort().join('\n')]));
-      };
-      const was = said(before);
-      for (const [id, text] of said(store.entryTextsOfList(listId)))
+      const was = textsByItem(before);
+      for (const [id, text] of textsByItem(store.entryTextsOfList(listId))) {
         if (was.get(id) !== text) saidAnew.add(id);
+      }
     }
     const rootRanks = topicRootRanks(store);
     const unfolded: number[] = [];
@@ -316,6 +312,17 @@ function otherWorksAmong(
  * the item's own, and no other entry may take it back by its title (ReturningEntries). The
  * list's keys are gathered when first asked, which only an entry that nothing else placed does.
  */
+/** What a list's entries say of each item, as one text (entryTextsOfList's rows, in any order). */
+function textsByItem(rows: ReadonlyArray<{ itemId: number; text: string }>): Map<number, string> {
+  const byItem = new Map<number, string[]>();
+  for (const r of rows) {
+    const texts = byItem.get(r.itemId);
+    if (texts) texts.push(r.text);
+    else byItem.set(r.itemId, [r.text]);
+  }
+  return new Map([...byItem].map(([id, texts]) => [id, texts.sort().join('\n')]));
+}
+
 function claimedBy(store: LibraryStore, entries: readonly ParsedItem[]): (itemId: number) => boolean {
   let keys: Set<string> | null = null;
   const answers = new Map<number, boolean>();

@@ -63,7 +63,7 @@ export function mergeByUser(
  * merged its read status, plan and rating with it. The user may still say they are one.
  */
 function refuseTwoWorks(store: LibraryStore, into: number, from: number): void {
-  const [a, b] = [store.getItems([into])[0], store.getItems([from])[0]];
+  const [a, b] = store.getItems([into, from]);
   for (const scheme of ['arxiv', 'doi'] as const) {
     const x = a?.ids[scheme];
     const y = b?.ids[scheme];

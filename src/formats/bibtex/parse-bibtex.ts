@@ -21,7 +21,8 @@ export interface BibParse {
   announced: number;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** BibTeX's month macros, January first. */
+export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Characters that end a type, key, field or macro name. */
 const STOPS = new Set([...' \t\r\n"#%\'(),={}'].map((c) => c.charCodeAt(0)));

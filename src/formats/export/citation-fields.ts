@@ -4,6 +4,7 @@
 
 import type { BibName } from '../../core/item.js';
 import { type ExportItem, type ItemIds, itemIds } from '../../core/library-export.js';
+import { MONTHS } from '../bibtex/parse-bibtex.js';
 
 /** An author split for a citation; `literal` is a name not to split (an organisation, a CJK name). */
 export type PersonName = BibName;
@@ -110,8 +111,6 @@ export function citationUrl(item: ExportItem, ids: ItemIds = itemIds(item.links)
     null
   );
 }
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** BibTeX's month macro for a month number ("jul" for 7). */
 export function monthMacro(month: number): string {
